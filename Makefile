@@ -1,0 +1,75 @@
+# yoy — see README.md.  `make`, `make test`, `make run`, `make install PREFIX=... DESTDIR=...`,
+# `make test SANITIZE=address,undefined`.
+
+PROG     = yoy
+PREFIX  ?= /usr/local
+BINDIR   = $(PREFIX)/bin
+MANDIR   = $(PREFIX)/share/man/man1
+CC      ?= cc
+PKGS     = gsl libutf8proc sqlite3
+CFLAGS  ?= -O2 -g
+CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter
+CPPFLAGS += -MMD -MP $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lgsl -lgslcblas -lutf8proc -lsqlite3) -lcsv -lm
+
+ifneq ($(SANITIZE),)
+BUILD    = build/san
+CFLAGS  += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
+LDFLAGS += -fsanitize=$(SANITIZE)
+else
+BUILD    = build/opt
+endif
+
+SRCS     = $(wildcard analysis/*.c)
+LIBSRCS  = $(filter-out analysis/main.c analysis/cli.c,$(SRCS))
+OBJS     = $(SRCS:analysis/%.c=$(BUILD)/%.o)
+LIBOBJS  = $(LIBSRCS:analysis/%.c=$(BUILD)/%.o)
+UNITSRCS = $(wildcard tests/unit/test_*.c)
+UNITBINS = $(UNITSRCS:tests/unit/%.c=$(BUILD)/tests/%)
+
+# The binary a sanitizer build tests lives beside its objects; ./yoy is the plain one.
+ifneq ($(SANITIZE),)
+YOY      = $(BUILD)/yoy
+else
+YOY      = ./yoy
+endif
+
+all: $(YOY)
+
+$(YOY): $(OBJS)
+	$(CC) $(LDFLAGS) -o $@ $(OBJS) $(LDLIBS)
+
+$(BUILD)/%.o: analysis/%.c | $(BUILD)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIBOBJS) | $(BUILD)
+	@mkdir -p $(BUILD)/tests
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Ianalysis -o $@ $< $(LIBOBJS) $(LDFLAGS) $(LDLIBS) -lcmocka
+
+$(BUILD):
+	@mkdir -p $@
+
+deps:
+	@scripts/install-deps
+
+check-deps:
+	@pkg-config --exists $(PKGS) cmocka && test -e /usr/include/csv.h || scripts/install-deps
+
+test: check-deps $(YOY) $(UNITBINS)
+	@set -e; for t in $(UNITBINS); do echo "== $$t"; $$t; done
+	@YOY=$(YOY) sh tests/cli/run.sh
+
+run: check-deps $(YOY)
+	@scripts/run-all
+
+install: $(YOY)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)
+	install -m 755 $(YOY) $(DESTDIR)$(BINDIR)/$(PROG)
+	install -m 644 yoy.1 $(DESTDIR)$(MANDIR)/yoy.1
+
+clean:
+	rm -rf build yoy
+
+.PHONY: all deps check-deps test run install clean
+
+-include $(OBJS:.o=.d) $(UNITBINS:=.d)

@@ -1,0 +1,47 @@
+/*
+ * text: decoding notices (UTF-8, UTF-8 with BOM, GB18030; CRLF) and the Unicode helpers
+ * the parsers share (NFKC keys, display width, stray-space removal).
+ *
+ * Every function returning char * returns a malloc'd string the caller frees.
+ */
+#ifndef YOY_TEXT_H
+#define YOY_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * Decode BUF (LEN bytes) read from NAME into UTF-8 with LF line ends.  A UTF-8 BOM is
+ * dropped; text that is not valid UTF-8 is tried as GB18030 (through iconv).  Fails on
+ * empty input, NUL bytes and text that is neither, with "NAME:LINE: what" in *cause.
+ * *encoding (if non-NULL) is set to "UTF-8" or "GB18030".
+ */
+char *text_decode(const char *buf, size_t len, const char *name, const char **encoding,
+                  char **cause);
+
+/* Check that S is valid UTF-8; returns 0, or the 1-based line of the first bad byte. */
+int text_utf8_bad_line(const char *s, size_t len);
+
+/* Decode one code point at S (which must be NUL-terminated); returns its byte length (>= 1)
+ * and stores the code point, or -1 for a bad byte in *cp; 0 at the terminating NUL. */
+int u8_next(const char *s, int32_t *cp);
+
+int text_is_space(int32_t cp);
+int text_is_ascii_alnum(int32_t cp);
+int text_is_han(int32_t cp);
+
+/* NFKC of S (full-width digits and letters become ASCII).  On failure returns a copy. */
+char *text_nfkc(const char *s);
+/* NFKC of S with every whitespace character removed: the key used to compare lines. */
+char *text_key(const char *s);
+/* Terminal display width of S (CJK characters count 2). */
+size_t text_width(const char *s);
+
+/*
+ * Remove the whitespace that PDF conversion leaves inside words and around numbers:
+ * every whitespace run is dropped, except between two ASCII letters or digits, where it
+ * becomes one space.  Leading and trailing whitespace is dropped.
+ */
+char *text_clean(const char *s);
+
+#endif
