@@ -1,0 +1,228 @@
+/* corpus: see corpus.h. */
+#include "corpus.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "csvio.h"
+#include "util.h"
+
+const char *const catalog_cols[] = { "set",      "year",       "jurisdiction", "level",
+	                             "parent",   "doc_number", "issued",       "title",
+	                             "raw",      "tasks" };
+const char *const task_cols[] = { "seq", "section", "name", "units", "task", "deadline", "note" };
+
+static const char *const levels[] = { "city", "district", "county", "province" };
+
+char *
+corpus_path(const struct corpus *c, const char *rel)
+{
+	if (rel[0] == '/')
+		return xstrdup(rel);
+	return xasprintf("%s/%s", c->dir, rel);
+}
+
+struct set *
+corpus_set(const struct corpus *c, const char *id)
+{
+	for (size_t i = 0; i < c->nsets; i++)
+		if (strcmp(c->sets[i].id, id) == 0)
+			return &c->sets[i];
+	return NULL;
+}
+
+static int
+load_tasks(struct corpus *c, struct set *s, char **cause)
+{
+	char *path = corpus_path(c, s->tasks);
+	struct csv_doc *d = csvio_read(path, cause);
+	int rc = -1;
+
+	if (!d)
+		goto out;
+	if (csvio_expect(d, path, task_cols, TASK_NCOLS, cause) < 0)
+		goto out;
+	s->items = xcalloc(d->nrows, sizeof *s->items);
+	for (size_t r = 1; r < d->nrows; r++) {
+		char **f = d->rows[r].f;
+		struct item *it = &s->items[s->nitems];
+
+		if (!*f[0]) {
+			fail(cause, "%s:%d: empty seq", path, d->rows[r].line);
+			goto out;
+		}
+		if (!*f[2]) {
+			fail(cause, "%s:%d: empty name", path, d->rows[r].line);
+			goto out;
+		}
+		for (size_t k = 0; k < s->nitems; k++)
+			if (strcmp(s->items[k].seq, f[0]) == 0) {
+				fail(cause, "%s:%d: duplicate seq '%s' (first at line %d)", path,
+				     d->rows[r].line, f[0], s->items[k].line);
+				goto out;
+			}
+		it->set = s;
+		it->seq = f[0];
+		it->section = f[1];
+		it->name = f[2];
+		it->units = f[3];
+		it->task = f[4];
+		it->deadline = f[5];
+		it->note = f[6];
+		it->line = d->rows[r].line;
+		free(f);
+		d->rows[r].f = NULL;
+		d->rows[r].n = 0;
+		s->nitems++;
+	}
+	rc = 0;
+out:
+	csvio_free(d);
+	free(path);
+	return rc;
+}
+
+static int
+exists(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+struct corpus *
+corpus_load(const char *dir, char **cause)
+{
+	struct corpus *c = xcalloc(1, sizeof *c);
+	char *path = xasprintf("%s/catalog.csv", dir);
+	struct csv_doc *d = NULL;
+
+	c->dir = xstrdup(dir);
+	if (!(d = csvio_read(path, cause)))
+		goto err;
+	if (csvio_expect(d, path, catalog_cols, CATALOG_NCOLS, cause) < 0)
+		goto err;
+	c->sets = xcalloc(d->nrows, sizeof *c->sets);
+	for (size_t r = 1; r < d->nrows; r++) {
+		char **f = d->rows[r].f, *end;
+		int line = d->rows[r].line;
+		struct set *s = &c->sets[c->nsets];
+		long year;
+		size_t k;
+
+		if (!*f[0]) {
+			fail(cause, "%s:%d: empty set id", path, line);
+			goto err;
+		}
+		if (corpus_set(c, f[0])) {
+			fail(cause, "%s:%d: duplicate set '%s'", path, line, f[0]);
+			goto err;
+		}
+		errno = 0;
+		year = strtol(f[1], &end, 10);
+		if (!isdigit((unsigned char)f[1][0]) || *end || errno || year < 1949 || year > 2200) {
+			fail(cause, "%s:%d: bad year '%s'", path, line, f[1]);
+			goto err;
+		}
+		for (k = 0; k < sizeof levels / sizeof levels[0]; k++)
+			if (strcmp(f[3], levels[k]) == 0)
+				break;
+		if (k == sizeof levels / sizeof levels[0]) {
+			fail(cause, "%s:%d: bad level '%s' (city, district, county or province)", path,
+			     line, f[3]);
+			goto err;
+		}
+		if (!*f[9]) {
+			fail(cause, "%s:%d: set '%s' has no tasks file", path, line, f[0]);
+			goto err;
+		}
+		s->id = f[0];
+		s->year = (int)year;
+		free(f[1]);
+		s->jurisdiction = f[2];
+		s->level = f[3];
+		s->parent = f[4];
+		s->doc_number = f[5];
+		s->issued = f[6];
+		s->title = f[7];
+		s->raw = f[8];
+		s->tasks = f[9];
+		s->line = line;
+		free(f);
+		d->rows[r].f = NULL;
+		d->rows[r].n = 0;
+		c->nsets++;
+		if (*s->raw) {
+			char *rp = corpus_path(c, s->raw);
+			int ok = exists(rp);
+			free(rp);
+			if (!ok) {
+				fail(cause, "%s:%d: raw notice '%s' not found", path, line, s->raw);
+				goto err;
+			}
+		}
+	}
+	for (size_t i = 0; i < c->nsets; i++) {
+		struct set *s = &c->sets[i];
+		if (*s->parent) {
+			if (!(s->up = corpus_set(c, s->parent)) || s->up == s) {
+				fail(cause, "%s:%d: unknown parent set '%s'", path, s->line, s->parent);
+				goto err;
+			}
+		}
+		{
+			char *tp = corpus_path(c, s->tasks);
+			int ok = exists(tp);
+			free(tp);
+			if (!ok) {
+				fail(cause, "%s:%d: tasks file '%s' not found", path, s->line, s->tasks);
+				goto err;
+			}
+		}
+		if (load_tasks(c, s, cause) < 0)
+			goto err;
+	}
+	csvio_free(d);
+	free(path);
+	return c;
+err:
+	csvio_free(d);
+	free(path);
+	corpus_free(c);
+	return NULL;
+}
+
+void
+corpus_free(struct corpus *c)
+{
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->nsets; i++) {
+		struct set *s = &c->sets[i];
+		for (size_t k = 0; k < s->nitems; k++) {
+			struct item *it = &s->items[k];
+			free(it->seq);
+			free(it->section);
+			free(it->name);
+			free(it->units);
+			free(it->task);
+			free(it->deadline);
+			free(it->note);
+		}
+		free(s->items);
+		free(s->id);
+		free(s->jurisdiction);
+		free(s->level);
+		free(s->parent);
+		free(s->doc_number);
+		free(s->issued);
+		free(s->title);
+		free(s->raw);
+		free(s->tasks);
+	}
+	free(c->sets);
+	free(c->dir);
+	free(c);
+}

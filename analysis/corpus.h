@@ -1,0 +1,51 @@
+/*
+ * corpus: the datasets folder: catalog.csv and one task-set CSV per set (design.md).
+ *
+ * corpus_load() reads and checks everything; the corpus owns all strings and items, and
+ * corpus_free() releases them (NULL-safe).
+ */
+#ifndef YOY_CORPUS_H
+#define YOY_CORPUS_H
+
+#include <stddef.h>
+
+extern const char *const catalog_cols[];
+#define CATALOG_NCOLS 10
+extern const char *const task_cols[];
+#define TASK_NCOLS 7
+
+struct set;
+
+struct item {
+	struct set *set;
+	char *seq, *section, *name, *units, *task, *deadline, *note;
+	int line; /* line of the row in the task CSV */
+};
+
+struct set {
+	char *id;
+	int year;
+	char *jurisdiction, *level, *parent, *doc_number, *issued, *title, *raw, *tasks;
+	int line;          /* line in catalog.csv */
+	struct set *up;    /* the parent set, or NULL */
+	struct item *items;
+	size_t nitems;
+};
+
+struct corpus {
+	char *dir;
+	struct set *sets;
+	size_t nsets;
+};
+
+/* Load DIR/catalog.csv and every task CSV it names.  NULL with "FILE:LINE: what". */
+struct corpus *corpus_load(const char *dir, char **cause);
+void corpus_free(struct corpus *c);
+
+/* The set with id ID, or NULL. */
+struct set *corpus_set(const struct corpus *c, const char *id);
+
+/* Path of a catalog-relative file (malloc'd): DIR/REL. */
+char *corpus_path(const struct corpus *c, const char *rel);
+
+#endif

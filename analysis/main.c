@@ -1,0 +1,364 @@
+/*
+ * yoy: compare the yearly 重点民生实事 target lists of Chinese city and district
+ * governments.  This file holds the command table, the global options and the thin
+ * cmd_* functions; the work is done in the modules.
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "corpus.h"
+#include "notice.h"
+#include "table.h"
+#include "util.h"
+
+#ifndef YOY_VERSION
+#define YOY_VERSION "0.1.0"
+#endif
+
+enum { NEED_NOTHING = 0, NEED_CORPUS = 1 };
+
+struct cmd {
+	const char *name;
+	int (*fn)(int argc, char **argv, struct corpus *c);
+	int flags;
+	const char *synopsis;
+	const char *help;
+};
+
+static int cmd_ingest(int, char **, struct corpus *);
+static int cmd_sets(int, char **, struct corpus *);
+static int cmd_items(int, char **, struct corpus *);
+static int cmd_help(int, char **, struct corpus *);
+
+#define LISTING_HELP                                                                      \
+	"  --format table|csv|json   output format (table on a terminal, csv otherwise)\n" \
+	"  -o, --output FILE         write to FILE (atomically) instead of stdout\n"         \
+	"  --excel                   CSV with a BOM and CRLF line ends, for Excel/WPS\n"     \
+	"  --set ID                  only the set ID (e.g. cq-2025)\n"                       \
+	"  --year Y                  only sets of year Y\n"                                   \
+	"  --jurisdiction J          only jurisdiction J (name, e.g. 渝北区, or id prefix, e.g. yubei)\n" \
+	"  --grep TEXT               only rows whose text contains TEXT\n"
+
+static const struct cmd commands[] = {
+	{ "ingest", cmd_ingest, NEED_NOTHING, "yoy ingest NOTICE [-o CSV] [--set ID] [--meta]",
+	  "Read a notice as published (UTF-8, UTF-8 with BOM, CRLF or GB18030) and write its\n"
+	  "task-set CSV (seq,section,name,units,task,deadline,note).\n"
+	  "  -o, --output FILE   write the CSV to FILE (atomically) instead of stdout\n"
+	  "  --meta              write the set's catalog row instead of its items\n"
+	  "  --set ID            the set id for --meta (default: the file name without .txt)\n"
+	  "  --excel             CSV with a BOM and CRLF line ends\n"
+	  "Warnings about the layout go to stderr.\n" },
+	{ "sets", cmd_sets, NEED_CORPUS, "yoy sets [options]",
+	  "List the task sets of the catalog (set,year,jurisdiction,level,parent,doc_number,\n"
+	  "issued,title,raw,tasks).\n" LISTING_HELP },
+	{ "items", cmd_items, NEED_CORPUS, "yoy items [options]",
+	  "List the items of the task sets (set,year,jurisdiction,section,seq,name,units,task,\n"
+	  "deadline,note).\n" LISTING_HELP },
+	{ "help", cmd_help, NEED_NOTHING, "yoy help [COMMAND]",
+	  "Show the commands, or the options of COMMAND.\n" },
+};
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+static const struct cmd *
+find_command(const char *name)
+{
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+static void
+usage_all(FILE *fp)
+{
+	fputs("usage: yoy [--data DIR] [--no-aliases] COMMAND [options]\n"
+	      "       yoy --version | --help | help COMMAND\n\n"
+	      "Compare the yearly 重点民生实事 target lists of city and district governments.\n\n"
+	      "Commands:\n",
+	      fp);
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		fprintf(fp, "  %-8s %s\n", commands[i].name, commands[i].synopsis);
+	fputs("\nGlobal options:\n"
+	      "  --data DIR     the datasets folder (default $YOY_DATA, else ./datasets)\n"
+	      "  --no-aliases   ignore datasets/aliases.csv\n"
+	      "  --version      print the version\n"
+	      "  -h, --help     this help; 'yoy COMMAND --help' for a command's options\n",
+	      fp);
+}
+
+int
+cli_usage(FILE *fp, const char *command)
+{
+	const struct cmd *c = command ? find_command(command) : NULL;
+
+	if (!c) {
+		usage_all(fp);
+		return command ? -1 : 0;
+	}
+	fprintf(fp, "usage: %s\n\n%s", c->synopsis, c->help);
+	return 0;
+}
+
+static int
+cmd_help(int argc, char **argv, struct corpus *c)
+{
+	(void)c;
+	if (argc > 1 && strcmp(argv[1], "--help") != 0 && strcmp(argv[1], "-h") != 0) {
+		if (!find_command(argv[1])) {
+			cli_error("help: unknown command '%s'", argv[1]);
+			return EXIT_USAGE;
+		}
+		cli_usage(stdout, argv[1]);
+		return EXIT_OK;
+	}
+	usage_all(stdout);
+	return EXIT_OK;
+}
+
+/* ---- ingest ---- */
+
+struct ingest_opts {
+	int meta;
+	const char *set;
+};
+
+enum { OPT_META = 2000, OPT_INGEST_SET };
+
+static int
+ingest_opt(int c, const char *arg, void *ctx)
+{
+	struct ingest_opts *io = ctx;
+
+	(void)arg;
+	if (c == OPT_META) {
+		io->meta = 1;
+		return 0;
+	}
+	return -1;
+}
+
+/* The parent of a district: a city set of the same year in the catalog whose name the
+ * issuing office's name starts with (重庆市渝北区人民政府办公室 → 重庆市). */
+static const char *
+guess_parent(const struct corpus *c, const struct notice *n)
+{
+	if (!c || strcmp(n->level, "district") != 0)
+		return "";
+	for (size_t i = 0; i < c->nsets; i++) {
+		const struct set *s = &c->sets[i];
+		size_t k = strlen(s->jurisdiction);
+		const char *stem_end;
+		if (strcmp(s->level, "city") != 0 || s->year != n->year || k == 0)
+			continue;
+		/* 重庆市 → 重庆: 重庆高新区 is in 重庆 too. */
+		stem_end = k > 3 && strcmp(s->jurisdiction + k - 3, "市") == 0 ? s->jurisdiction + k - 3
+		                                                            : s->jurisdiction + k;
+		k = (size_t)(stem_end - s->jurisdiction);
+		if (strncmp(n->issuer, s->jurisdiction, k) == 0 ||
+		    strncmp(n->jurisdiction, s->jurisdiction, k) == 0)
+			return s->id;
+	}
+	return "";
+}
+
+static int
+cmd_ingest(int argc, char **argv, struct corpus *unused)
+{
+	static const struct option longx[] = {
+		{ "meta", no_argument, NULL, OPT_META },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct listopt lo;
+	struct ingest_opts io = { 0 };
+	struct notice *n;
+	struct table t;
+	char *cause = NULL, *base, *dot;
+	const char *path, *slash;
+	int first, rc;
+
+	(void)unused;
+	rc = cli_parse(argc, argv, &lo, longx, ingest_opt, &io, &first);
+	if (rc != 0)
+		return rc > 0 ? EXIT_OK : EXIT_USAGE;
+	if (argc - first != 1) {
+		cli_error("ingest: expected one NOTICE file");
+		fprintf(stderr, "usage: %s\n", commands[0].synopsis);
+		return EXIT_USAGE;
+	}
+	path = argv[first];
+	if (!(n = notice_load(path, &cause))) {
+		cli_error("%s", cause);
+		free(cause);
+		return EXIT_BADINPUT;
+	}
+	for (size_t i = 0; i < n->nwarnings; i++)
+		cli_warning("%s", n->warnings[i]);
+	slash = strrchr(path, '/');
+	base = xstrdup(slash ? slash + 1 : path);
+	if (io.meta) {
+		struct corpus *c = corpus_load(G.data, NULL);
+		char year[16], *raw, *tasks;
+		const char *row[CATALOG_NCOLS];
+		char *id;
+
+		if ((dot = strrchr(base, '.')))
+			*dot = '\0';
+		id = xstrdup(lo.set ? lo.set : base);
+		snprintf(year, sizeof year, "%d", n->year);
+		raw = xasprintf("raw/%s", slash ? slash + 1 : path);
+		tasks = xasprintf("tasks/%s.csv", id);
+		row[0] = id;
+		row[1] = year;
+		row[2] = n->jurisdiction;
+		row[3] = n->level;
+		row[4] = guess_parent(c, n);
+		row[5] = n->doc_number;
+		row[6] = n->issued;
+		row[7] = n->title;
+		row[8] = raw;
+		row[9] = tasks;
+		table_init(&t, catalog_cols, CATALOG_NCOLS);
+		table_add(&t, row);
+		rc = cli_emit(&lo, &t, 0);
+		table_release(&t);
+		corpus_free(c);
+		free(raw);
+		free(tasks);
+		free(id);
+	} else {
+		table_init(&t, task_cols, TASK_NCOLS);
+		for (size_t i = 0; i < n->nitems; i++) {
+			const struct notice_item *it = &n->items[i];
+			const char *row[TASK_NCOLS] = { it->seq,  it->section,  it->name, it->units,
+				                        it->task, it->deadline, it->note };
+			table_add(&t, row);
+		}
+		if (lo.format == FMT_AUTO)
+			lo.format = FMT_CSV;
+		rc = cli_emit(&lo, &t, 0);
+		table_release(&t);
+	}
+	free(base);
+	notice_free(n);
+	return rc;
+}
+
+/* ---- sets, items ---- */
+
+static int
+cmd_sets(int argc, char **argv, struct corpus *c)
+{
+	struct listopt lo;
+	struct table t;
+	int rc = cli_listing(argc, argv, &lo, c);
+
+	if (rc >= 0)
+		return rc;
+	table_init(&t, catalog_cols, CATALOG_NCOLS);
+	for (size_t i = 0; i < c->nsets; i++) {
+		const struct set *s = &c->sets[i];
+		char year[16];
+		const char *row[CATALOG_NCOLS] = { s->id,     year,          s->jurisdiction, s->level,
+			                           s->parent, s->doc_number, s->issued,       s->title,
+			                           s->raw,    s->tasks };
+		snprintf(year, sizeof year, "%d", s->year);
+		if (!cli_set_matches(&lo, s) || !cli_text_matches(&lo, row, CATALOG_NCOLS))
+			continue;
+		table_add(&t, row);
+	}
+	rc = cli_emit(&lo, &t, 40);
+	table_release(&t);
+	return rc;
+}
+
+static const char *const item_cols[] = { "set",  "year",  "jurisdiction", "section", "seq",
+	                                 "name", "units", "task",         "deadline", "note" };
+
+static int
+cmd_items(int argc, char **argv, struct corpus *c)
+{
+	struct listopt lo;
+	struct table t;
+	int rc = cli_listing(argc, argv, &lo, c);
+
+	if (rc >= 0)
+		return rc;
+	table_init(&t, item_cols, sizeof item_cols / sizeof item_cols[0]);
+	for (size_t i = 0; i < c->nsets; i++) {
+		const struct set *s = &c->sets[i];
+		char year[16];
+		snprintf(year, sizeof year, "%d", s->year);
+		if (!cli_set_matches(&lo, s))
+			continue;
+		for (size_t k = 0; k < s->nitems; k++) {
+			const struct item *it = &s->items[k];
+			const char *row[] = { s->id,     year,      s->jurisdiction, it->section,
+				              it->seq,   it->name,  it->units,       it->task,
+				              it->deadline, it->note };
+			if (!cli_text_matches(&lo, row + 5, 3))
+				continue;
+			table_add(&t, row);
+		}
+	}
+	rc = cli_emit(&lo, &t, 36);
+	table_release(&t);
+	return rc;
+}
+
+/* ---- main ---- */
+
+int
+main(int argc, char **argv)
+{
+	const struct cmd *cmd;
+	struct corpus *c = NULL;
+	int i, rc;
+
+	G.data = getenv("YOY_DATA");
+	if (!G.data || !*G.data)
+		G.data = "datasets";
+	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
+		if (strcmp(argv[i], "--data") == 0 && i + 1 < argc) {
+			G.data = argv[++i];
+		} else if (strncmp(argv[i], "--data=", 7) == 0) {
+			G.data = argv[i] + 7;
+		} else if (strcmp(argv[i], "--no-aliases") == 0) {
+			G.no_aliases = 1;
+		} else if (strcmp(argv[i], "--version") == 0) {
+			printf("yoy %s\n", YOY_VERSION);
+			return EXIT_OK;
+		} else if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+			usage_all(stdout);
+			return EXIT_OK;
+		} else {
+			cli_error("unknown option '%s'", argv[i]);
+			usage_all(stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (i == argc) {
+		usage_all(stderr);
+		return EXIT_USAGE;
+	}
+	if (!(cmd = find_command(argv[i]))) {
+		cli_error("unknown command '%s' (see 'yoy --help')", argv[i]);
+		return EXIT_USAGE;
+	}
+	/* --help needs no datasets. */
+	for (int k = i + 1; k < argc; k++)
+		if (strcmp(argv[k], "--help") == 0 || strcmp(argv[k], "-h") == 0) {
+			cli_usage(stdout, cmd->name);
+			return EXIT_OK;
+		}
+	if ((cmd->flags & NEED_CORPUS) && !(c = cli_corpus()))
+		return EXIT_BADINPUT;
+	rc = cmd->fn(argc - i, argv + i, c);
+	corpus_free(c);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		cli_error("stdout: write error");
+		return rc ? rc : EXIT_BADINPUT;
+	}
+	return rc;
+}
