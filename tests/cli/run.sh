@@ -1,0 +1,165 @@
+#!/bin/sh
+# End-to-end tests of the yoy command line: whole outputs compared with expected files
+# (tests/cli/expected), the bundled notices re-ingested byte for byte, and bad input
+# (tests/bad) with its exit code and message.  Run from the project root:
+#   YOY=./yoy sh tests/cli/run.sh        (make test does this)
+# UPDATE=1 rewrites the expected files from the current output (review the diff!).
+set -u
+YOY=${YOY:-./yoy}
+E=tests/cli/expected
+B=tests/bad
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+pass=0
+fail=0
+
+ok() { pass=$((pass + 1)); }
+ko() {
+	fail=$((fail + 1))
+	echo "FAIL: $*"
+}
+
+# same NAME EXPECTED ACTUAL: the two files are byte for byte equal.
+same() {
+	if cmp -s "$2" "$3"; then ok; else
+		ko "$1"
+		diff -u "$2" "$3" | head -20
+	fi
+}
+
+# golden NAME ARGS...: stdout of yoy ARGS equals $E/NAME, exit 0, nothing on stderr.
+golden() {
+	name=$1
+	shift
+	"$YOY" "$@" >"$T/out" 2>"$T/err"
+	rc=$?
+	[ -n "${UPDATE:-}" ] && cp "$T/out" "$E/$name"
+	if [ $rc -ne 0 ] || [ -s "$T/err" ]; then
+		ko "$name: exit $rc: $(cat "$T/err")"
+		return
+	fi
+	same "$name" "$E/$name" "$T/out"
+}
+
+# fails CODE MESSAGE ARGS...: yoy ARGS exits CODE with exactly MESSAGE on stderr, and
+# writes nothing to stdout.
+fails() {
+	code=$1
+	msg=$2
+	shift 2
+	"$YOY" "$@" >"$T/out" 2>"$T/err"
+	rc=$?
+	got=$(head -n 1 "$T/err")
+	if [ $rc -ne "$code" ]; then
+		ko "yoy $*: exit $rc, expected $code ($got)"
+	elif [ "$got" != "$msg" ]; then
+		ko "yoy $*: message '$got', expected '$msg'"
+	elif [ -s "$T/out" ]; then
+		ko "yoy $*: wrote to stdout on failure"
+	else
+		ok
+	fi
+}
+
+# --- the bundled notices ingest to the reviewed task CSVs, byte for byte ---
+for f in datasets/raw/*.txt; do
+	id=$(basename "$f" .txt)
+	"$YOY" ingest "$f" >"$T/$id.csv" 2>"$T/err" || ko "ingest $f: $(cat "$T/err")"
+	same "ingest $id" "datasets/tasks/$id.csv" "$T/$id.csv"
+	# The same notice as GB18030, with CRLF, and with a BOM gives the same CSV.
+	iconv -f UTF-8 -t GB18030 "$f" >"$T/gb.txt"
+	"$YOY" ingest "$T/gb.txt" >"$T/gb.csv" 2>&1
+	same "ingest $id as GB18030" "datasets/tasks/$id.csv" "$T/gb.csv"
+	sed 's/$/\r/' "$f" >"$T/crlf.txt"
+	"$YOY" ingest "$T/crlf.txt" >"$T/crlf.csv" 2>&1
+	same "ingest $id with CRLF" "datasets/tasks/$id.csv" "$T/crlf.csv"
+	{ printf '\357\273\277'; cat "$f"; } >"$T/bom.txt"
+	"$YOY" ingest "$T/bom.txt" >"$T/bom.csv" 2>&1
+	same "ingest $id with a BOM" "datasets/tasks/$id.csv" "$T/bom.csv"
+	# -o writes the same bytes, atomically, and leaves no temporary file.
+	"$YOY" ingest "$f" -o "$T/o.csv" && same "ingest -o $id" "datasets/tasks/$id.csv" "$T/o.csv"
+	ls "$T"/o.csv.tmp* >/dev/null 2>&1 && ko "ingest -o left a temporary file"
+done
+# The catalog rows come from the notices' heads.
+for f in datasets/raw/*.txt; do
+	id=$(basename "$f" .txt)
+	"$YOY" ingest --meta --format csv "$f" | tail -n +2
+done >"$T/meta.csv"
+grep -v '^set,' datasets/catalog.csv | sort >"$T/catalog-rows"
+sort "$T/meta.csv" >"$T/meta-sorted"
+same "ingest --meta matches catalog.csv" "$T/catalog-rows" "$T/meta-sorted"
+
+# --- listings ---
+golden sets.csv sets --format csv
+golden sets.txt sets --format table
+golden items.csv items --format csv
+golden items-excel.csv items --format csv --excel --set cq-2025
+golden items-yubei.json items --format json --set yubei-2025
+golden items-aed.txt items --format table --grep aed
+golden items-2025-cq.csv items --year 2025 --jurisdiction cq
+golden items-yubei-name.csv items --jurisdiction 渝北区 --grep 托位
+YOY_DATA=datasets golden items-env.csv items --set gaoxin-2025
+golden help.txt --help
+golden help-items.txt help items
+golden version.txt --version
+
+# items -o writes a file and nothing to stdout.
+"$YOY" items --set cq-2024 -o "$T/items.csv" >"$T/out" 2>&1
+if [ -s "$T/out" ]; then ko "items -o printed '$(cat "$T/out")'"; else ok; fi
+"$YOY" items --set cq-2024 --format csv >"$T/items2.csv"
+same "items -o" "$T/items2.csv" "$T/items.csv"
+
+# --- bad input: one line 'yoy: FILE:LINE: what', exit 1 ---
+fails 1 "yoy: $B/empty.txt: empty file" ingest $B/empty.txt
+fails 1 "yoy: $B/binary.bin:2: binary file (NUL byte)" ingest $B/binary.bin
+fails 1 "yoy: $B/badutf8.txt:3: invalid UTF-8 (and not GB18030 either)" ingest $B/badutf8.txt
+fails 1 "yoy: $B/notable.txt:3: no task table (no header row with 序号, 项目名称 and 工作任务)" ingest $B/notable.txt
+fails 1 "yoy: $B/nothere.txt: No such file or directory" ingest $B/nothere.txt
+fails 1 "yoy: $B: is a directory" ingest $B
+fails 1 "yoy: $B/unclosed/tasks/x-2025.csv:2: unclosed quote" --data $B/unclosed items
+fails 1 "yoy: $B/shortrow/tasks/x-2025.csv:3: 4 fields, expected 7" --data $B/shortrow items
+fails 1 "yoy: $B/dupseq/tasks/x-2025.csv:3: duplicate seq '1' (first at line 2)" --data $B/dupseq items
+fails 1 "yoy: $B/badutf8csv/tasks/x-2025.csv:3: invalid UTF-8" --data $B/badutf8csv items
+fails 1 "yoy: $B/missingfile/catalog.csv:2: tasks file 'tasks/x-2025.csv' not found" --data $B/missingfile sets
+fails 1 "yoy: $B/missingraw/catalog.csv:2: raw notice 'raw/x-2025.txt' not found" --data $B/missingraw sets
+fails 1 "yoy: $B/unknownparent/catalog.csv:2: unknown parent set 'nope-2025'" --data $B/unknownparent sets
+fails 1 "yoy: $B/badyear/catalog.csv:2: bad year '20x5'" --data $B/badyear sets
+fails 1 "yoy: $B/nocatalog/catalog.csv: No such file or directory" --data $B/nocatalog sets
+fails 1 "yoy: /nonexistent/dir/x.csv: cannot write: No such file or directory" ingest datasets/raw/cq-2025.txt -o /nonexistent/dir/x.csv
+# A set with a header and no items is valid: it lists nothing.
+"$YOY" --data $B/headeronly items --format csv >"$T/out" 2>&1
+printf 'set,year,jurisdiction,section,seq,name,units,task,deadline,note\n' >"$T/want"
+same "header-only task CSV" "$T/want" "$T/out"
+
+# --- bad usage: exit 2 ---
+fails 2 "yoy: unknown command 'frobnicate' (see 'yoy --help')" frobnicate
+fails 2 "yoy: unknown option '--frob'" --frob items
+fails 2 "yoy: items: unknown option or missing argument '--frob'" items --frob
+fails 2 "yoy: unknown set 'nope-2025' (see 'yoy sets')" items --set nope-2025
+fails 2 "yoy: items: bad --format 'xml' (table, csv or json)" items --format xml
+fails 2 "yoy: items: bad --year 'soon'" items --year soon
+fails 2 "yoy: ingest: expected one NOTICE file" ingest
+fails 2 "yoy: help: unknown command 'nope'" help nope
+
+# --- a failing command leaves an existing -o file as it was, and no temporary file ---
+printf 'keep me\n' >"$T/keep.csv"
+cp "$T/keep.csv" "$T/keep.orig"
+"$YOY" ingest $B/notable.txt -o "$T/keep.csv" 2>/dev/null
+same "failed ingest keeps -o file" "$T/keep.orig" "$T/keep.csv"
+ls "$T"/keep.csv.tmp* >/dev/null 2>&1 && ko "failed ingest left a temporary file"
+# ... and the inputs are never changed.
+sum_before=$(cat datasets/catalog.csv datasets/tasks/*.csv datasets/raw/*.txt | cksum)
+"$YOY" items >/dev/null
+"$YOY" ingest datasets/raw/cq-2024.txt >/dev/null
+sum_after=$(cat datasets/catalog.csv datasets/tasks/*.csv datasets/raw/*.txt | cksum)
+[ "$sum_before" = "$sum_after" ] && ok || ko "inputs changed"
+
+# A full disk is an error, not a silent truncation.
+if [ -w /dev/full ]; then
+	"$YOY" items >/dev/full 2>"$T/err"
+	rc=$?
+	[ $rc -eq 1 ] && grep -q 'write error' "$T/err" && ok || ko "write to /dev/full: exit $rc"
+fi
+
+echo "cli: $pass passed, $fail failed"
+[ $fail -eq 0 ]

@@ -1,0 +1,106 @@
+/* Unit tests for analysis/text.c: decoding and the Unicode helpers. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "text.h"
+
+static void
+check_clean(const char *in, const char *want)
+{
+	char *got = text_clean(in);
+	assert_string_equal(got, want);
+	free(got);
+}
+
+static void
+test_clean(void **state)
+{
+	(void)state;
+	/* Stray spaces inside words and around numbers go; those between ASCII words stay. */
+	check_clean("品质生活服 务圈", "品质生活服务圈");
+	check_clean("认证 1.5 万名以上", "认证1.5万名以上");
+	check_clean("布局 AED 等急救设备 700 处", "布局AED等急救设备700处");
+	check_clean("  AI +全民反诈 ", "AI+全民反诈");
+	check_clean("Wi Fi", "Wi Fi");
+	check_clean("100\u3000万平方米", "100万平方米");
+	check_clean("", "");
+}
+
+static void
+test_key_width(void **state)
+{
+	char *k;
+	(void)state;
+	k = text_key("２０２６ 年工作任务");
+	assert_string_equal(k, "2026年工作任务");
+	free(k);
+	assert_int_equal(text_width("序号"), 4);
+	assert_int_equal(text_width("AED"), 3);
+	assert_int_equal(text_width("城市建设事务中心"), 16);
+}
+
+static void
+test_decode(void **state)
+{
+	char *cause = NULL, *t;
+	const char *enc = NULL;
+	/* 序号 in GB18030 is D0 F2 BA C5. */
+	static const char gb[] = "\xD0\xF2\xBA\xC5\r\n1\r\n";
+	(void)state;
+
+	t = text_decode("\xEF\xBB\xBF序号\r\n1\r\n", strlen("\xEF\xBB\xBF序号\r\n1\r\n"), "x", &enc,
+	                &cause);
+	assert_non_null(t);
+	assert_string_equal(t, "序号\n1\n");
+	assert_string_equal(enc, "UTF-8");
+	free(t);
+
+	t = text_decode(gb, strlen(gb), "x", &enc, &cause);
+	assert_non_null(t);
+	assert_string_equal(t, "序号\n1\n");
+	assert_string_equal(enc, "GB18030");
+	free(t);
+
+	/* 0x80 alone is neither UTF-8 nor GB18030: the message names the line. */
+	t = text_decode("ok\nok\n\x80\n", 7, "bad.txt", &enc, &cause);
+	assert_null(t);
+	assert_string_equal(cause, "bad.txt:3: invalid UTF-8 (and not GB18030 either)");
+	free(cause);
+	cause = NULL;
+
+	t = text_decode("a\nb\0c", 5, "bin", &enc, &cause);
+	assert_null(t);
+	assert_string_equal(cause, "bin:2: binary file (NUL byte)");
+	free(cause);
+	cause = NULL;
+
+	t = text_decode("", 0, "empty", &enc, &cause);
+	assert_null(t);
+	assert_string_equal(cause, "empty: empty file");
+	free(cause);
+}
+
+static void
+test_bad_line(void **state)
+{
+	(void)state;
+	assert_int_equal(text_utf8_bad_line("a\n序\n", strlen("a\n序\n")), 0);
+	assert_int_equal(text_utf8_bad_line("a\nb\n\xE5\x8F", 6), 3);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_clean),
+		cmocka_unit_test(test_key_width),
+		cmocka_unit_test(test_decode),
+		cmocka_unit_test(test_bad_line),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
