@@ -46,6 +46,15 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIBOBJS) | $(BUILD)
 	@mkdir -p $(BUILD)/tests
 	$(CC) $(CPPFLAGS) $(CFLAGS) -Ianalysis -o $@ $< $(LIBOBJS) $(LDFLAGS) $(LDLIBS) -lcmocka
 
+$(BUILD)/bench_%: tests/bench/bench_%.c $(LIBOBJS) | $(BUILD)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Ianalysis -o $@ $< $(LIBOBJS) $(LDFLAGS) $(LDLIBS)
+
+# Performance is measured here, never in the tests.
+bench: $(YOY) $(BUILD)/bench_extract
+	@$(BUILD)/bench_extract datasets 200
+	@start=$$(date +%s%N); for i in 1 2 3 4 5 6 7 8 9 10; do $(YOY) targets >/dev/null; done; \
+	 end=$$(date +%s%N); echo "yoy targets (whole command, bundled data): $$(( (end - start) / 10000000 )).$$(( (end - start) / 100000 % 100 )) ms per run"
+
 $(BUILD):
 	@mkdir -p $@
 
@@ -70,6 +79,6 @@ install: $(YOY)
 clean:
 	rm -rf build yoy
 
-.PHONY: all deps check-deps test run install clean
+.PHONY: all deps check-deps test run install clean bench
 
--include $(OBJS:.o=.d) $(UNITBINS:=.d)
+-include $(OBJS:.o=.d) $(UNITBINS:=.d) $(BUILD)/bench_extract.d

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "csvio.h"
+#include "notice.h"
 #include "util.h"
 
 const char *const catalog_cols[] = { "set",      "year",       "jurisdiction", "level",
@@ -210,6 +211,8 @@ corpus_free(struct corpus *c)
 			free(it->task);
 			free(it->deadline);
 			free(it->note);
+			target_list_release(&it->targets);
+			free(it->target_lines);
 		}
 		free(s->items);
 		free(s->id);
@@ -225,4 +228,40 @@ corpus_free(struct corpus *c)
 	free(c->sets);
 	free(c->dir);
 	free(c);
+}
+
+int
+corpus_targets(struct corpus *c, char **cause)
+{
+	for (size_t i = 0; i < c->nsets; i++) {
+		struct set *s = &c->sets[i];
+		struct notice *n = NULL;
+
+		if (*s->raw) {
+			char *rp = corpus_path(c, s->raw);
+			n = notice_load(rp, cause);
+			free(rp);
+			if (!n)
+				return -1;
+		}
+		for (size_t k = 0; k < s->nitems; k++) {
+			struct item *it = &s->items[k];
+			const struct notice_item *ni = NULL;
+
+			target_list_release(&it->targets);
+			free(it->target_lines);
+			targets_extract(it->task, &it->targets);
+			it->target_lines = xcalloc(it->targets.n + 1, sizeof(int));
+			for (size_t m = 0; n && m < n->nitems; m++)
+				if (strcmp(n->items[m].seq, it->seq) == 0 &&
+				    strcmp(n->items[m].task, it->task) == 0)
+					ni = &n->items[m];
+			for (size_t t = 0; t < it->targets.n; t++)
+				it->target_lines[t] = ni && ni->task_lines
+				                          ? ni->task_lines[it->targets.v[t].offset]
+				                          : it->line;
+		}
+		notice_free(n);
+	}
+	return 0;
 }

@@ -9,6 +9,8 @@
 
 #include <stddef.h>
 
+#include "targets.h"
+
 extern const char *const catalog_cols[];
 #define CATALOG_NCOLS 10
 extern const char *const task_cols[];
@@ -20,6 +22,8 @@ struct item {
 	struct set *set;
 	char *seq, *section, *name, *units, *task, *deadline, *note;
 	int line; /* line of the row in the task CSV */
+	struct target_list targets; /* filled by corpus_targets() */
+	int *target_lines;          /* for each target, its line in the raw notice (or CSV) */
 };
 
 struct set {
@@ -41,6 +45,14 @@ struct corpus {
 /* Load DIR/catalog.csv and every task CSV it names.  NULL with "FILE:LINE: what". */
 struct corpus *corpus_load(const char *dir, char **cause);
 void corpus_free(struct corpus *c);
+
+/*
+ * Extract the targets of every item, with the line of the raw notice each number stands
+ * on (the notice is parsed again; where a set has no raw notice, or an item's task was
+ * edited by hand, the line of the task CSV).  Returns -1 with *cause if a raw notice
+ * cannot be parsed.
+ */
+int corpus_targets(struct corpus *c, char **cause);
 
 /* The set with id ID, or NULL. */
 struct set *corpus_set(const struct corpus *c, const char *id);

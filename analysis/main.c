@@ -30,6 +30,7 @@ struct cmd {
 static int cmd_ingest(int, char **, struct corpus *);
 static int cmd_sets(int, char **, struct corpus *);
 static int cmd_items(int, char **, struct corpus *);
+static int cmd_targets(int, char **, struct corpus *);
 static int cmd_help(int, char **, struct corpus *);
 
 #define LISTING_HELP                                                                      \
@@ -56,6 +57,10 @@ static const struct cmd commands[] = {
 	{ "items", cmd_items, NEED_CORPUS, "yoy items [options]",
 	  "List the items of the task sets (set,year,jurisdiction,section,seq,name,units,task,\n"
 	  "deadline,note).\n" LISTING_HELP },
+	{ "targets", cmd_targets, NEED_CORPUS, "yoy targets [options]",
+	  "List the quantitative targets of the items (set,year,seq,item,n,metric,value,unit,\n"
+	  "qualifier,kind,raw,line); line is the line of the raw notice the number stands on.\n"
+	  LISTING_HELP "  (--grep matches the item name, the metric and the raw text)\n" },
 	{ "help", cmd_help, NEED_NOTHING, "yoy help [COMMAND]",
 	  "Show the commands, or the options of COMMAND.\n" },
 };
@@ -303,6 +308,52 @@ cmd_items(int argc, char **argv, struct corpus *c)
 		}
 	}
 	rc = cli_emit(&lo, &t, 36);
+	table_release(&t);
+	return rc;
+}
+
+static const char *const target_cols[] = { "set",   "year", "seq",       "item", "n",   "metric",
+	                                   "value", "unit", "qualifier", "kind", "raw", "line" };
+
+static int
+cmd_targets(int argc, char **argv, struct corpus *c)
+{
+	struct listopt lo;
+	struct table t;
+	char *cause = NULL;
+	int rc = cli_listing(argc, argv, &lo, c);
+
+	if (rc >= 0)
+		return rc;
+	if (corpus_targets(c, &cause) < 0) {
+		cli_error("%s", cause);
+		free(cause);
+		return EXIT_BADINPUT;
+	}
+	table_init(&t, target_cols, sizeof target_cols / sizeof target_cols[0]);
+	for (size_t i = 0; i < c->nsets; i++) {
+		const struct set *s = &c->sets[i];
+		char year[16];
+		snprintf(year, sizeof year, "%d", s->year);
+		if (!cli_set_matches(&lo, s))
+			continue;
+		for (size_t k = 0; k < s->nitems; k++) {
+			const struct item *it = &s->items[k];
+			for (size_t m = 0; m < it->targets.n; m++) {
+				const struct target *tg = &it->targets.v[m];
+				char n[16], v[64], line[16];
+				const char *row[12] = { s->id, year, it->seq, it->name, n, tg->metric,
+					                target_value_str(tg->value, v), tg->unit,
+					                tg->qualifier, tg->kind, tg->raw, line };
+				snprintf(n, sizeof n, "%d", tg->n);
+				snprintf(line, sizeof line, "%d", it->target_lines[m]);
+				if (!cli_text_matches(&lo, (const char *const[]){ it->name, tg->metric, tg->raw }, 3))
+					continue;
+				table_add(&t, row);
+			}
+		}
+	}
+	rc = cli_emit(&lo, &t, 30);
 	table_release(&t);
 	return rc;
 }

@@ -99,6 +99,9 @@ golden items-aed.txt items --format table --grep aed
 golden items-2025-cq.csv items --year 2025 --jurisdiction cq
 golden items-yubei-name.csv items --jurisdiction 渝北区 --grep 托位
 YOY_DATA=datasets golden items-env.csv items --set gaoxin-2025
+golden targets.csv targets --format csv
+golden targets-aed.txt targets --set cq-2026 --grep AED --format table
+golden targets-yubei.json targets --format json --jurisdiction yubei --grep 托位
 golden help.txt --help
 golden help-items.txt help items
 golden version.txt --version

@@ -1,0 +1,175 @@
+/*
+ * Unit tests for analysis/targets.c: a table of (task text, expected targets), one row per
+ * phenomenon of the number grammar.  Expected targets are written "value unit qualifier
+ * kind raw", separated by " | ".
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "notice.h"
+#include "targets.h"
+
+static const struct {
+	const char *text, *want;
+} cases[] = {
+	/* Multipliers, decimals, exact arithmetic. */
+	{ "新增托位1.1万个", "11000 个 = count 1.1万个" },
+	{ "投入资金16.4亿元", "1640000000 元 = count 16.4亿元" },
+	{ "新开工改造城镇老旧小区1227个、3011万平方米；",
+	  "1227 个 = count 1227个 | 30110000 平方米 = area 3011万平方米" },
+	{ "每千人托位数达到4.5个", "4.5 个 = ratio 4.5个" },
+	/* Full-width digits read through normalisation; raw keeps them as printed. */
+	{ "建设１００个口袋公园", "100 个 = count １００个" },
+	/* Qualifiers after and before. */
+	{ "为200万名以上学生开展1次心理健康测评", "2000000 名 >= count 200万名以上" },
+	{ "新增线路不少于60条", "60 条 >= count 60条" },
+	{ "力争服务人群超450万人", "4500000 人 >= count 450万人" },
+	{ "不低于5000场次", "5000 场次 >= count 5000场次" },
+	{ "至少完成6个村污水治理", "6 个 >= count 6个" },
+	{ "修复面积约7000㎡", "7000 平方米 ~ area 7000㎡" },
+	{ "培训6万余名", "60000 名 ~ count 6万余名" },
+	{ "服务500人左右", "500 人 ~ count 500人" },
+	{ "控制在10处以内", "10 处 <= count 10处" },
+	{ "新增不超过3个", "3 个 <= count 3个" },
+	/* Units and their normal forms. */
+	{ "新建巡河步道约1.4km", "1.4 公里 ~ length 1.4km" },
+	{ "完成入户道路建设5千米", "5 公里 = length 5千米" },
+	{ "新筹集保障性住房1.2万套（间）", "12000 套 = count 1.2万套（间）" },
+	{ "开展农业社会化服务180万亩", "1800000 亩 = area 180万亩" },
+	{ "知晓率达到80%以上", "80 % >= percent 80%以上" },
+	{ "覆盖率达到55％", "55 % = percent 55％" },
+	/* Kinds: ratio markers, 累计. */
+	{ "日均预警劝阻不低于2.7万人次", "27000 人次 >= ratio 2.7万人次" },
+	{ "每户安装1个智防设备、1个报警器，发放3个呼吸器。",
+	  "1 个 = ratio 1个 | 1 个 = ratio 1个 | 3 个 = ratio 3个" },
+	{ "各区启动不少于1个片区、合计不少于9个片区",
+	  "1 个 >= ratio 1个 | 9 个 >= count 9个" },
+	{ "建成公共文化空间70个、累计达到550个", "70 个 = count 70个 | 550 个 = cumulative 550个" },
+	/* Parts and their total are all targets. */
+	{ "完成甲镇2处、乙镇1处、丙镇1处共计4处整治",
+	  "2 处 = count 2处 | 1 处 = count 1处 | 1 处 = count 1处 | 4 处 = count 4处" },
+	/* A noun without a measure word counts people. */
+	{ "惠及150万农村人口", "1500000 人 = count 150万" },
+	/* Chinese numerals that count, and those that are words. */
+	{ "招募志愿者两千名", "2000 名 = count 两千名" },
+	{ "改造一万户", "10000 户 = count 一万户" },
+	{ "开展“两癌”筛查，分两年完成，聚焦四个环节和一老一小", "" },
+	{ "全市每千人口拥有托位3.7个", "3.7 个 = ratio 3.7个" },
+	/* Ranges: low and high. */
+	{ "每校配备3—5个", "3 个 >= ratio 3—5个" },
+	/* Not targets: ages, years, frequencies, names, quotes, hotlines, thresholds. */
+	{ "以6—12岁未成年人为主", "" },
+	{ "为35-64岁妇女、3岁以下婴幼儿、35至64周岁妇女", "" },
+	{ "完成2021—2025年规划，2025届毕业生", "" },
+	{ "开展1次测评，每年1次", "" },
+	{ "实现“5+2”全覆盖，打造“15分钟高品质生活服务圈”，加强“12356”热线", "" },
+	{ "新建5G基站，建设Z7道路，改善重庆八中周边", "" },
+	{ "中度以上失能老年人，二级及以上医院", "" },
+	{ "整治100米以上道路", "" },
+	{ "第一实验中学第11次会议", "" },
+	/* A number too long to be a target is skipped, not misread. */
+	{ "编号123456789012345678901234567890个", "" },
+};
+
+static void
+render(const struct target_list *l, char *buf, size_t n)
+{
+	size_t at = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < l->n; i++) {
+		char v[64];
+		at += (size_t)snprintf(buf + at, n - at, "%s%s %s %s %s %s", i ? " | " : "",
+		                       target_value_str(l->v[i].value, v), l->v[i].unit,
+		                       l->v[i].qualifier, l->v[i].kind, l->v[i].raw);
+	}
+}
+
+static void
+test_grammar(void **state)
+{
+	int bad = 0;
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct target_list l = { 0 };
+		char got[1024];
+		targets_extract(cases[i].text, &l);
+		render(&l, got, sizeof got);
+		if (strcmp(got, cases[i].want) != 0) {
+			print_error("%s\n   want: %s\n    got: %s\n", cases[i].text, cases[i].want, got);
+			bad++;
+		}
+		target_list_release(&l);
+	}
+	assert_int_equal(bad, 0);
+}
+
+static void
+test_range_and_offsets(void **state)
+{
+	struct target_list l = { 0 };
+	(void)state;
+	targets_extract("每校配备3—5个，建设AED 700处", &l);
+	assert_int_equal(l.n, 2);
+	assert_true(l.v[0].value == 3 && l.v[0].high == 5);
+	assert_string_equal(l.v[1].raw, "700处");
+	assert_int_equal(l.v[1].offset, strlen("每校配备3—5个，建设AED "));
+	target_list_release(&l);
+}
+
+static void
+test_metric(void **state)
+{
+	struct target_list l = { 0 };
+	(void)state;
+	targets_extract("新增托位1.1万个，建设100个口袋公园、10座体育公园。", &l);
+	assert_int_equal(l.n, 3);
+	assert_string_equal(l.v[0].metric, "托位");
+	assert_string_equal(l.v[1].metric, "口袋公园");
+	assert_string_equal(l.v[2].metric, "体育公园");
+	target_list_release(&l);
+}
+
+/* A number split from its unit by a page break in the notice is one target, on the line
+ * where the number stands. */
+static void
+test_split_number(void **state)
+{
+	const char *text = "某市2027年重点民生实事\n"
+	                   "序号 项目名称 责任单位 2027年工作任务\n"
+	                   "1 治理黑臭水体 市生态环境局 消除黑臭水域面积 100\n"
+	                   "— 2 —\n"
+	                   "序号 项目名称 责任单位 2027年工作任务\n"
+	                   "万平方米。\n";
+	char *cause = NULL;
+	struct notice *n = notice_parse(text, strlen(text), "t.txt", &cause);
+	struct target_list l = { 0 };
+	(void)state;
+
+	assert_non_null(n);
+	assert_string_equal(n->items[0].task, "消除黑臭水域面积100万平方米。");
+	targets_extract(n->items[0].task, &l);
+	assert_int_equal(l.n, 1);
+	assert_true(l.v[0].value == 1000000);
+	assert_string_equal(l.v[0].unit, "平方米");
+	assert_int_equal(n->items[0].task_lines[l.v[0].offset], 3);
+	target_list_release(&l);
+	notice_free(n);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_grammar),
+		cmocka_unit_test(test_range_and_offsets),
+		cmocka_unit_test(test_metric),
+		cmocka_unit_test(test_split_number),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
