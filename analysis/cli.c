@@ -52,7 +52,7 @@ cli_corpus(void)
 	return c;
 }
 
-enum { OPT_EXCEL = 1000, OPT_SET, OPT_YEAR, OPT_JUR, OPT_GREP, OPT_FORMAT };
+enum { OPT_EXCEL = 1000, OPT_SET, OPT_YEAR, OPT_JUR, OPT_GREP, OPT_FORMAT, OPT_NOALIAS, OPT_DATA };
 
 int
 cli_parse(int argc, char **argv, struct listopt *lo, const struct option *longx,
@@ -67,19 +67,22 @@ cli_parse(int argc, char **argv, struct listopt *lo, const struct option *longx,
 		{ "jurisdiction", required_argument, NULL, OPT_JUR },
 		{ "grep", required_argument, NULL, OPT_GREP },
 		{ "help", no_argument, NULL, 'h' },
+		/* The global options are taken after the command too. */
+		{ "no-aliases", no_argument, NULL, OPT_NOALIAS },
+		{ "data", required_argument, NULL, OPT_DATA },
 	};
-	size_t n = 8;
+	size_t n = 10;
 	char shorts[64] = "ho:";
 	int c;
 
 	memset(lo, 0, sizeof *lo);
-	for (; longx && longx[n - 8].name && n < 39; n++) {
-		longs[n] = longx[n - 8];
-		if (longx[n - 8].val < 256 && strlen(shorts) < 60) {
+	for (; longx && longx[n - 10].name && n < 39; n++) {
+		longs[n] = longx[n - 10];
+		if (longx[n - 10].val < 256 && strlen(shorts) < 60) {
 			size_t k = strlen(shorts);
-			shorts[k] = (char)longx[n - 8].val;
+			shorts[k] = (char)longx[n - 10].val;
 			shorts[k + 1] = '\0';
-			if (longx[n - 8].has_arg == required_argument)
+			if (longx[n - 10].has_arg == required_argument)
 				strcat(shorts, ":");
 		}
 	}
@@ -122,6 +125,12 @@ cli_parse(int argc, char **argv, struct listopt *lo, const struct option *longx,
 		case OPT_GREP:
 			lo->grep = optarg;
 			break;
+		case OPT_NOALIAS:
+			G.no_aliases = 1;
+			break;
+		case OPT_DATA:
+			cli_error("%s: --data goes before the command (yoy --data DIR %s)", argv[0], argv[0]);
+			return -1;
 		case '?':
 		case ':':
 			if (optopt && optopt < 256)

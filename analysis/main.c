@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "corpus.h"
+#include "match.h"
 #include "notice.h"
 #include "table.h"
 #include "util.h"
@@ -31,6 +32,8 @@ static int cmd_ingest(int, char **, struct corpus *);
 static int cmd_sets(int, char **, struct corpus *);
 static int cmd_items(int, char **, struct corpus *);
 static int cmd_targets(int, char **, struct corpus *);
+static int cmd_match(int, char **, struct corpus *);
+static int cmd_series(int, char **, struct corpus *);
 static int cmd_help(int, char **, struct corpus *);
 
 #define LISTING_HELP                                                                      \
@@ -61,6 +64,14 @@ static const struct cmd commands[] = {
 	  "List the quantitative targets of the items (set,year,seq,item,n,metric,value,unit,\n"
 	  "qualifier,kind,raw,line); line is the line of the raw notice the number stands on.\n"
 	  LISTING_HELP "  (--grep matches the item name, the metric and the raw text)\n" },
+	{ "match", cmd_match, NEED_CORPUS, "yoy match [options]",
+	  "Link the items that recur across years (same, part) and from district to city\n"
+	  "(child, part): from_set,from_seq,from_item,to_set,to_seq,to_item,relation,score,why.\n"
+	  LISTING_HELP "  (--set, --year and --jurisdiction keep links with either side in them)\n" },
+	{ "series", cmd_series, NEED_CORPUS, "yoy series [options]",
+	  "Targets that track the same thing across sets, one row per member:\n"
+	  "series,metric,unit,set,year,seq,item,value,qualifier.\n"
+	  LISTING_HELP "  (a series is listed whole when one of its members passes the filters)\n" },
 	{ "help", cmd_help, NEED_NOTHING, "yoy help [COMMAND]",
 	  "Show the commands, or the options of COMMAND.\n" },
 };
@@ -355,6 +366,108 @@ cmd_targets(int argc, char **argv, struct corpus *c)
 	}
 	rc = cli_emit(&lo, &t, 30);
 	table_release(&t);
+	return rc;
+}
+
+/* Targets, aliases (unless --no-aliases) and the matcher, for match and series. */
+static int
+load_match(struct corpus *c, struct match *mt)
+{
+	char *cause = NULL;
+
+	memset(mt, 0, sizeof *mt);
+	if (corpus_targets(c, &cause) < 0 || (!G.no_aliases && match_aliases_load(mt, c, &cause) < 0)) {
+		cli_error("%s", cause);
+		free(cause);
+		match_release(mt);
+		return -1;
+	}
+	match_run(mt, c);
+	return 0;
+}
+
+/* Options, then the matcher: -1 to go on, else the exit status. */
+static int
+match_command(int argc, char **argv, struct corpus *c, struct listopt *lo, struct match *mt)
+{
+	int rc = cli_listing(argc, argv, lo, c);
+
+	if (rc >= 0)
+		return rc;
+	return load_match(c, mt) < 0 ? EXIT_BADINPUT : -1;
+}
+
+static const char *const link_cols[] = { "from_set", "from_seq", "from_item", "to_set", "to_seq",
+	                                 "to_item",  "relation", "score",     "why" };
+
+static int
+cmd_match(int argc, char **argv, struct corpus *c)
+{
+	struct listopt lo;
+	struct match mt;
+	struct table t;
+	int rc = match_command(argc, argv, c, &lo, &mt);
+
+	if (rc >= 0)
+		return rc;
+	table_init(&t, link_cols, sizeof link_cols / sizeof link_cols[0]);
+	for (size_t i = 0; i < mt.nlinks; i++) {
+		const struct link *l = &mt.links[i];
+		char score[32];
+		const char *row[] = { l->from->set->id, l->from->seq, l->from->name, l->to->set->id,
+			              l->to->seq,       l->to->name,  l->relation,   score, l->why };
+		snprintf(score, sizeof score, "%.3f", l->score);
+		if (!cli_set_matches(&lo, l->from->set) && !cli_set_matches(&lo, l->to->set))
+			continue;
+		if (!cli_text_matches(&lo, (const char *const[]){ l->from->name, l->to->name, l->why }, 3))
+			continue;
+		table_add(&t, row);
+	}
+	rc = cli_emit(&lo, &t, 30);
+	table_release(&t);
+	match_release(&mt);
+	return rc;
+}
+
+static const char *const series_cols[] = { "series", "metric", "unit",  "set",      "year",
+	                                   "seq",    "item",   "value", "qualifier" };
+
+static int
+cmd_series(int argc, char **argv, struct corpus *c)
+{
+	struct listopt lo;
+	struct match mt;
+	struct table t;
+	int rc = match_command(argc, argv, c, &lo, &mt);
+
+	if (rc >= 0)
+		return rc;
+	table_init(&t, series_cols, sizeof series_cols / sizeof series_cols[0]);
+	for (size_t i = 0; i < mt.nseries; i++) {
+		const struct series *s = &mt.series[i];
+		int keep = 0;
+		for (size_t k = 0; k < s->n && !keep; k++) {
+			const struct item *it = s->m[k].item;
+			const struct target *tg = &it->targets.v[s->m[k].t];
+			keep = cli_set_matches(&lo, it->set) &&
+			       cli_text_matches(&lo, (const char *const[]){ s->metric, tg->metric, it->name }, 3);
+		}
+		if (!keep)
+			continue;
+		for (size_t k = 0; k < s->n; k++) {
+			const struct item *it = s->m[k].item;
+			const struct target *tg = &it->targets.v[s->m[k].t];
+			char year[16], v[64];
+			const char *row[] = { s->id,   s->metric, tg->unit, it->set->id,
+				              year,    it->seq,   it->name, target_value_str(tg->value, v),
+				              tg->qualifier };
+			snprintf(year, sizeof year, "%d", it->set->year);
+			table_add(&t, row);
+		}
+	}
+	rc = cli_emit(&lo, &t, 30);
+	table_release(&t);
+	match_release(&mt);
 	return rc;
 }
 

@@ -90,11 +90,17 @@ static const char *const metric_tail[] = {
 };
 /* Verbs inside a clause whose object is the metric. */
 static const char *const metric_verbs[] = {
-	"布局", "拥有", "安装", "提供", "惠及", "覆盖", "培育", "普及", "开设", "开办",
+	"布局", "拥有", "安装", "提供", "惠及", "覆盖", "培育", "普及", "开设", "开办", "接入",
 };
 /* Where a metric taken after the number ends. */
 static const char *const metric_stop[] = {
-	"提供", "开展", "进行", "实现", "开展", "的", "，", "。", "；", "、", "（", "：", "）",
+	"提供", "开展", "进行", "实现", "的", "，", "。", "；", "、", "（", "：", "）",
+};
+/* Verbs that open a new clause: a metric after the number never starts with one
+ * (普及应急救护知识33万人次 培训救护师资500名, where the notice lost its comma). */
+static const char *const clause_verbs[] = {
+	"培训", "培育", "完成", "建设", "建成", "新增", "组织", "开展", "普及", "实施", "打造",
+	"提升", "推进", "推动", "举办", "发放", "启动", "实现", "覆盖", "惠及",
 };
 
 static const char *const chinese_digits = "零〇一二两三四五六七八九";
@@ -472,6 +478,9 @@ metric_of(const struct text *t, size_t nstart, size_t tend, size_t clause_start)
 			break;
 		j++;
 	}
+	for (k = 0; k < NELEM(clause_verbs); k++)
+		if (at(t, tend, clause_verbs[k]))
+			j = tend;
 	after = span(t, tend, j);
 	metric_trim(after);
 	if (text_width(after) >= 4 && !(t->cp[tend] == 0xFF08 /* （ */)) {
@@ -492,7 +501,7 @@ metric_of(const struct text *t, size_t nstart, size_t tend, size_t clause_start)
 			size_t tl = 0;
 			int filler = ends_with_any(rest, metric_tail, NELEM(metric_tail), &tl) &&
 			             tl == strlen(rest);
-			if (!filler && text_width(rest) >= 4 && strncmp(rest, "率", strlen("率")) != 0)
+			if (!filler && text_width(rest) >= 3 && strncmp(rest, "率", strlen("率")) != 0)
 				memmove(before, p + vl, strlen(p + vl) + 1);
 			free(rest);
 		}

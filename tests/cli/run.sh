@@ -102,6 +102,11 @@ YOY_DATA=datasets golden items-env.csv items --set gaoxin-2025
 golden targets.csv targets --format csv
 golden targets-aed.txt targets --set cq-2026 --grep AED --format table
 golden targets-yubei.json targets --format json --jurisdiction yubei --grep 托位
+golden match.csv match --format csv
+golden match-no-aliases.csv match --no-aliases --format csv
+golden match-yubei.txt match --set yubei-2025 --format table
+golden series.csv series --format csv
+golden series-aed.txt series --grep AED --format table
 golden help.txt --help
 golden help-items.txt help items
 golden version.txt --version
@@ -129,6 +134,8 @@ fails 1 "yoy: $B/unknownparent/catalog.csv:2: unknown parent set 'nope-2025'" --
 fails 1 "yoy: $B/badyear/catalog.csv:2: bad year '20x5'" --data $B/badyear sets
 fails 1 "yoy: $B/nocatalog/catalog.csv: No such file or directory" --data $B/nocatalog sets
 fails 1 "yoy: /nonexistent/dir/x.csv: cannot write: No such file or directory" ingest datasets/raw/cq-2025.txt -o /nonexistent/dir/x.csv
+fails 1 "yoy: $B/badalias/aliases.csv:2: unknown item 'x-2024:1' (write set:seq)" --data $B/badalias match
+"$YOY" --data $B/badalias match --no-aliases >/dev/null 2>&1 && ok || ko "--no-aliases ignores a bad aliases.csv"
 # A set with a header and no items is valid: it lists nothing.
 "$YOY" --data $B/headeronly items --format csv >"$T/out" 2>&1
 printf 'set,year,jurisdiction,section,seq,name,units,task,deadline,note\n' >"$T/want"

@@ -1,0 +1,213 @@
+/*
+ * Unit tests for analysis/match.c: the optimal assignment (with a case where greedy is
+ * wrong), unit comparability, the similarity and linking on a small made-up corpus, and
+ * aliases.csv (forcing, forbidding, bad references).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "corpus.h"
+#include "match.h"
+
+static void
+test_assign_beats_greedy(void **state)
+{
+	/* Greedy takes (0,0)=0.9 first and leaves row 1 with 0.1; optimal is 0.8 + 0.85. */
+	const double s[] = { 0.9, 0.8,
+		             0.85, 0.1 };
+	int row[2];
+	(void)state;
+	match_assign(s, 2, 2, 0.3, row);
+	assert_int_equal(row[0], 1);
+	assert_int_equal(row[1], 0);
+}
+
+static void
+test_assign_threshold_and_shape(void **state)
+{
+	/* 3 rows, 2 columns; row 2 has nothing above the threshold. */
+	const double s[] = { 0.5, 0.1,
+		             0.2, 0.6,
+		             0.25, 0.2 };
+	int row[3];
+	(void)state;
+	match_assign(s, 3, 2, 0.3, row);
+	assert_int_equal(row[0], 0);
+	assert_int_equal(row[1], 1);
+	assert_int_equal(row[2], -1);
+	match_assign(s, 3, 2, 0.9, row);
+	assert_int_equal(row[0], -1);
+	assert_int_equal(row[1], -1);
+}
+
+static void
+test_units(void **state)
+{
+	(void)state;
+	assert_true(match_units_comparable("处", "台"));
+	assert_true(match_units_comparable("人", "名"));
+	assert_true(match_units_comparable("人次", "人次"));
+	assert_false(match_units_comparable("个", "平方米"));
+	assert_false(match_units_comparable("人", "人次"));
+}
+
+static char dir[64];
+
+static void
+put(const char *name, const char *text)
+{
+	char path[128];
+	FILE *fp;
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	fp = fopen(path, "w");
+	assert_non_null(fp);
+	fputs(text, fp);
+	fclose(fp);
+}
+
+static int
+setup(void **state)
+{
+	char path[128];
+	(void)state;
+	strcpy(dir, "/tmp/yoy-match-XXXXXX");
+	if (!mkdtemp(dir))
+		return -1;
+	snprintf(path, sizeof path, "%s/tasks", dir);
+	mkdir(path, 0755);
+	put("catalog.csv", "set,year,jurisdiction,level,parent,doc_number,issued,title,raw,tasks\n"
+	                   "x-2024,2024,某市,city,,,,,,tasks/x-2024.csv\n"
+	                   "x-2025,2025,某市,city,,,,,,tasks/x-2025.csv\n");
+	put("tasks/x-2024.csv",
+	    "seq,section,name,units,task,deadline,note\n"
+	    "1,,开展青少年心理健康教育,市教委,为13万名困境留守儿童提供心理健康教育辅导。,,\n"
+	    "2,,建设城市公园,市城市管理局,建设100个口袋公园，建设10座体育公园。,,\n"
+	    "3,,推进殡葬设施建设,市民政局,启动2个区县火化殡仪馆建设。,,\n");
+	put("tasks/x-2025.csv",
+	    "seq,section,name,units,task,deadline,note\n"
+	    "1,,建设城市微型公园,市城市管理局,建设120个口袋公园、12座体育公园。,,\n"
+	    "2,,关爱青少年心理健康,市教委,服务困境留守儿童心理健康13万名以上。,,\n"
+	    "3,,提升公交出行便捷度,市交通运输委,新增公交线路60条。,,\n");
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	char cmd[128];
+	(void)state;
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	return system(cmd);
+}
+
+static struct corpus *
+load(void)
+{
+	char *cause = NULL;
+	struct corpus *c = corpus_load(dir, &cause);
+	if (!c)
+		print_error("%s\n", cause);
+	assert_non_null(c);
+	assert_int_equal(corpus_targets(c, &cause), 0);
+	return c;
+}
+
+static const struct link *
+find_link(const struct match *m, const char *from, const char *to)
+{
+	for (size_t i = 0; i < m->nlinks; i++)
+		if (strcmp(m->links[i].from->seq, from) == 0 && strcmp(m->links[i].to->seq, to) == 0)
+			return &m->links[i];
+	return NULL;
+}
+
+static void
+test_similarity_and_links(void **state)
+{
+	struct corpus *c;
+	struct match m = { 0 };
+	struct set *a, *b;
+	const struct link *l;
+	(void)state;
+
+	put("aliases.csv", "kind,a,b\n");
+	c = load();
+	a = corpus_set(c, "x-2024");
+	b = corpus_set(c, "x-2025");
+	/* Renamed items score higher with each other than with anything else. */
+	assert_true(match_item_score(c, &a->items[0], &b->items[1]) >
+	            match_item_score(c, &a->items[0], &b->items[0]));
+	assert_true(match_item_score(c, &a->items[1], &b->items[0]) >
+	            match_item_score(c, &a->items[1], &b->items[2]));
+	match_run(&m, c);
+	assert_non_null(l = find_link(&m, "1", "2"));
+	assert_string_equal(l->relation, "same");
+	assert_non_null(strstr(l->why, "心理健康"));
+	assert_non_null(find_link(&m, "2", "1"));
+	/* Nothing in 2025 continues the 殡葬 item, nothing in 2024 the 公交 one. */
+	assert_null(find_link(&m, "3", "3"));
+	assert_int_equal(m.nlinks, 2);
+	/* Pocket parks 100 → 120, sports parks 10 → 12 and the children 13万名 form series. */
+	assert_int_equal(m.nseries, 3);
+	match_release(&m);
+	corpus_free(c);
+}
+
+static void
+test_aliases(void **state)
+{
+	struct corpus *c;
+	struct match m = { 0 };
+	char *cause = NULL;
+	(void)state;
+
+	/* nolink forbids the automatic link; link forces another. */
+	put("aliases.csv", "kind,a,b\nnolink,x-2024:2,x-2025:1\nlink,x-2024:3,x-2025:3\n"
+	                   "noseries,x-2024:1:1,x-2025:2:1\n");
+	c = load();
+	assert_int_equal(match_aliases_load(&m, c, &cause), 0);
+	match_run(&m, c);
+	assert_null(find_link(&m, "2", "1"));
+	assert_non_null(find_link(&m, "3", "3"));
+	assert_true(find_link(&m, "3", "3")->forced);
+	/* noseries split the children's series: only the parks remain. */
+	assert_int_equal(m.nseries, 2);
+	for (size_t i = 0; i < m.nseries; i++)
+		assert_string_equal(m.series[i].unit, strcmp(m.series[i].unit, "座") ? "个" : "座");
+	match_release(&m);
+
+	/* Unknown references are errors with the file and line. */
+	put("aliases.csv", "kind,a,b\nlink,x-2024:1,x-2025:1\nlink,x-2024:9,x-2025:1\n");
+	assert_int_equal(match_aliases_load(&m, c, &cause), -1);
+	assert_non_null(strstr(cause, "aliases.csv:3: unknown item 'x-2024:9' (write set:seq)"));
+	free(cause);
+	cause = NULL;
+	match_release(&m);
+	put("aliases.csv", "kind,a,b\nmaybe,x-2024:1,x-2025:1\n");
+	assert_int_equal(match_aliases_load(&m, c, &cause), -1);
+	assert_non_null(strstr(cause, "aliases.csv:2: unknown kind 'maybe'"));
+	free(cause);
+	match_release(&m);
+	corpus_free(c);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_assign_beats_greedy),
+		cmocka_unit_test(test_assign_threshold_and_shape),
+		cmocka_unit_test(test_units),
+		cmocka_unit_test(test_similarity_and_links),
+		cmocka_unit_test(test_aliases),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
