@@ -74,9 +74,7 @@ load_tasks(struct corpus *c, struct set *s, char **cause)
 		it->deadline = f[5];
 		it->note = f[6];
 		it->line = d->rows[r].line;
-		free(f);
-		d->rows[r].f = NULL;
-		d->rows[r].n = 0;
+		free(csvio_take(d, r)); /* the strings now belong to the item */
 		s->nitems++;
 	}
 	rc = 0;
@@ -151,9 +149,7 @@ corpus_load(const char *dir, char **cause)
 		s->raw = f[8];
 		s->tasks = f[9];
 		s->line = line;
-		free(f);
-		d->rows[r].f = NULL;
-		d->rows[r].n = 0;
+		free(csvio_take(d, r)); /* the strings now belong to the set */
 		c->nsets++;
 		if (*s->raw) {
 			char *rp = corpus_path(c, s->raw);

@@ -142,6 +142,16 @@ csvio_free(struct csv_doc *d)
 	free(d);
 }
 
+char **
+csvio_take(struct csv_doc *d, size_t r)
+{
+	char **f = d->rows[r].f;
+
+	d->rows[r].f = NULL;
+	d->rows[r].n = 0;
+	return f;
+}
+
 int
 csvio_expect(const struct csv_doc *d, const char *name, const char *const *cols, size_t ncols,
              char **cause)

@@ -31,6 +31,10 @@ struct csv_doc *csvio_read(const char *path, char **cause);
 struct csv_doc *csvio_parse(const char *buf, size_t len, const char *name, char **cause);
 void csvio_free(struct csv_doc *d);
 
+/* Take the fields of row R: the caller owns the array and its strings (free each, then
+ * the array); the row is left empty. */
+char **csvio_take(struct csv_doc *d, size_t r);
+
 /*
  * Check that the header row is exactly COLS (NCOLS names) and every other row has
  * NCOLS fields.  Returns -1 with the message in *cause.
