@@ -4,15 +4,20 @@
  * cmd_* functions; the work is done in the modules.
  */
 #include <getopt.h>
+#include <math.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "compare.h"
 #include "corpus.h"
 #include "match.h"
 #include "notice.h"
+#include "stats.h"
 #include "table.h"
 #include "util.h"
+#include "wdiff.h"
 
 #ifndef YOY_VERSION
 #define YOY_VERSION "0.1.0"
@@ -34,6 +39,9 @@ static int cmd_items(int, char **, struct corpus *);
 static int cmd_targets(int, char **, struct corpus *);
 static int cmd_match(int, char **, struct corpus *);
 static int cmd_series(int, char **, struct corpus *);
+static int cmd_growth(int, char **, struct corpus *);
+static int cmd_compare(int, char **, struct corpus *);
+static int cmd_diff(int, char **, struct corpus *);
 static int cmd_help(int, char **, struct corpus *);
 
 #define LISTING_HELP                                                                      \
@@ -72,6 +80,26 @@ static const struct cmd commands[] = {
 	  "Targets that track the same thing across sets, one row per member:\n"
 	  "series,metric,unit,set,year,seq,item,value,qualifier.\n"
 	  LISTING_HELP "  (a series is listed whole when one of its members passes the filters)\n" },
+	{ "growth", cmd_growth, NEED_CORPUS, "yoy growth [--shares] [options]",
+	  "How each series moved along each jurisdiction's years (two years or more):\n"
+	  "series,metric,unit,jurisdiction,first_set,last_set,first_value,last_value,\n"
+	  "abs_change,pct_change,cagr,slope,r2,points,flags.\n"
+	  "pct_change and cagr are percentages (600 is +600%); empty for a zero base, cagr also\n"
+	  "unless both ends are positive; slope (per year) and r2 need three years.  flags names\n"
+	  "a change of unit or qualifier between the years (compared, but not silently).\n"
+	  "  --shares   instead, how much of each city target its loaded districts account for:\n"
+	  "             series,metric,unit,set,seq,item,value,districts,district_sum,share\n"
+	  LISTING_HELP },
+	{ "compare", cmd_compare, NEED_CORPUS, "yoy compare A B [options]",
+	  "Set A against set B: status,from_seq,from_item,to_seq,to_item,metric,unit,from_value,\n"
+	  "to_value,abs_change,pct_change,share,flags.  Two years of one jurisdiction: continued,\n"
+	  "renamed, merged, new, dropped, with linked items' targets side by side; a city and its\n"
+	  "district: child rows, share = district value / city value.\n"
+	  "  --format, -o, --excel, --grep as for the listings\n" },
+	{ "diff", cmd_diff, NEED_CORPUS, "yoy diff A:SEQ B:SEQ [--color auto|always|never]",
+	  "The task texts of two items as a word diff, [-removed-]{+added+} (coloured on a\n"
+	  "terminal).  A number with its unit (32万人次) is one word, a CJK character one.\n"
+	  "  -o FILE   write to FILE instead of stdout\n" },
 	{ "help", cmd_help, NEED_NOTHING, "yoy help [COMMAND]",
 	  "Show the commands, or the options of COMMAND.\n" },
 };
@@ -469,6 +497,295 @@ cmd_series(int argc, char **argv, struct corpus *c)
 	table_release(&t);
 	match_release(&mt);
 	return rc;
+}
+
+static const char *const growth_cols[] = {
+	"series",     "metric",     "unit",       "jurisdiction", "first_set", "last_set",
+	"first_value", "last_value", "abs_change", "pct_change",   "cagr",      "slope",
+	"r2",         "points",     "flags",
+};
+
+static const char *const share_cols[] = { "series",    "metric",        "unit",
+	                                  "set",       "seq",           "item",
+	                                  "value",     "districts",     "district_sum",
+	                                  "share" };
+
+/* growth --shares: how much of each city target the loaded districts account for. */
+static int
+print_shares(const struct listopt *lo, const struct match *mt)
+{
+	struct share_row *sr;
+	size_t n = stats_district_shares(mt, &sr);
+	struct table t;
+	int rc;
+
+	table_init(&t, share_cols, sizeof share_cols / sizeof share_cols[0]);
+	for (size_t i = 0; i < n; i++) {
+		const struct item *it = sr[i].city->item;
+		char v[64], sum[64], share[64];
+		const char *row[] = { sr[i].s->id, sr[i].s->metric, sr[i].s->unit, it->set->id, it->seq,
+			              it->name, target_value_str(it->targets.v[sr[i].city->t].value, v),
+			              sr[i].districts, target_value_str(sr[i].district_sum, sum),
+			              stats_fmt(sr[i].share, 4, share) };
+		if (!cli_set_matches(lo, it->set) ||
+		    !cli_text_matches(lo, (const char *const[]){ sr[i].s->metric, it->name }, 2))
+			continue;
+		table_add(&t, row);
+	}
+	rc = cli_emit(lo, &t, 30);
+	table_release(&t);
+	free(sr);
+	return rc;
+}
+
+enum { OPT_SHARES = 4000 };
+
+static int
+growth_opt(int opt, const char *arg, void *ctx)
+{
+	(void)arg;
+	if (opt != OPT_SHARES)
+		return -1;
+	*(int *)ctx = 1;
+	return 0;
+}
+
+static int
+cmd_growth(int argc, char **argv, struct corpus *c)
+{
+	static const struct option longx[] = {
+		{ "shares", no_argument, NULL, OPT_SHARES },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct listopt lo;
+	struct match mt;
+	struct table t;
+	struct growth_row *gr;
+	size_t n;
+	int shares = 0, first, rc = cli_parse(argc, argv, &lo, longx, growth_opt, &shares, &first);
+
+	if (rc != 0)
+		return rc > 0 ? EXIT_OK : EXIT_USAGE;
+	if (first < argc) {
+		cli_error("growth: unexpected argument '%s'", argv[first]);
+		return EXIT_USAGE;
+	}
+	if (cli_check_set(&lo, c) < 0)
+		return EXIT_USAGE;
+	if (load_match(c, &mt) < 0)
+		return EXIT_BADINPUT;
+	if (shares) {
+		rc = print_shares(&lo, &mt);
+		match_release(&mt);
+		return rc;
+	}
+	n = stats_series_growth(&mt, &gr);
+	table_init(&t, growth_cols, sizeof growth_cols / sizeof growth_cols[0]);
+	for (size_t i = 0; i < n; i++) {
+		const struct growth_row *r = &gr[i];
+		const struct set *fs = r->first->item->set, *ls = r->last->item->set;
+		char b[8][64], pts[16];
+		const char *row[] = { r->s->id,
+			              r->s->metric,
+			              r->s->unit,
+			              r->jurisdiction,
+			              fs->id,
+			              ls->id,
+			              stats_fmt(r->g.first, 4, b[0]),
+			              stats_fmt(r->g.last, 4, b[1]),
+			              stats_fmt(r->g.abs_change, 4, b[2]),
+			              stats_fmt(r->g.pct_change, 2, b[3]),
+			              stats_fmt(r->g.cagr, 2, b[4]),
+			              stats_fmt(r->g.slope, 4, b[5]),
+			              stats_fmt(r->g.r2, 4, b[6]),
+			              pts,
+			              r->flags };
+		snprintf(pts, sizeof pts, "%zu", r->g.points);
+		if (!cli_set_matches(&lo, fs) && !cli_set_matches(&lo, ls))
+			continue;
+		if (!cli_text_matches(&lo, (const char *const[]){ r->s->metric, r->first->item->name,
+		                                                  r->last->item->name }, 3))
+			continue;
+		table_add(&t, row);
+	}
+	rc = cli_emit(&lo, &t, 30);
+	table_release(&t);
+	free(gr);
+	match_release(&mt);
+	return rc;
+}
+
+static const char *const compare_cols[] = { "status",     "from_seq",   "from_item", "to_seq",
+	                                    "to_item",    "metric",     "unit",      "from_value",
+	                                    "to_value",   "abs_change", "pct_change", "share",
+	                                    "flags" };
+
+static int
+cmd_compare(int argc, char **argv, struct corpus *c)
+{
+	struct listopt lo;
+	struct match mt;
+	struct table t;
+	struct compare_row *cr;
+	const struct set *a, *b;
+	char *cause = NULL;
+	long n;
+	int first, rc = cli_parse(argc, argv, &lo, NULL, NULL, NULL, &first);
+
+	if (rc != 0)
+		return rc > 0 ? EXIT_OK : EXIT_USAGE;
+	if (argc - first != 2) {
+		cli_error("compare: expected two sets, A and B");
+		return EXIT_USAGE;
+	}
+	for (int k = 0; k < 2; k++)
+		if (!corpus_set(c, argv[first + k])) {
+			cli_error("unknown set '%s' (see 'yoy sets')", argv[first + k]);
+			return EXIT_USAGE;
+		}
+	a = corpus_set(c, argv[first]);
+	b = corpus_set(c, argv[first + 1]);
+	if (load_match(c, &mt) < 0)
+		return EXIT_BADINPUT;
+	if ((n = compare_sets(&mt, a, b, &cr, &cause)) < 0) {
+		cli_error("%s", cause);
+		free(cause);
+		match_release(&mt);
+		return EXIT_USAGE;
+	}
+	table_init(&t, compare_cols, sizeof compare_cols / sizeof compare_cols[0]);
+	for (long i = 0; i < n; i++) {
+		const struct compare_row *r = &cr[i];
+		const struct target *tf = r->tf >= 0 ? &r->from->targets.v[r->tf] : NULL;
+		const struct target *tt = r->tt >= 0 ? &r->to->targets.v[r->tt] : NULL;
+		char b1[64] = "", b2[64] = "", b3[64] = "", b4[64] = "", b5[64] = "", unit[64] = "";
+		char flags[128] = "";
+		if (tf && tt) {
+			double fv = tf->value, tv = tt->value;
+			target_value_str(fv, b1);
+			target_value_str(tv, b2);
+			if (strcmp(tf->unit, tt->unit) == 0)
+				snprintf(unit, sizeof unit, "%s", tt->unit);
+			else {
+				snprintf(unit, sizeof unit, "%s→%s", tf->unit, tt->unit);
+				stats_flag_add(flags, sizeof flags, "unit", tf->unit, tt->unit);
+			}
+			if (strcmp(tf->qualifier, tt->qualifier) != 0)
+				stats_flag_add(flags, sizeof flags, "qualifier", tf->qualifier, tt->qualifier);
+			if (strcmp(r->status, "child") == 0) {
+				/* share: the district's value over the city's, whichever side is which */
+				int from_city = r->from->set->up == NULL;
+				stats_fmt(stats_share(from_city ? tv : fv, from_city ? fv : tv), 4, b5);
+			} else {
+				stats_fmt(tv - fv, 4, b3);
+				stats_fmt(fv != 0 ? 100.0 * (tv - fv) / fv : NAN, 2, b4);
+			}
+		}
+		const char *row[] = { r->status,
+			              r->from ? r->from->seq : "",
+			              r->from ? r->from->name : "",
+			              r->to ? r->to->seq : "",
+			              r->to ? r->to->name : "",
+			              r->series ? r->series->metric : "",
+			              unit,
+			              b1,
+			              b2,
+			              b3,
+			              b4,
+			              b5,
+			              flags };
+		if (!cli_text_matches(&lo, (const char *const[]){ row[2], row[4], row[5] }, 3))
+			continue;
+		table_add(&t, row);
+	}
+	rc = cli_emit(&lo, &t, 30);
+	table_release(&t);
+	free(cr);
+	match_release(&mt);
+	return rc;
+}
+
+/* An item named SET:SEQ, or NULL (message printed). */
+static const struct item *
+item_ref(const struct corpus *c, const char *ref)
+{
+	const char *colon = strrchr(ref, ':');
+	char *id;
+	const struct set *s;
+
+	if (!colon) {
+		cli_error("diff: '%s' is not SET:SEQ", ref);
+		return NULL;
+	}
+	id = xstrndup(ref, (size_t)(colon - ref));
+	s = corpus_set(c, id);
+	free(id);
+	for (size_t k = 0; s && k < s->nitems; k++)
+		if (strcmp(s->items[k].seq, colon + 1) == 0)
+			return &s->items[k];
+	cli_error("diff: unknown item '%s'", ref);
+	return NULL;
+}
+
+enum { OPT_COLOR = 3000 };
+
+static int
+diff_opt(int opt, const char *arg, void *ctx)
+{
+	int *color = ctx;
+
+	if (opt != OPT_COLOR)
+		return -1;
+	if (strcmp(arg, "always") == 0)
+		*color = 1;
+	else if (strcmp(arg, "never") == 0)
+		*color = 0;
+	else if (strcmp(arg, "auto") == 0)
+		*color = -1;
+	else {
+		cli_error("diff: bad --color '%s' (auto, always or never)", arg);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+cmd_diff(int argc, char **argv, struct corpus *c)
+{
+	static const struct option longx[] = {
+		{ "color", required_argument, NULL, OPT_COLOR },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct listopt lo;
+	const struct item *a, *b;
+	struct aout o;
+	char *cause = NULL, *d;
+	int color = -1, first, rc = cli_parse(argc, argv, &lo, longx, diff_opt, &color, &first);
+
+	if (rc != 0)
+		return rc > 0 ? EXIT_OK : EXIT_USAGE;
+	if (argc - first != 2) {
+		cli_error("diff: expected two items, A:SEQ and B:SEQ");
+		return EXIT_USAGE;
+	}
+	if (!(a = item_ref(c, argv[first])) || !(b = item_ref(c, argv[first + 1])))
+		return EXIT_USAGE;
+	if (aout_open(&o, lo.out, &cause) < 0) {
+		cli_error("%s", cause);
+		free(cause);
+		return EXIT_BADINPUT;
+	}
+	if (color < 0)
+		color = o.fp == stdout && isatty(fileno(stdout));
+	d = wdiff(a->task, b->task, color);
+	fprintf(o.fp, "%s\n", d);
+	free(d);
+	if (aout_commit(&o, &cause) < 0) {
+		cli_error("%s", cause);
+		free(cause);
+		return EXIT_BADINPUT;
+	}
+	return EXIT_OK;
 }
 
 /* ---- main ---- */

@@ -1029,12 +1029,16 @@ build_series(struct match *m, struct ctx *x)
 		f = &s->m[0];
 		s->id = xasprintf("%s:%s:%d", f->item->set->id, f->item->seq, f->t + 1);
 		s->unit = xstrdup(f->item->targets.v[f->t].unit);
-		/* The shortest metric that says something names the series. */
-		for (size_t j = 0; j < s->n; j++) {
-			const char *mt = s->m[j].item->targets.v[s->m[j].t].metric;
-			if (text_width(mt) >= 4 && (!best || strlen(mt) < strlen(best)))
-				best = mt;
-		}
+		/* The shortest metric that says something names the series; a city's wording
+		 * before a district's. */
+		for (int pass = 0; pass < 2 && !best; pass++)
+			for (size_t j = 0; j < s->n; j++) {
+				const char *mt = s->m[j].item->targets.v[s->m[j].t].metric;
+				if (pass == 0 && s->m[j].item->set->up)
+					continue;
+				if (text_width(mt) >= 4 && (!best || strlen(mt) < strlen(best)))
+					best = mt;
+			}
 		s->metric = xstrdup(best ? best : f->item->targets.v[f->t].metric);
 	}
 	for (size_t i = 0; i < nt; i++)

@@ -107,6 +107,14 @@ golden match-no-aliases.csv match --no-aliases --format csv
 golden match-yubei.txt match --set yubei-2025 --format table
 golden series.csv series --format csv
 golden series-aed.txt series --grep AED --format table
+golden growth.csv growth --format csv
+golden growth-aed.txt growth --grep AED --format table
+golden growth-shares.csv growth --shares --format csv
+golden compare-cq-2025-2026.csv compare cq-2025 cq-2026 --format csv
+golden compare-cq-2025-yubei.csv compare cq-2025 yubei-2025 --format csv
+golden compare-cq-2024-2026.csv compare cq-2024 cq-2026 --format csv --excel
+golden diff-first-aid.txt diff cq-2025:15 cq-2026:10
+golden diff-first-aid-color.txt diff cq-2025:15 cq-2026:10 --color always
 golden help.txt --help
 golden help-items.txt help items
 golden version.txt --version
@@ -150,6 +158,12 @@ fails 2 "yoy: items: bad --format 'xml' (table, csv or json)" items --format xml
 fails 2 "yoy: items: bad --year 'soon'" items --year soon
 fails 2 "yoy: ingest: expected one NOTICE file" ingest
 fails 2 "yoy: help: unknown command 'nope'" help nope
+fails 2 "yoy: compare: 'yubei-2025' and 'gaoxin-2025' are neither two years of one jurisdiction nor a city and its district" compare yubei-2025 gaoxin-2025
+fails 2 "yoy: unknown set 'cq-2099' (see 'yoy sets')" compare cq-2025 cq-2099
+fails 2 "yoy: compare: expected two sets, A and B" compare cq-2025
+fails 2 "yoy: diff: unknown item 'cq-2025:99'" diff cq-2025:99 cq-2026:1
+fails 2 "yoy: diff: 'cq-2025' is not SET:SEQ" diff cq-2025 cq-2026:1
+fails 2 "yoy: diff: bad --color 'sometimes' (auto, always or never)" diff cq-2025:1 cq-2026:1 --color sometimes
 
 # --- a failing command leaves an existing -o file as it was, and no temporary file ---
 printf 'keep me\n' >"$T/keep.csv"

@@ -1,0 +1,181 @@
+/* compare: see compare.h. */
+#include "compare.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+#include "util.h"
+
+struct out {
+	struct compare_row *v;
+	size_t n, cap;
+};
+
+static void
+push(struct out *o, const char *status, const struct item *from, const struct item *to, int tf,
+     int tt, const struct series *s)
+{
+	struct compare_row *r;
+
+	xgrow(&o->v, &o->cap, o->n + 1, sizeof *o->v);
+	r = &o->v[o->n++];
+	r->status = status;
+	r->from = from;
+	r->to = to;
+	r->tf = tf;
+	r->tt = tt;
+	r->series = s;
+}
+
+/* The relation between items A and B if a link joins them, else NULL. */
+static const char *
+link_between(const struct match *m, const struct item *a, const struct item *b)
+{
+	for (size_t i = 0; i < m->nlinks; i++) {
+		const struct link *l = &m->links[i];
+		if ((l->from == a && l->to == b) || (l->from == b && l->to == a))
+			return l->relation;
+	}
+	return NULL;
+}
+
+/*
+ * The counterpart of A in set B: a direct link (same before part), else through one
+ * set of the same jurisdiction in between (cq-2024 → cq-2025 → cq-2026).  *REL is "same"
+ * or "part".
+ */
+static const struct item *
+counterpart(const struct match *m, const struct item *a, const struct set *b, const char **rel)
+{
+	const struct item *part = NULL;
+
+	for (size_t k = 0; k < b->nitems; k++) {
+		const char *r = link_between(m, a, &b->items[k]);
+		if (r && strcmp(r, "part") != 0) {
+			*rel = "same";
+			return &b->items[k];
+		}
+		if (r && !part)
+			part = &b->items[k];
+	}
+	if (part) {
+		*rel = "part";
+		return part;
+	}
+	for (size_t i = 0; i < m->nlinks; i++) {
+		const struct link *l = &m->links[i];
+		const struct item *x = l->from == a ? l->to : l->to == a ? l->from : NULL;
+		int lo = a->set->year < b->year ? a->set->year : b->year;
+		int hi = a->set->year < b->year ? b->year : a->set->year;
+		if (!x || x->set == b || strcmp(x->set->jurisdiction, b->jurisdiction) != 0 ||
+		    x->set->year <= lo || x->set->year >= hi)
+			continue;
+		for (size_t k = 0; k < b->nitems; k++) {
+			const char *r2 = link_between(m, x, &b->items[k]);
+			if (r2) {
+				*rel = strcmp(l->relation, "part") == 0 || strcmp(r2, "part") == 0 ? "part"
+				                                                                    : "same";
+				return &b->items[k];
+			}
+		}
+	}
+	return NULL;
+}
+
+/* Target rows for the aligned targets of A and B (members of one series). */
+static size_t
+target_rows(struct out *o, const struct match *m, const char *status, const struct item *a,
+            const struct item *b)
+{
+	size_t added = 0;
+
+	for (size_t i = 0; i < m->nseries; i++) {
+		const struct series *s = &m->series[i];
+		int ta = -1, tb = -1;
+		for (size_t k = 0; k < s->n; k++) {
+			if (s->m[k].item == a)
+				ta = s->m[k].t;
+			if (s->m[k].item == b)
+				tb = s->m[k].t;
+		}
+		if (ta >= 0 && tb >= 0) {
+			push(o, status, a, b, ta, tb, s);
+			added++;
+		}
+	}
+	return added;
+}
+
+static int
+same_name(const struct item *a, const struct item *b)
+{
+	char *x = text_key(a->name), *y = text_key(b->name);
+	int eq = strcmp(x, y) == 0;
+	free(x);
+	free(y);
+	return eq;
+}
+
+long
+compare_sets(const struct match *m, const struct set *a, const struct set *b,
+             struct compare_row **rows, char **cause)
+{
+	struct out o = { 0 };
+
+	*rows = NULL;
+	if (a == b) {
+		fail(cause, "compare: '%s' with itself", a->id);
+		return -1;
+	}
+	if (a->up == b || b->up == a) {
+		/* City and district: from is the city, to the district, as given. */
+		const struct set *dist = a->up == b ? a : b;
+		for (size_t k = 0; k < dist->nitems; k++) {
+			const struct item *d = &dist->items[k];
+			for (size_t i = 0; i < m->nlinks; i++) {
+				const struct link *l = &m->links[i];
+				const struct item *city = l->from == d && l->to->set == dist->up ? l->to : NULL;
+				const struct item *from, *to;
+				if (!city)
+					continue;
+				from = dist == b ? city : d;
+				to = dist == b ? d : city;
+				if (target_rows(&o, m, "child", from, to) == 0)
+					push(&o, "child", from, to, -1, -1, NULL);
+			}
+		}
+	} else if (strcmp(a->jurisdiction, b->jurisdiction) == 0) {
+		char *seen = xcalloc(b->nitems + 1, 1);
+		for (size_t k = 0; k < a->nitems; k++) {
+			const struct item *it = &a->items[k], *to;
+			const char *rel = NULL, *status;
+			int continued;
+			if (!(to = counterpart(m, it, b, &rel))) {
+				push(&o, "dropped", it, NULL, -1, -1, NULL);
+				continue;
+			}
+			seen[to - b->items] = 1;
+			continued = strcmp(rel, "same") == 0 && same_name(it, to);
+			status = strcmp(rel, "part") == 0 ? "merged" : continued ? "continued" : "renamed";
+			/* A renamed or merged item has a row of its own; a continued one only its
+			 * targets, unless it has none aligned. */
+			if (!continued)
+				push(&o, status, it, to, -1, -1, NULL);
+			if (target_rows(&o, m, status, it, to) == 0 && continued)
+				push(&o, status, it, to, -1, -1, NULL);
+		}
+		/* What B has that nothing in A leads to. */
+		for (size_t k = 0; k < b->nitems; k++)
+			if (!seen[k])
+				push(&o, "new", NULL, &b->items[k], -1, -1, NULL);
+		free(seen);
+	} else {
+		fail(cause, "compare: '%s' and '%s' are neither two years of one jurisdiction nor a "
+		            "city and its district",
+		     a->id, b->id);
+		return -1;
+	}
+	*rows = o.v;
+	return (long)o.n;
+}

@@ -1,0 +1,132 @@
+/*
+ * Unit tests for analysis/stats.c and analysis/wdiff.c: the growth figures worked by hand
+ * from the notices (AED, pocket parks, psychological screening), the edge cases (zero
+ * base, one point, negative change, repeated year), the flags for a unit or qualifier
+ * change, and the word diff.
+ */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "stats.h"
+#include "wdiff.h"
+
+#define NEAR(a, b) assert_true(fabs((a) - (b)) < 1e-6)
+
+static void
+test_hand_worked(void **state)
+{
+	struct growth g;
+	char buf[64];
+	(void)state;
+
+	/* AED, cq-2025 100处 → cq-2026 700处: +600%. */
+	assert_int_equal(stats_growth((int[]){ 2025, 2026 }, (double[]){ 100, 700 }, 2, &g), 0);
+	NEAR(g.abs_change, 600);
+	NEAR(g.pct_change, 600);
+	NEAR(g.cagr, 600);
+	assert_true(isnan(g.slope) && isnan(g.r2));
+
+	/* Pocket parks 100, 100, 200 over 2024–2026: CAGR 41.42%, slope 50, r² 0.75. */
+	stats_growth((int[]){ 2024, 2025, 2026 }, (double[]){ 100, 100, 200 }, 3, &g);
+	assert_string_equal(stats_fmt(g.cagr, 2, buf), "41.42");
+	NEAR(g.slope, 50);
+	NEAR(g.r2, 0.75);
+	assert_int_equal(g.points, 3);
+
+	/* Psychological screening 2,000,000 → 2,000,000: 0%. */
+	stats_growth((int[]){ 2025, 2026 }, (double[]){ 2000000, 2000000 }, 2, &g);
+	assert_string_equal(stats_fmt(g.pct_change, 2, buf), "0");
+	assert_string_equal(stats_fmt(g.cagr, 2, buf), "0");
+}
+
+static void
+test_edges(void **state)
+{
+	struct growth g;
+	char buf[64];
+	(void)state;
+
+	/* Zero base: no percentage, no CAGR, never inf or nan in print. */
+	stats_growth((int[]){ 2024, 2025 }, (double[]){ 0, 50 }, 2, &g);
+	NEAR(g.abs_change, 50);
+	assert_true(isnan(g.pct_change) && isnan(g.cagr));
+	assert_string_equal(stats_fmt(g.pct_change, 2, buf), "");
+	/* One point: no change. */
+	stats_growth((int[]){ 2025 }, (double[]){ 7 }, 1, &g);
+	NEAR(g.abs_change, 0);
+	assert_true(isnan(g.pct_change) == 0 && isnan(g.cagr));
+	/* Negative change: 500 → 50 over one year is -90%. */
+	stats_growth((int[]){ 2024, 2025 }, (double[]){ 500, 50 }, 2, &g);
+	NEAR(g.pct_change, -90);
+	NEAR(g.cagr, -90);
+	/* Three equal values: slope 0, r² undefined. */
+	stats_growth((int[]){ 2024, 2025, 2026 }, (double[]){ 5, 5, 5 }, 3, &g);
+	NEAR(g.slope, 0);
+	assert_true(isnan(g.r2));
+	/* A year twice, or nothing: refused. */
+	assert_int_equal(stats_growth((int[]){ 2025, 2025 }, (double[]){ 1, 2 }, 2, &g), -1);
+	assert_int_equal(stats_growth(NULL, NULL, 0, &g), -1);
+	/* Shares. */
+	assert_string_equal(stats_fmt(stats_share(500, 15000), 4, buf), "0.0333");
+	assert_true(isnan(stats_share(5, 0)));
+}
+
+static void
+test_flags(void **state)
+{
+	/* AED: 100处 (>=) in 2025, 700台 (=) in 2026: compared, and both changes flagged. */
+	struct set s25 = { .id = "x-2025", .year = 2025, .jurisdiction = "某市" };
+	struct set s26 = { .id = "x-2026", .year = 2026, .jurisdiction = "某市" };
+	struct target t25 = { .value = 100, .unit = "处", .qualifier = ">=", .kind = "count" };
+	struct target t26 = { .value = 700, .unit = "台", .qualifier = "=", .kind = "count" };
+	struct item i25 = { .set = &s25, .seq = "1", .name = "a", .targets = { &t25, 1, 1 } };
+	struct item i26 = { .set = &s26, .seq = "1", .name = "a", .targets = { &t26, 1, 1 } };
+	struct series_member mem[] = { { &i25, 0 }, { &i26, 0 } };
+	struct series se = { .id = "x-2025:1:1", .metric = "AED", .unit = "处", .m = mem, .n = 2 };
+	struct match m = { .series = &se, .nseries = 1 };
+	struct growth_row *rows;
+	(void)state;
+
+	assert_int_equal(stats_series_growth(&m, &rows), 1);
+	NEAR(rows[0].g.pct_change, 600);
+	assert_string_equal(rows[0].flags, "unit 处→台; qualifier >=→=");
+	free(rows);
+}
+
+static void
+test_wdiff(void **state)
+{
+	char *d;
+	(void)state;
+	/* A number with its unit is one word. */
+	d = wdiff("普及应急救护知识32万人次以上", "普及应急救护知识33万人次以上", 0);
+	assert_string_equal(d, "普及应急救护知识[-32万人次-]{+33万人次+}以上");
+	free(d);
+	d = wdiff("建设100个口袋公园", "建设、提质口袋公园200个以上", 0);
+	assert_string_equal(d, "建设[-100个-]{+、提质+}口袋公园{+200个以上+}");
+	free(d);
+	d = wdiff("同", "同", 1);
+	assert_string_equal(d, "同");
+	free(d);
+	d = wdiff("甲", "乙", 1);
+	assert_string_equal(d, "\033[31m甲\033[m\033[32m乙\033[m");
+	free(d);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_hand_worked),
+		cmocka_unit_test(test_edges),
+		cmocka_unit_test(test_flags),
+		cmocka_unit_test(test_wdiff),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
