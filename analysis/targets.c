@@ -94,7 +94,7 @@ static const char *const metric_verbs[] = {
 };
 /* Where a metric taken after the number ends. */
 static const char *const metric_stop[] = {
-	"提供", "开展", "进行", "实现", "的", "，", "。", "；", "、", "（", "：", "）",
+	"提供", "开展", "进行", "实现", "，", "。", "；", "（", "：", "）",
 };
 /* Verbs that open a new clause: a metric after the number never starts with one
  * (普及应急救护知识33万人次 培训救护师资500名, where the notice lost its comma). */
@@ -452,7 +452,7 @@ metric_of(const struct text *t, size_t nstart, size_t tend, size_t clause_start)
 	char *after, *before;
 
 	/* After: up to a clause end, a number or a verb that starts a new phrase. */
-	while (j < t->n && !is_clause_end(t->cp[j])) {
+	while (j < t->n && (!is_clause_end(t->cp[j]) || t->cp[j] == 0x3001)) {
 		int stop = 0;
 		if (t->cp[j] == 0x201C) { /* a quoted name is one noun: “15分钟高品质生活服务圈” */
 			size_t q = j + 1;
@@ -462,6 +462,22 @@ metric_of(const struct text *t, size_t nstart, size_t tend, size_t clause_start)
 				j = q + 1;
 				continue;
 			}
+		}
+		if (t->cp[j] == 0x3001 /* 、 */) {
+			/* An enumeration of nouns (小学高年级、初中、高中学生) belongs to the metric;
+			 * one that goes on to the next number (100个口袋公园、10座) does not. */
+			size_t q = j + 1;
+			int verb = 0;
+			while (q < t->n && !is_clause_end(t->cp[q]) && !is_digit(t->cp[q]) && !verb) {
+				for (k = 0; k < NELEM(metric_stop) && !verb; k++)
+					verb = at(t, q, metric_stop[k]) > 0;
+				if (!verb)
+					q++;
+			}
+			if (q < t->n && is_digit(t->cp[q]))
+				break;
+			j++;
+			continue;
 		}
 		if (is_digit(t->cp[j])) {
 			size_t q = j;
@@ -482,6 +498,19 @@ metric_of(const struct text *t, size_t nstart, size_t tend, size_t clause_start)
 		if (at(t, tend, clause_verbs[k]))
 			j = tend;
 	after = span(t, tend, j);
+	{
+		/* 宜居宜业、便捷和谐的高品质生活圈: the noun after the last 的. */
+		char *de = NULL, *p = after;
+		while ((p = strstr(p, "的"))) {
+			de = p;
+			p += strlen("的");
+		}
+		/* ... unless what follows lists aspects (道路交通、卫生条件、休闲空间). */
+		if (de && text_width(de + strlen("的")) >= 4 && !strstr(de, "、"))
+			memmove(after, de + strlen("的"), strlen(de + strlen("的")) + 1);
+		else if (de)
+			*de = '\0';
+	}
 	metric_trim(after);
 	if (text_width(after) >= 4 && !(t->cp[tend] == 0xFF08 /* （ */)) {
 		return after;

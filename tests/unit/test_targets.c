@@ -133,6 +133,13 @@ test_metric(void **state)
 	assert_string_equal(l.v[1].metric, "口袋公园");
 	assert_string_equal(l.v[2].metric, "体育公园");
 	target_list_release(&l);
+	/* An enumeration of nouns stays whole; a noun after 的 names the thing. */
+	targets_extract("为200万名以上小学高年级、初中、高中学生开展1次测评，建成14个宜居宜业、"
+	                "便捷和谐的高品质生活圈", &l);
+	assert_int_equal(l.n, 2);
+	assert_string_equal(l.v[0].metric, "小学高年级、初中、高中学生");
+	assert_string_equal(l.v[1].metric, "高品质生活圈");
+	target_list_release(&l);
 }
 
 /* A number split from its unit by a page break in the notice is one target, on the line
