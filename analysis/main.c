@@ -4,7 +4,9 @@
  * cmd_* functions; the work is done in the modules.
  */
 #include <getopt.h>
+#include <errno.h>
 #include <math.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +16,7 @@
 #include "corpus.h"
 #include "match.h"
 #include "notice.h"
+#include "plot.h"
 #include "stats.h"
 #include "table.h"
 #include "util.h"
@@ -42,6 +45,7 @@ static int cmd_series(int, char **, struct corpus *);
 static int cmd_growth(int, char **, struct corpus *);
 static int cmd_compare(int, char **, struct corpus *);
 static int cmd_diff(int, char **, struct corpus *);
+static int cmd_plot(int, char **, struct corpus *);
 static int cmd_help(int, char **, struct corpus *);
 
 #define LISTING_HELP                                                                      \
@@ -100,6 +104,15 @@ static const struct cmd commands[] = {
 	  "The task texts of two items as a word diff, [-removed-]{+added+} (coloured on a\n"
 	  "terminal).  A number with its unit (32万人次) is one word, a CJK character one.\n"
 	  "  -o FILE   write to FILE instead of stdout\n" },
+	{ "plot", cmd_plot, NEED_CORPUS, "yoy plot [SERIES...] [-o DIR] [--format png|svg|both]",
+	  "Draw the comparison through gnuplot: a trend chart per series and jurisdiction with\n"
+	  "two or more years, an overview of the percentage changes, and for each city set with\n"
+	  "districts the districts' shares.  SERIES (ids as in 'yoy series', or words of their\n"
+	  "metric, e.g. AED) limits the charts to those series.  The gnuplot script is kept as\n"
+	  "DIR/yoy.gp.\n"
+	  "  -o, --output DIR   where the charts go (default plots; it must exist)\n"
+	  "  --format F         png, svg or both (default both)\n"
+	  "Exit 3 when gnuplot is not installed.\n" },
 	{ "help", cmd_help, NEED_NOTHING, "yoy help [COMMAND]",
 	  "Show the commands, or the options of COMMAND.\n" },
 };
@@ -786,6 +799,186 @@ cmd_diff(int argc, char **argv, struct corpus *c)
 		return EXIT_BADINPUT;
 	}
 	return EXIT_OK;
+}
+
+/* Does series S answer one of the words of WANT (an id, or part of its metric)? */
+static int
+series_wanted(const struct series *s, char **want, int nwant)
+{
+	if (nwant == 0)
+		return 1;
+	for (int i = 0; i < nwant; i++) {
+		struct listopt lo = { .grep = want[i] };
+		if (strcmp(s->id, want[i]) == 0 || cli_text_matches(&lo, (const char *const[]){ s->metric }, 1))
+			return 1;
+	}
+	return 0;
+}
+
+static int
+remove_tree(const char *dir, char **names, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char *p = xasprintf("%s/%s", dir, names[i]);
+		unlink(p);
+		free(p);
+	}
+	{
+		char *p = xasprintf("%s/yoy.gp", dir);
+		unlink(p);
+		free(p);
+	}
+	return rmdir(dir);
+}
+
+static int
+cmd_plot(int argc, char **argv, struct corpus *c)
+{
+	static const struct option longs[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "no-aliases", no_argument, NULL, 'A' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *dir = "plots";
+	struct plot_input in = { 0 };
+	struct match mt;
+	struct growth_row *gr = NULL, *keep_g;
+	struct share_row *sr = NULL, *keep_s;
+	size_t ng, ns, nnames = 0, nkg = 0, nks = 0, npng = 0, nsvg = 0;
+	char **names = NULL, *cause = NULL, *scratch, *script;
+	struct stat st;
+	FILE *fp;
+	int opt, rc = EXIT_OK;
+
+	in.formats = PLOT_PNG | PLOT_SVG;
+	optind = 0;
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, "ho:", longs, NULL)) != -1) {
+		switch (opt) {
+		case 'o':
+			dir = optarg;
+			break;
+		case 'f':
+			if (strcmp(optarg, "png") == 0)
+				in.formats = PLOT_PNG;
+			else if (strcmp(optarg, "svg") == 0)
+				in.formats = PLOT_SVG;
+			else if (strcmp(optarg, "both") == 0)
+				in.formats = PLOT_PNG | PLOT_SVG;
+			else {
+				cli_error("plot: bad --format '%s' (png, svg or both)", optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'A':
+			G.no_aliases = 1;
+			break;
+		case 'h':
+			cli_usage(stdout, "plot");
+			return EXIT_OK;
+		default:
+			cli_error("plot: unknown option or missing argument '%s'", argv[optind - 1]);
+			return EXIT_USAGE;
+		}
+	}
+	if (!plot_have("gnuplot")) {
+		cli_error("gnuplot: not found on the PATH (install it: apt-get install gnuplot-nox)");
+		return EXIT_NOPROG;
+	}
+	if (stat(dir, &st) < 0 || !S_ISDIR(st.st_mode)) {
+		cli_error("%s: no such folder", dir);
+		return EXIT_BADINPUT;
+	}
+	if (load_match(c, &mt) < 0)
+		return EXIT_BADINPUT;
+	ng = stats_series_growth(&mt, &gr);
+	ns = stats_district_shares(&mt, &sr);
+	keep_g = xcalloc(ng + 1, sizeof *keep_g);
+	keep_s = xcalloc(ns + 1, sizeof *keep_s);
+	for (size_t i = 0; i < ng; i++)
+		if (series_wanted(gr[i].s, argv + optind, argc - optind))
+			keep_g[nkg++] = gr[i];
+	for (size_t i = 0; i < ns; i++)
+		if (series_wanted(sr[i].s, argv + optind, argc - optind))
+			keep_s[nks++] = sr[i];
+	if (argc > optind && nkg == 0 && nks == 0) {
+		cli_error("plot: no series matches '%s' (see 'yoy series')", argv[optind]);
+		rc = EXIT_USAGE;
+		goto out;
+	}
+	in.growth = keep_g;
+	in.ngrowth = nkg;
+	in.shares = keep_s;
+	in.nshares = nks;
+	if (!(in.font = plot_cjk_font()))
+		cli_warning("no font for Chinese found through fontconfig (fc-list :lang=zh); "
+		            "install fonts-noto-cjk or fonts-wqy-microhei, or the charts show boxes");
+
+	/* Draw in a scratch folder; move the charts into place only when all went well. */
+	scratch = xasprintf("%s/.yoy-plot-XXXXXX", dir);
+	if (!mkdtemp(scratch)) {
+		cli_error("%s: cannot write: %s", dir, strerror(errno));
+		free(scratch);
+		rc = EXIT_BADINPUT;
+		goto out;
+	}
+	script = xasprintf("%s/yoy.gp", scratch);
+	if (!(fp = fopen(script, "w"))) {
+		cli_error("%s: cannot write: %s", script, strerror(errno));
+		rc = EXIT_BADINPUT;
+	} else {
+		plot_write(fp, &in, &names, &nnames);
+		if (fclose(fp) != 0) {
+			cli_error("%s: write error", script);
+			rc = EXIT_BADINPUT;
+		}
+	}
+	if (rc == EXIT_OK) {
+		int r = plot_run("yoy.gp", scratch, &cause);
+		if (r < 0) {
+			cli_error("%s", cause);
+			free(cause);
+			rc = r == -3 ? EXIT_NOPROG : EXIT_BADINPUT;
+		}
+	}
+	for (size_t i = 0; rc == EXIT_OK && i < nnames; i++) {
+		char *from = xasprintf("%s/%s", scratch, names[i]), *to = xasprintf("%s/%s", dir, names[i]);
+		if (rename(from, to) != 0) {
+			cli_error("%s: %s", to, strerror(errno));
+			rc = EXIT_BADINPUT;
+		}
+		npng += strstr(names[i], ".png") != NULL;
+		nsvg += strstr(names[i], ".svg") != NULL;
+		free(from);
+		free(to);
+	}
+	if (rc == EXIT_OK) {
+		char *to = xasprintf("%s/yoy.gp", dir);
+		if (rename(script, to) != 0) {
+			cli_error("%s: %s", to, strerror(errno));
+			rc = EXIT_BADINPUT;
+		}
+		free(to);
+	}
+	remove_tree(scratch, names, nnames);
+	if (rc == EXIT_OK)
+		printf("yoy: %zu charts (%zu PNG, %zu SVG) and the script yoy.gp in %s/\n",
+		       npng > nsvg ? npng : nsvg, npng, nsvg, dir);
+	free(script);
+	free(scratch);
+out:
+	for (size_t i = 0; i < nnames; i++)
+		free(names[i]);
+	free(names);
+	free((char *)in.font);
+	free(keep_g);
+	free(keep_s);
+	free(gr);
+	free(sr);
+	match_release(&mt);
+	return rc;
 }
 
 /* ---- main ---- */

@@ -185,5 +185,34 @@ if [ -w /dev/full ]; then
 	[ $rc -eq 1 ] && grep -q 'write error' "$T/err" && ok || ko "write to /dev/full: exit $rc"
 fi
 
+# --- charts through gnuplot ---
+fails 2 "yoy: plot: bad --format 'gif' (png, svg or both)" plot --format gif
+fails 1 "yoy: /nonexistent/dir: no such folder" plot -o /nonexistent/dir
+fails 2 "yoy: plot: no series matches 'zzz' (see 'yoy series')" plot zzz -o $B
+PATH=/nonexistent "$YOY" plot >"$T/out" 2>"$T/err"
+rc=$?
+if [ $rc -eq 3 ] && [ "$(cat "$T/err")" = "yoy: gnuplot: not found on the PATH (install it: apt-get install gnuplot-nox)" ]; then ok
+else ko "plot without gnuplot: exit $rc: $(cat "$T/err")"; fi
+if command -v gnuplot >/dev/null 2>&1; then
+	abs=$(cd "$(dirname "$YOY")" && pwd)/$(basename "$YOY")
+	mkdir "$T/plots"
+	"$YOY" plot -o "$T/plots" >"$T/out" 2>"$T/err" && ok || ko "plot: $(cat "$T/err")"
+	npng=$(ls "$T"/plots/*.png | wc -l)
+	nsvg=$(ls "$T"/plots/*.svg | wc -l)
+	[ "$npng" -ge 15 ] && [ "$nsvg" -ge 15 ] && ok || ko "plot drew $npng PNG and $nsvg SVG"
+	for f in overview.png overview.svg shares-cq-2025.png trend-cq-2024_3_1-cq.svg yoy.gp; do
+		[ -s "$T/plots/$f" ] && ok || ko "plot did not write $f"
+	done
+	ls -d "$T"/plots/.yoy-plot-* >/dev/null 2>&1 && ko "plot left its scratch folder"
+	# The kept script draws again as it is.
+	(cd "$T/plots" && gnuplot yoy.gp) 2>"$T/err" && ok || ko "yoy.gp does not run: $(cat "$T/err")"
+	# Names with quotes, backquotes, _, @ and a newline are drawn as written; nothing runs.
+	mkdir -p "$T/h/p"
+	(cd "$T/h" && "$abs" --data "$OLDPWD/$B/hostile" plot -o p) >"$T/out" 2>"$T/err" && ok ||
+		ko "plot of hostile names: $(cat "$T/err")"
+	[ -e "$T/h/yoy-pwned" ] || [ -e /tmp/yoy-evil ] && ko "plot ran a command from the data" || ok
+	grep -q 'touch ../../yoy-pwned`' "$T"/h/p/trend-*.svg && ok || ko "hostile title not drawn as written"
+fi
+
 echo "cli: $pass passed, $fail failed"
 [ $fail -eq 0 ]

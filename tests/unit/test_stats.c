@@ -13,6 +13,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "plot.h"
 #include "stats.h"
 #include "wdiff.h"
 
@@ -119,6 +120,18 @@ test_wdiff(void **state)
 	free(d);
 }
 
+static void
+test_plot_quote(void **state)
+{
+	char *q;
+	(void)state;
+	/* Quotes doubled, newlines (which would end the command) made spaces; backquotes
+	 * and @ are inert inside single quotes and stay as written. */
+	q = plot_quote("a'b`touch x`_@c\nset output 'evil'\"");
+	assert_string_equal(q, "'a''b`touch x`_@c set output ''evil''\"'");
+	free(q);
+}
+
 int
 main(void)
 {
@@ -127,6 +140,7 @@ main(void)
 		cmocka_unit_test(test_edges),
 		cmocka_unit_test(test_flags),
 		cmocka_unit_test(test_wdiff),
+		cmocka_unit_test(test_plot_quote),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
