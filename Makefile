@@ -21,7 +21,7 @@ BUILD    = build/opt
 endif
 
 SRCS     = $(wildcard analysis/*.c)
-LIBSRCS  = $(filter-out analysis/main.c analysis/cli.c,$(SRCS))
+LIBSRCS  = $(filter-out analysis/main.c analysis/cli.c analysis/views.c,$(SRCS))
 OBJS     = $(SRCS:analysis/%.c=$(BUILD)/%.o)
 LIBOBJS  = $(LIBSRCS:analysis/%.c=$(BUILD)/%.o)
 UNITSRCS = $(wildcard tests/unit/test_*.c)
