@@ -67,6 +67,7 @@ check-deps:
 test: check-deps $(YOY) $(UNITBINS)
 	@set -e; for t in $(UNITBINS); do echo "== $$t"; $$t; done
 	@YOY=$(YOY) sh tests/cli/run.sh
+	@YOY=$(YOY) sh tests/cli/readme.sh
 
 run: check-deps $(YOY)
 	@scripts/run-all

@@ -17,6 +17,8 @@
 #include "match.h"
 #include "notice.h"
 #include "plot.h"
+#include "query.h"
+#include "sql.h"
 #include "stats.h"
 #include "table.h"
 #include "util.h"
@@ -47,6 +49,8 @@ static int cmd_growth(int, char **, struct corpus *);
 static int cmd_compare(int, char **, struct corpus *);
 static int cmd_diff(int, char **, struct corpus *);
 static int cmd_plot(int, char **, struct corpus *);
+static int cmd_query(int, char **, struct corpus *);
+static int cmd_sql(int, char **, struct corpus *);
 static int cmd_help(int, char **, struct corpus *);
 
 #define LISTING_HELP                                                                      \
@@ -114,6 +118,21 @@ static const struct cmd commands[] = {
 	  "  -o, --output DIR   where the charts go (default plots; it must exist)\n"
 	  "  --format F         png, svg or both (default both)\n"
 	  "Exit 3 when gnuplot is not installed.\n" },
+	{ "query", cmd_query, NEED_CORPUS,
+	  "yoy query TEXT [--year Y] [--set ID] [--jurisdiction J] [--unit U] [--min-change PCT]",
+	  "The targets and series that answer TEXT (AED, 托位, 心理健康 ...), best first, each\n"
+	  "series whole, year by year: score,series,metric,set,year,seq,item,value,unit,\n"
+	  "qualifier,kind,raw,pct_change,line.  TEXT is matched in the metric, the clause of the\n"
+	  "task around the number and the item name, with synonyms (AED ↔ 自动体外除颤器, 托育 ↔\n"
+	  "托位 ↔ 婴幼儿照护, 急救 ↔ 应急救护, 心理 ↔ 心理健康 ...); an empty TEXT takes all.\n"
+	  "  --unit U            only targets counted in U (人次, 个, % ...)\n"
+	  "  --min-change PCT    only series that grew by at least PCT percent along the years\n"
+	  "  --year, --set, --jurisdiction, --format, -o, --excel as for the listings\n" },
+	{ "sql", cmd_sql, NEED_CORPUS, "yoy sql 'SELECT ...' | yoy sql --schema",
+	  "Run one read-only SQL statement over the tables sets, items, targets, links, series,\n"
+	  "growth and shares (the columns of the CSV outputs) in an in-memory SQLite database.\n"
+	  "  --schema            print the tables instead\n"
+	  "  --format, -o, --excel as for the listings\n" },
 	{ "help", cmd_help, NEED_NOTHING, "yoy help [COMMAND]",
 	  "Show the commands, or the options of COMMAND.\n" },
 };
@@ -811,6 +830,158 @@ out:
 	free(keep_s);
 	free(gr);
 	free(sr);
+	match_release(&mt);
+	return rc;
+}
+
+enum { OPT_UNIT = 5000, OPT_MINCHANGE, OPT_SCHEMA };
+
+static int
+query_opt(int opt, const char *arg, void *ctx)
+{
+	struct query_opts *qo = ctx;
+	char *end;
+
+	if (opt == OPT_UNIT) {
+		qo->unit = arg;
+		return 0;
+	}
+	if (opt == OPT_MINCHANGE) {
+		qo->min_change = strtod(arg, &end);
+		if (end == arg || *end) {
+			cli_error("query: bad --min-change '%s' (a percentage)", arg);
+			return -1;
+		}
+		qo->has_min_change = 1;
+		return 0;
+	}
+	return -1;
+}
+
+static const char *const query_cols[] = { "score", "series",    "metric", "set",  "year",
+	                                  "seq",   "item",      "value",  "unit", "qualifier",
+	                                  "kind",  "raw",       "pct_change", "line" };
+
+static int
+cmd_query(int argc, char **argv, struct corpus *c)
+{
+	static const struct option longx[] = {
+		{ "unit", required_argument, NULL, OPT_UNIT },
+		{ "min-change", required_argument, NULL, OPT_MINCHANGE },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct listopt lo;
+	struct query_opts qo = { 0 };
+	struct query_hit *hits;
+	struct match mt;
+	struct table t;
+	size_t n;
+	int first, rc = cli_parse(argc, argv, &lo, longx, query_opt, &qo, &first);
+
+	if (rc != 0)
+		return rc > 0 ? EXIT_OK : EXIT_USAGE;
+	if (argc - first > 1) {
+		cli_error("query: one TEXT (quote it if it has spaces)");
+		return EXIT_USAGE;
+	}
+	if (cli_check_set(&lo, c) < 0)
+		return EXIT_USAGE;
+	if (load_match(c, &mt) < 0)
+		return EXIT_BADINPUT;
+	qo.year = lo.year;
+	qo.set = lo.set;
+	qo.jurisdiction = lo.jurisdiction;
+	n = query_run(c, &mt, first < argc ? argv[first] : "", &qo, &hits);
+	table_init(&t, query_cols, sizeof query_cols / sizeof query_cols[0]);
+	for (size_t i = 0; i < n; i++) {
+		const struct item *it = hits[i].item;
+		const struct target *tg = &it->targets.v[hits[i].t];
+		char score[32], year[16], v[64], pct[64], line[16];
+		const char *row[] = { score, hits[i].series ? hits[i].series->id : "",
+			              hits[i].series ? hits[i].series->metric : tg->metric,
+			              it->set->id, year, it->seq, it->name, target_value_str(tg->value, v),
+			              tg->unit, tg->qualifier, tg->kind, tg->raw,
+			              stats_fmt(hits[i].pct_change, 2, pct), line };
+		snprintf(score, sizeof score, "%.2f", hits[i].score);
+		snprintf(year, sizeof year, "%d", it->set->year);
+		snprintf(line, sizeof line, "%d", it->target_lines[hits[i].t]);
+		table_add(&t, row);
+	}
+	rc = cli_emit(&lo, &t, 30);
+	table_release(&t);
+	free(hits);
+	match_release(&mt);
+	return rc;
+}
+
+static int
+sql_opt(int opt, const char *arg, void *ctx)
+{
+	(void)arg;
+	if (opt != OPT_SCHEMA)
+		return -1;
+	*(int *)ctx = 1;
+	return 0;
+}
+
+static int
+cmd_sql(int argc, char **argv, struct corpus *c)
+{
+	static const struct option longx[] = {
+		{ "schema", no_argument, NULL, OPT_SCHEMA },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct listopt lo;
+	struct match mt;
+	struct table views[8], out;
+	struct sql_view sv[8];
+	char **cols = NULL, *cause = NULL;
+	size_t ncols = 0;
+	sqlite3 *db;
+	int schema = 0, first, rc = cli_parse(argc, argv, &lo, longx, sql_opt, &schema, &first);
+
+	if (rc != 0)
+		return rc > 0 ? EXIT_OK : EXIT_USAGE;
+	if (argc - first != (schema ? 0 : 1)) {
+		cli_error("sql: expected one statement in quotes, or --schema");
+		return EXIT_USAGE;
+	}
+	if (load_match(c, &mt) < 0)
+		return EXIT_BADINPUT;
+	/* The same rows as the listings print, table for table. */
+	view_sets(c, NULL, &views[0]);
+	view_items(c, NULL, &views[1]);
+	view_targets(c, NULL, &views[2]);
+	view_links(&mt, NULL, &views[3]);
+	view_series(&mt, NULL, &views[4]);
+	view_growth(&mt, NULL, &views[5]);
+	view_shares(&mt, NULL, &views[6]);
+	for (size_t i = 0; i < view_ndefs && i < 7; i++) {
+		sv[i].name = view_defs[i].name;
+		sv[i].t = &views[i];
+	}
+	if (schema) {
+		char *s = sql_schema(sv, 7);
+		fputs(s, stdout);
+		free(s);
+		rc = EXIT_OK;
+	} else if (!(db = sql_open(sv, 7, &cause))) {
+		cli_error("%s", cause);
+		rc = EXIT_BADINPUT;
+	} else {
+		if (sql_query(db, argv[first], &out, &cols, &ncols, &cause) < 0) {
+			cli_error("%s", cause);
+			rc = EXIT_BADINPUT;
+		} else {
+			rc = cli_emit(&lo, &out, 36);
+			table_release(&out);
+		}
+		sqlite3_close(db);
+	}
+	free(cause);
+	sql_free_cols(cols, ncols);
+	for (int i = 0; i < 7; i++)
+		table_release(&views[i]);
 	match_release(&mt);
 	return rc;
 }

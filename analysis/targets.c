@@ -512,6 +512,30 @@ metric_of(const struct text *t, size_t nstart, size_t tend, size_t clause_start)
 			*de = '\0';
 	}
 	metric_trim(after);
+	if (text_width(after) >= 4 && text_width(after) <= 4 && nstart > clause_start) {
+		/* A bare noun (启动160个项目, 完工投用140个项目) takes the verb before it too,
+		 * or two targets of one item would share the name 项目. */
+		char *lead = span(t, clause_start, nstart);
+		static const char *const fillers[] = { "为", "对", "在", "将", "共", "约", "超", "于",
+			                               "和", "及", "并", "惠及", "覆盖", "其中" };
+		size_t fl;
+		while (starts_with_any(lead, fillers, NELEM(fillers), &fl))
+			memmove(lead, lead + fl, strlen(lead + fl) + 1);
+		if (*lead && text_width(lead) <= 12) {
+			char *both = xasprintf("%s%s", lead, after), *trimmed = xstrdup(both);
+			metric_trim(trimmed);
+			if (strcmp(trimmed, after) == 0) {
+				/* Trimming took the verb that told the two apart: keep it. */
+				free(trimmed);
+				trimmed = both;
+			} else
+				free(both);
+			free(lead);
+			free(after);
+			return trimmed;
+		}
+		free(lead);
+	}
 	if (text_width(after) >= 4 && !(t->cp[tend] == 0xFF08 /* （ */)) {
 		return after;
 	}

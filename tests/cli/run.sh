@@ -115,6 +115,14 @@ golden compare-cq-2025-yubei.csv compare cq-2025 yubei-2025 --format csv
 golden compare-cq-2024-2026.csv compare cq-2024 cq-2026 --format csv --excel
 golden diff-first-aid.txt diff cq-2025:15 cq-2026:10
 golden diff-first-aid-color.txt diff cq-2025:15 cq-2026:10 --color always
+golden query-aed.csv query AED --format csv
+golden query-aed-synonym.csv query 自动体外除颤器 --format csv
+golden query-tuowei.txt query 托位 --format table
+golden query-psych-2026.csv query 心理健康 --year 2026 --format csv
+golden query-renci-50.csv query '' --unit 人次 --min-change 50 --format csv
+golden sql-count.csv sql 'SELECT COUNT(*) AS n FROM targets'
+golden sql-schema.txt sql --schema
+golden sql-growth.txt sql 'SELECT series, metric, unit, first_value, last_value, pct_change FROM growth WHERE pct_change >= 50 ORDER BY pct_change DESC' --format table
 golden help.txt --help
 golden help-items.txt help items
 golden version.txt --version
@@ -184,6 +192,20 @@ if [ -w /dev/full ]; then
 	rc=$?
 	[ $rc -eq 1 ] && grep -q 'write error' "$T/err" && ok || ko "write to /dev/full: exit $rc"
 fi
+
+# sql COUNT(*) over targets equals the rows of yoy targets.
+n_sql=$("$YOY" sql 'SELECT COUNT(*) FROM targets' | tail -n 1)
+n_csv=$("$YOY" targets --format csv | tail -n +2 | wc -l)
+[ "$n_sql" -eq "$n_csv" ] && ok || ko "sql counts $n_sql targets, yoy targets lists $n_csv"
+fails 1 "yoy: sql: near \"SELEC\": syntax error" sql 'SELEC 1'
+fails 1 "yoy: sql: only statements that read are allowed" sql 'DELETE FROM targets'
+fails 1 "yoy: sql: only statements that read are allowed" sql "ATTACH '$T/x.db' AS x"
+[ -e "$T/x.db" ] && ko "sql ATTACH created a file" || ok
+fails 1 "yoy: sql: only statements that read are allowed" sql 'PRAGMA query_only = OFF'
+fails 1 "yoy: sql: one statement at a time" sql 'SELECT 1; DROP TABLE targets'
+fails 1 "yoy: sql: no such table: nope" sql 'SELECT * FROM nope'
+fails 2 "yoy: sql: expected one statement in quotes, or --schema" sql
+fails 2 "yoy: query: bad --min-change 'lots' (a percentage)" query AED --min-change lots
 
 # --- charts through gnuplot ---
 fails 2 "yoy: plot: bad --format 'gif' (png, svg or both)" plot --format gif

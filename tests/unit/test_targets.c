@@ -140,6 +140,12 @@ test_metric(void **state)
 	assert_string_equal(l.v[0].metric, "小学高年级、初中、高中学生");
 	assert_string_equal(l.v[1].metric, "高品质生活圈");
 	target_list_release(&l);
+	/* A bare noun keeps the verb that tells two targets apart. */
+	targets_extract("启动160个项目、完工投用140个项目。", &l);
+	assert_int_equal(l.n, 2);
+	assert_string_equal(l.v[0].metric, "启动项目");
+	assert_string_equal(l.v[1].metric, "完工投用项目");
+	target_list_release(&l);
 }
 
 /* A number split from its unit by a page break in the notice is one target, on the line

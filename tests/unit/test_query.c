@@ -1,0 +1,228 @@
+/*
+ * Unit tests for analysis/query.c (relevance, synonyms, ranking, filters) and
+ * analysis/sql.c (loading views, read-only queries, refusals), on a small made-up corpus.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <cmocka.h>
+
+#include "corpus.h"
+#include "match.h"
+#include "query.h"
+#include "sql.h"
+
+static char dir[64];
+
+static void
+put(const char *name, const char *text)
+{
+	char path[128];
+	FILE *fp;
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	fp = fopen(path, "w");
+	assert_non_null(fp);
+	fputs(text, fp);
+	fclose(fp);
+}
+
+static int
+setup(void **state)
+{
+	char path[128];
+	(void)state;
+	strcpy(dir, "/tmp/yoy-query-XXXXXX");
+	if (!mkdtemp(dir))
+		return -1;
+	snprintf(path, sizeof path, "%s/tasks", dir);
+	mkdir(path, 0755);
+	put("catalog.csv", "set,year,jurisdiction,level,parent,doc_number,issued,title,raw,tasks\n"
+	                   "x-2025,2025,某市,city,,,,,,tasks/x-2025.csv\n"
+	                   "x-2026,2026,某市,city,,,,,,tasks/x-2026.csv\n");
+	put("tasks/x-2025.csv",
+	    "seq,section,name,units,task,deadline,note\n"
+	    "1,,提升公众急救能力,市卫生健康委,布局自动体外除颤器（AED）100处，普及应急救护知识32万人次。,,\n"
+	    "2,,发展婴幼儿照护服务,市卫生健康委,新增托位1.1万个。,,\n");
+	put("tasks/x-2026.csv",
+	    "seq,section,name,units,task,deadline,note\n"
+	    "1,,提升公众急救能力,市卫生健康委,布局AED等急救设备700处，普及应急救护知识33万人次。,,\n"
+	    "2,,建设口袋公园,市城市管理局,建设口袋公园200个。,,\n");
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	char cmd[128];
+	(void)state;
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	return system(cmd);
+}
+
+static struct corpus *
+load(struct match *m)
+{
+	char *cause = NULL;
+	struct corpus *c = corpus_load(dir, &cause);
+	assert_non_null(c);
+	assert_int_equal(corpus_targets(c, &cause), 0);
+	memset(m, 0, sizeof *m);
+	match_run(m, c);
+	return c;
+}
+
+static void
+test_score(void **state)
+{
+	(void)state;
+	assert_true(query_score("AED", "AED等急救设备") == 1.0);
+	assert_true(query_score("aed", "AED等急救设备") == 1.0);   /* case */
+	assert_true(query_score("ＡＥＤ", "AED等急救设备") == 1.0); /* full width */
+	/* Synonyms: a little below a direct hit, far above nothing. */
+	assert_true(query_score("自动体外除颤器", "AED等急救设备") >= 0.8);
+	assert_true(query_score("托育", "新增托位") >= 0.8);
+	assert_true(query_score("心理", "心理健康测评学生") == 1.0);
+	/* Partial bigram cover counts, unrelated text does not. */
+	assert_true(query_score("急救设备布局", "AED等急救设备") > 0.3);
+	assert_true(query_score("口袋公园", "应急救护知识") == 0);
+}
+
+static void
+test_ranking_and_series(void **state)
+{
+	struct match m;
+	struct corpus *c = load(&m);
+	struct query_opts o = { 0 };
+	struct query_hit *h;
+	size_t n;
+	(void)state;
+
+	/* AED: both years of the device target, as one series, 100 then 700, first. */
+	n = query_run(c, &m, "AED", &o, &h);
+	assert_true(n >= 2);
+	assert_non_null(h[0].series);
+	assert_true(h[0].series == h[1].series);
+	assert_true(h[0].item->targets.v[h[0].t].value == 100);
+	assert_true(h[1].item->targets.v[h[1].t].value == 700);
+	assert_true(h[0].pct_change == 600);
+	/* Ranked: nothing after them scores higher. */
+	for (size_t i = 1; i < n; i++)
+		assert_true(h[i].score <= h[i - 1].score);
+	free(h);
+	/* The synonym finds the same first answer. */
+	n = query_run(c, &m, "自动体外除颤器", &o, &h);
+	assert_true(n >= 2);
+	assert_true(h[0].item->targets.v[h[0].t].value == 100);
+	free(h);
+	/* 托育 finds the 托位 target through its synonyms. */
+	n = query_run(c, &m, "托育", &o, &h);
+	assert_int_equal(n, 1);
+	assert_true(h[0].item->targets.v[h[0].t].value == 11000);
+	free(h);
+	match_release(&m);
+	corpus_free(c);
+}
+
+static void
+test_filters(void **state)
+{
+	struct match m;
+	struct corpus *c = load(&m);
+	struct query_opts o = { 0 };
+	struct query_hit *h;
+	size_t n;
+	(void)state;
+
+	o.year = 2026;
+	n = query_run(c, &m, "急救", &o, &h);
+	assert_true(n >= 1);
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(h[i].item->set->year, 2026);
+	free(h);
+	memset(&o, 0, sizeof o);
+	o.unit = "人次";
+	n = query_run(c, &m, "", &o, &h);
+	assert_int_equal(n, 2);
+	free(h);
+	/* Only series that grew at least 100%: the devices (600%), not the 3% of 人次. */
+	memset(&o, 0, sizeof o);
+	o.has_min_change = 1;
+	o.min_change = 100;
+	n = query_run(c, &m, "", &o, &h);
+	assert_int_equal(n, 2);
+	assert_string_equal(h[0].item->targets.v[h[0].t].unit, "处");
+	free(h);
+	match_release(&m);
+	corpus_free(c);
+}
+
+static void
+test_sql(void **state)
+{
+	static const char *const cols[] = { "set", "value", "name" };
+	const char *r1[] = { "x-2025", "100", "甲\"'; DROP TABLE t; --" };
+	const char *r2[] = { "x-2026", "700", "乙" };
+	struct table t, out;
+	struct sql_view v = { "targets", &t };
+	char **oc = NULL, *cause = NULL;
+	size_t nc = 0;
+	sqlite3 *db;
+	(void)state;
+
+	table_init(&t, cols, 3);
+	table_add(&t, r1);
+	table_add(&t, r2);
+	db = sql_open(&v, 1, &cause);
+	assert_non_null(db);
+	/* Numbers compare as numbers; names stay as written (bound, not spliced). */
+	assert_int_equal(sql_query(db, "SELECT name FROM targets WHERE value > 200", &out, &oc, &nc,
+	                           &cause), 0);
+	assert_int_equal(out.nrows, 1);
+	assert_string_equal(out.cells[0], "乙");
+	table_release(&out);
+	sql_free_cols(oc, nc);
+	assert_int_equal(sql_query(db, "SELECT name FROM targets WHERE value = 100", &out, &oc, &nc,
+	                           &cause), 0);
+	assert_string_equal(out.cells[0], "甲\"'; DROP TABLE t; --");
+	table_release(&out);
+	sql_free_cols(oc, nc);
+	/* Refusals. */
+	assert_int_equal(sql_query(db, "DELETE FROM targets", &out, &oc, &nc, &cause), -1);
+	assert_string_equal(cause, "sql: only statements that read are allowed");
+	sql_free_cols(oc, nc);
+	/* ATTACH would create a file; PRAGMA could change the database. */
+	assert_int_equal(sql_query(db, "ATTACH '/tmp/yoy-never.db' AS x", &out, &oc, &nc, &cause), -1);
+	assert_string_equal(cause, "sql: only statements that read are allowed");
+	sql_free_cols(oc, nc);
+	assert_int_equal(sql_query(db, "PRAGMA query_only = OFF", &out, &oc, &nc, &cause), -1);
+	sql_free_cols(oc, nc);
+	assert_int_equal(sql_query(db, "SELECT 1; DELETE FROM targets", &out, &oc, &nc, &cause), -1);
+	assert_string_equal(cause, "sql: one statement at a time");
+	sql_free_cols(oc, nc);
+	assert_int_equal(sql_query(db, "SELEC 1", &out, &oc, &nc, &cause), -1);
+	assert_string_equal(cause, "sql: near \"SELEC\": syntax error");
+	sql_free_cols(oc, nc);
+	assert_int_equal(sql_query(db, "SELECT nope FROM targets", &out, &oc, &nc, &cause), -1);
+	assert_string_equal(cause, "sql: no such column: nope");
+	sql_free_cols(oc, nc);
+	free(cause);
+	sqlite3_close(db);
+	table_release(&t);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_score),
+		cmocka_unit_test(test_ranking_and_series),
+		cmocka_unit_test(test_filters),
+		cmocka_unit_test(test_sql),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
