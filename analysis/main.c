@@ -18,6 +18,7 @@
 #include "notice.h"
 #include "plot.h"
 #include "query.h"
+#include "report.h"
 #include "sql.h"
 #include "stats.h"
 #include "table.h"
@@ -51,6 +52,7 @@ static int cmd_diff(int, char **, struct corpus *);
 static int cmd_plot(int, char **, struct corpus *);
 static int cmd_query(int, char **, struct corpus *);
 static int cmd_sql(int, char **, struct corpus *);
+static int cmd_report(int, char **, struct corpus *);
 static int cmd_help(int, char **, struct corpus *);
 
 #define LISTING_HELP                                                                      \
@@ -133,6 +135,12 @@ static const struct cmd commands[] = {
 	  "growth and shares (the columns of the CSV outputs) in an in-memory SQLite database.\n"
 	  "  --schema            print the tables instead\n"
 	  "  --format, -o, --excel as for the listings\n" },
+	{ "report", cmd_report, NEED_CORPUS, "yoy report [-o FILE]",
+	  "Write the whole comparison as one self-contained HTML page (inline SVG charts, no\n"
+	  "outside links): the sets, each year pair and city-district pair, the growth of every\n"
+	  "series with its chart, the overview, the districts' shares and the notice line of\n"
+	  "every number.  Needs gnuplot (exit 3 without it).\n"
+	  "  -o, --output FILE   where to write it (default plots/report.html)\n" },
 	{ "help", cmd_help, NEED_NOTHING, "yoy help [COMMAND]",
 	  "Show the commands, or the options of COMMAND.\n" },
 };
@@ -668,20 +676,19 @@ series_wanted(const struct series *s, char **want, int nwant)
 	return 0;
 }
 
+/* Draw IN's charts in SCRATCH (plot_render); prints what went wrong, returns the exit
+ * status. */
 static int
-remove_tree(const char *dir, char **names, size_t n)
+draw(const struct plot_input *in, const char *scratch, char ***names, size_t *nnames)
 {
-	for (size_t i = 0; i < n; i++) {
-		char *p = xasprintf("%s/%s", dir, names[i]);
-		unlink(p);
-		free(p);
-	}
-	{
-		char *p = xasprintf("%s/yoy.gp", dir);
-		unlink(p);
-		free(p);
-	}
-	return rmdir(dir);
+	char *cause = NULL;
+	int r = plot_render(in, scratch, names, nnames, &cause);
+
+	if (r == 0)
+		return EXIT_OK;
+	cli_error("%s", cause);
+	free(cause);
+	return r == -3 ? EXIT_NOPROG : EXIT_BADINPUT;
 }
 
 static int
@@ -700,9 +707,8 @@ cmd_plot(int argc, char **argv, struct corpus *c)
 	struct growth_row *gr = NULL, *keep_g;
 	struct share_row *sr = NULL, *keep_s;
 	size_t ng, ns, nnames = 0, nkg = 0, nks = 0, npng = 0, nsvg = 0;
-	char **names = NULL, *cause = NULL, *scratch, *script;
+	char **names = NULL, *scratch, *script;
 	struct stat st;
-	FILE *fp;
 	int opt, rc = EXIT_OK;
 
 	in.formats = PLOT_PNG | PLOT_SVG;
@@ -778,24 +784,7 @@ cmd_plot(int argc, char **argv, struct corpus *c)
 		goto out;
 	}
 	script = xasprintf("%s/yoy.gp", scratch);
-	if (!(fp = fopen(script, "w"))) {
-		cli_error("%s: cannot write: %s", script, strerror(errno));
-		rc = EXIT_BADINPUT;
-	} else {
-		plot_write(fp, &in, &names, &nnames);
-		if (fclose(fp) != 0) {
-			cli_error("%s: write error", script);
-			rc = EXIT_BADINPUT;
-		}
-	}
-	if (rc == EXIT_OK) {
-		int r = plot_run("yoy.gp", scratch, &cause);
-		if (r < 0) {
-			cli_error("%s", cause);
-			free(cause);
-			rc = r == -3 ? EXIT_NOPROG : EXIT_BADINPUT;
-		}
-	}
+	rc = draw(&in, scratch, &names, &nnames);
 	for (size_t i = 0; rc == EXIT_OK && i < nnames; i++) {
 		char *from = xasprintf("%s/%s", scratch, names[i]), *to = xasprintf("%s/%s", dir, names[i]);
 		if (rename(from, to) != 0) {
@@ -815,7 +804,7 @@ cmd_plot(int argc, char **argv, struct corpus *c)
 		}
 		free(to);
 	}
-	remove_tree(scratch, names, nnames);
+	plot_clean(scratch, names, nnames);
 	if (rc == EXIT_OK)
 		printf("yoy: %zu charts (%zu PNG, %zu SVG) and the script yoy.gp in %s/\n",
 		       npng > nsvg ? npng : nsvg, npng, nsvg, dir);
@@ -982,6 +971,120 @@ cmd_sql(int argc, char **argv, struct corpus *c)
 	sql_free_cols(cols, ncols);
 	for (int i = 0; i < 7; i++)
 		table_release(&views[i]);
+	match_release(&mt);
+	return rc;
+}
+
+static int
+cmd_report(int argc, char **argv, struct corpus *c)
+{
+	static const struct option longs[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "no-aliases", no_argument, NULL, 'A' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *out = "plots/report.html", *tmp = getenv("TMPDIR");
+	struct plot_input in = { 0 };
+	struct report_input ri = { 0 };
+	struct report_chart *charts = NULL;
+	struct match mt;
+	struct growth_row *gr = NULL;
+	struct share_row *sr = NULL;
+	struct aout o;
+	char **names = NULL, *cause = NULL, *scratch;
+	size_t nnames = 0, ncharts = 0;
+	int opt, rc = EXIT_OK;
+
+	optind = 0;
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, "ho:", longs, NULL)) != -1) {
+		if (opt == 'o')
+			out = optarg;
+		else if (opt == 'A')
+			G.no_aliases = 1;
+		else if (opt == 'h') {
+			cli_usage(stdout, "report");
+			return EXIT_OK;
+		} else {
+			cli_error("report: unknown option or missing argument '%s'", argv[optind - 1]);
+			return EXIT_USAGE;
+		}
+	}
+	if (optind < argc) {
+		cli_error("report: unexpected argument '%s'", argv[optind]);
+		return EXIT_USAGE;
+	}
+	if (!plot_have("gnuplot")) {
+		cli_error("gnuplot: not found on the PATH (install it: apt-get install gnuplot-nox)");
+		return EXIT_NOPROG;
+	}
+	if (load_match(c, &mt) < 0)
+		return EXIT_BADINPUT;
+	in.ngrowth = stats_series_growth(&mt, &gr);
+	in.growth = gr;
+	in.nshares = stats_district_shares(&mt, &sr);
+	in.shares = sr;
+	in.formats = PLOT_SVG;
+	if (!(in.font = plot_cjk_font()))
+		cli_warning("no font for Chinese found through fontconfig (fc-list :lang=zh); "
+		            "install fonts-noto-cjk or fonts-wqy-microhei, or the charts show boxes");
+	/* The charts are drawn by the same script as yoy plot, in a scratch folder. */
+	scratch = xasprintf("%s/yoy-report-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	if (!mkdtemp(scratch)) {
+		cli_error("%s: cannot create: %s", scratch, strerror(errno));
+		rc = EXIT_BADINPUT;
+		goto out;
+	}
+	rc = draw(&in, scratch, &names, &nnames);
+	for (size_t i = 0; rc == EXIT_OK && i < nnames; i++) {
+		char *p = xasprintf("%s/%s", scratch, names[i]);
+		size_t len;
+		char *svg = file_read(p, 64u << 20, &len, &cause);
+		free(p);
+		if (!svg) {
+			cli_error("%s", cause);
+			free(cause);
+			rc = EXIT_BADINPUT;
+			break;
+		}
+		charts = xrealloc(charts, (ncharts + 1) * sizeof *charts);
+		charts[ncharts].name = names[i];
+		charts[ncharts].svg = svg;
+		ncharts++;
+	}
+	plot_clean(scratch, names, nnames);
+	free(scratch);
+	if (rc == EXIT_OK) {
+		ri.c = c;
+		ri.m = &mt;
+		ri.charts = charts;
+		ri.ncharts = ncharts;
+		ri.version = YOY_VERSION;
+		if (aout_open(&o, out, &cause) < 0) {
+			cli_error("%s", cause);
+			free(cause);
+			rc = EXIT_BADINPUT;
+		} else {
+			report_write(o.fp, &ri);
+			if (aout_commit(&o, &cause) < 0) {
+				cli_error("%s", cause);
+				free(cause);
+				rc = EXIT_BADINPUT;
+			} else if (strcmp(out, "-") != 0)
+				printf("yoy: wrote %s (%zu charts)\n", out, ncharts);
+		}
+	}
+out:
+	for (size_t i = 0; i < ncharts; i++)
+		free((char *)charts[i].svg);
+	free(charts);
+	for (size_t i = 0; i < nnames; i++)
+		free(names[i]);
+	free(names);
+	free((char *)in.font);
+	free(gr);
+	free(sr);
 	match_release(&mt);
 	return rc;
 }

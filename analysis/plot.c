@@ -55,6 +55,24 @@ set_slug(const char *id)
 	return f;
 }
 
+char *
+plot_trend_name(const struct growth_row *r)
+{
+	char *slug = file_slug(r->s->id), *js = set_slug(r->first->item->set->id);
+	char *base = xasprintf("trend-%s-%s", slug, js);
+	free(slug);
+	free(js);
+	return base;
+}
+
+char *
+plot_shares_name(const struct set *city)
+{
+	char *slug = file_slug(city->id), *base = xasprintf("shares-%s", slug);
+	free(slug);
+	return base;
+}
+
 static void
 add_name(char ***names, size_t *n, const char *base, int formats)
 {
@@ -132,7 +150,7 @@ trend_chart(FILE *fp, const struct growth_row *r, size_t idx, char ***names, siz
 	char *title, *ylabel, *qt, *qy;
 	const char *unit = s->unit;
 
-	base = xasprintf("trend-%s-%s", slug, js);
+	base = plot_trend_name(r);
 	fprintf(fp, "# trend: series %s, %s\n$trend%zu << EOD\n", s->id, js, idx);
 	for (size_t k = 0; k < s->n; k++) {
 		const struct item *it = s->m[k].item;
@@ -280,7 +298,7 @@ shares_chart(FILE *fp, const struct plot_input *in, const struct set *city, size
 				dist[nd++] = d;
 		}
 	slug = file_slug(city->id);
-	base = xasprintf("shares-%s", slug);
+	base = plot_shares_name(city);
 	fprintf(fp, "# shares: the districts' part of %s's targets (percent)\n$shares%zu << EOD\n",
 	        city->id, idx);
 	for (size_t i = 0; i < n; i++) {
@@ -505,4 +523,44 @@ plot_cjk_font(void)
 		return best;
 	}
 	return first;
+}
+
+int
+plot_render(const struct plot_input *in, const char *workdir, char ***names, size_t *nnames,
+            char **cause)
+{
+	char *script = xasprintf("%s/yoy.gp", workdir);
+	FILE *fp = fopen(script, "w");
+	int rc;
+
+	if (!fp) {
+		fail(cause, "%s: cannot write: %s", script, strerror(errno));
+		free(script);
+		return -1;
+	}
+	plot_write(fp, in, names, nnames);
+	if (fclose(fp) != 0) {
+		fail(cause, "%s: write error", script);
+		free(script);
+		return -1;
+	}
+	free(script);
+	rc = plot_run("yoy.gp", workdir, cause);
+	return rc;
+}
+
+void
+plot_clean(const char *workdir, char **names, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char *p = xasprintf("%s/%s", workdir, names[i]);
+		unlink(p);
+		free(p);
+	}
+	{
+		char *p = xasprintf("%s/yoy.gp", workdir);
+		unlink(p);
+		free(p);
+	}
+	rmdir(workdir);
 }

@@ -41,9 +41,22 @@ size_t plot_write(FILE *fp, const struct plot_input *in, char ***names, size_t *
  */
 int plot_run(const char *script, const char *dir, char **cause);
 
+/*
+ * Write the script for IN as WORKDIR/yoy.gp and run gnuplot there: the charts are then
+ * WORKDIR/NAMES[i].  Returns 0, -1 (with *cause), or -3 when gnuplot is missing.
+ */
+int plot_render(const struct plot_input *in, const char *workdir, char ***names, size_t *nnames,
+                char **cause);
+/* Remove the charts NAMES, the script and then WORKDIR itself. */
+void plot_clean(const char *workdir, char **names, size_t n);
+
 /* A font family for Chinese text found through fontconfig (fc-list :lang=zh), preferring
  * Noto Sans CJK and WenQuanYi; NULL when there is none.  Malloc'd. */
 char *plot_cjk_font(void);
+
+/* The base names (no extension) of a trend chart and of a city's share chart. */
+char *plot_trend_name(const struct growth_row *r);
+char *plot_shares_name(const struct set *city);
 
 /* Is PROG an executable on the PATH? */
 int plot_have(const char *prog);

@@ -236,5 +236,44 @@ if command -v gnuplot >/dev/null 2>&1; then
 	grep -q 'touch ../../yoy-pwned`' "$T"/h/p/trend-*.svg && ok || ko "hostile title not drawn as written"
 fi
 
+# --- the HTML report ---
+if command -v gnuplot >/dev/null 2>&1; then
+	"$YOY" report -o "$T/report.html" >"$T/out" 2>"$T/err" && ok || ko "report: $(cat "$T/err")"
+	for s in $("$YOY" sets --format csv | tail -n +2 | cut -d, -f1); do
+		grep -q "data-set=\"$s\"" "$T/report.html" && ok || ko "report lacks set $s"
+	done
+	nsvg=$(grep -o '<svg' "$T/report.html" | wc -l)
+	[ "$nsvg" -ge 10 ] && ok || ko "report has $nsvg charts"
+	# Self-contained: no scripts, styles, images or fonts from elsewhere.
+	outside=$(grep -o 'https\?://[^"<> ]*' "$T/report.html" | grep -v '^http://www.w3.org/' | head -1)
+	[ -z "$outside" ] && ok || ko "report refers outside: $outside"
+	grep -qi '<link\|src=\|@import' "$T/report.html" && ko "report loads a resource" || ok
+	# Names are data: escaped, never markup.
+	"$YOY" --data $B/hostile report -o "$T/hostile.html" >/dev/null 2>&1 && ok || ko "report of hostile names"
+	grep -q '<script>alert' "$T/hostile.html" && ko "report did not escape an item name" || ok
+	grep -q '&lt;script&gt;alert(1)&lt;/script&gt;' "$T/hostile.html" && ok || ko "escaped name missing"
+	# A failing report leaves an existing file as it was.
+	printf 'keep\n' >"$T/keep.html"
+	PATH=/nonexistent "$YOY" report -o "$T/keep.html" >/dev/null 2>&1
+	[ "$(cat "$T/keep.html")" = keep ] && ok || ko "failed report changed its -o file"
+	# In a real browser: the DOM has every set and chart, and the page is not blank.
+	browser=$(command -v chromium || command -v chromium-browser || true)
+	if [ -n "$browser" ]; then
+		flags="--headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking --disable-component-update --disable-sync --user-data-dir=$T/chrome"
+		$browser $flags --dump-dom "file://$T/report.html" >"$T/dom.html" 2>/dev/null
+		for s in $("$YOY" sets --format csv | tail -n +2 | cut -d, -f1); do
+			grep -q "data-set=\"$s\"" "$T/dom.html" && ok || ko "browser DOM lacks set $s"
+		done
+		ndom=$(grep -o '<svg' "$T/dom.html" | wc -l)
+		[ "$ndom" -eq "$nsvg" ] && ok || ko "browser DOM has $ndom charts, the file $nsvg"
+		$browser $flags --window-size=1280,2000 --screenshot="$T/shot.png" "file://$T/report.html" >/dev/null 2>&1
+		size=$(wc -c <"$T/shot.png" 2>/dev/null || echo 0)
+		# A blank 1280×2000 page compresses to a few kB; this page's text and tables to far more.
+		[ "$size" -gt 60000 ] && ok || ko "report screenshot looks blank ($size bytes)"
+	else
+		echo "report: chromium not installed: the browser checks are skipped (scripts/install-deps --with-browser)"
+	fi
+fi
+
 echo "cli: $pass passed, $fail failed"
 [ $fail -eq 0 ]
