@@ -1262,6 +1262,50 @@ prefix_sections(struct parser *ps, char **cause)
 	return 0;
 }
 
+static int
+ends_sentence(const char *s)
+{
+	static const char *const ends[] = { "。", "；", "！", "）", ".", ";", "”" };
+	for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++)
+		if (ends_with(s, ends[i]))
+			return 1;
+	return 0;
+}
+
+/*
+ * A notice cut off mid-table (a download that stopped) still gives the items it holds,
+ * but the last one may be incomplete: no task, no units where the others have some, or a
+ * task that stops mid-sentence where the others end theirs.  Say so, naming the last
+ * complete item.
+ */
+static void
+check_cut_off(struct parser *ps)
+{
+	struct notice *n = ps->n;
+	const struct notice_item *last, *prev;
+	size_t ended = 0, with_units = 0;
+	int cut;
+
+	if (n->nitems < 2)
+		return;
+	last = &n->items[n->nitems - 1];
+	prev = &n->items[n->nitems - 2];
+	for (size_t i = 0; i + 1 < n->nitems; i++) {
+		ended += ends_sentence(n->items[i].task);
+		with_units += *n->items[i].units != '\0';
+	}
+	cut = !*last->task || !*last->name ||
+	      (!*last->units && with_units == n->nitems - 1) ||
+	      (!ends_sentence(last->task) && ended * 5 >= (n->nitems - 1) * 4);
+	if (cut) {
+		char *msg = xasprintf("the table seems cut off in item %s; the last complete item "
+		                      "is %s (%s)",
+		                      last->seq, prev->seq, prev->name);
+		warn(ps, last->line, msg, NULL);
+		free(msg);
+	}
+}
+
 static void
 parser_release(struct parser *ps)
 {
@@ -1333,6 +1377,8 @@ notice_parse(const char *buf, size_t len, const char *name, char **cause)
 		rc = fail(cause, "%s:%d: the task table has no items", name, ps.lines[ps.header].no);
 	if (rc == 0)
 		rc = prefix_sections(&ps, cause);
+	if (rc == 0)
+		check_cut_off(&ps);
 	if (rc < 0) {
 		notice_free(ps.n);
 		parser_release(&ps);

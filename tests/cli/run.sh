@@ -70,6 +70,11 @@ for f in datasets/raw/*.txt; do
 	iconv -f UTF-8 -t GB18030 "$f" >"$T/gb.txt"
 	"$YOY" ingest "$T/gb.txt" >"$T/gb.csv" 2>&1
 	same "ingest $id as GB18030" "datasets/tasks/$id.csv" "$T/gb.csv"
+	# GBK too, where the notice has only GBK characters (cq-2025 has an EN SPACE).
+	if iconv -f UTF-8 -t GBK "$f" >"$T/gbk.txt" 2>/dev/null; then
+		"$YOY" ingest "$T/gbk.txt" >"$T/gbk.csv" 2>&1
+		same "ingest $id as GBK" "datasets/tasks/$id.csv" "$T/gbk.csv"
+	fi
 	sed 's/$/\r/' "$f" >"$T/crlf.txt"
 	"$YOY" ingest "$T/crlf.txt" >"$T/crlf.csv" 2>&1
 	same "ingest $id with CRLF" "datasets/tasks/$id.csv" "$T/crlf.csv"
@@ -133,24 +138,22 @@ if [ -s "$T/out" ]; then ko "items -o printed '$(cat "$T/out")'"; else ok; fi
 "$YOY" items --set cq-2024 --format csv >"$T/items2.csv"
 same "items -o" "$T/items2.csv" "$T/items.csv"
 
-# --- bad input: one line 'yoy: FILE:LINE: what', exit 1 ---
-fails 1 "yoy: $B/empty.txt: empty file" ingest $B/empty.txt
-fails 1 "yoy: $B/binary.bin:2: binary file (NUL byte)" ingest $B/binary.bin
-fails 1 "yoy: $B/badutf8.txt:3: invalid UTF-8 (and not GB18030 either)" ingest $B/badutf8.txt
-fails 1 "yoy: $B/notable.txt:3: no task table (no header row with 序号, 项目名称 and 工作任务)" ingest $B/notable.txt
-fails 1 "yoy: $B/nothere.txt: No such file or directory" ingest $B/nothere.txt
-fails 1 "yoy: $B: is a directory" ingest $B
-fails 1 "yoy: $B/unclosed/tasks/x-2025.csv:2: unclosed quote" --data $B/unclosed items
-fails 1 "yoy: $B/shortrow/tasks/x-2025.csv:3: 4 fields, expected 7" --data $B/shortrow items
-fails 1 "yoy: $B/dupseq/tasks/x-2025.csv:3: duplicate seq '1' (first at line 2)" --data $B/dupseq items
-fails 1 "yoy: $B/badutf8csv/tasks/x-2025.csv:3: invalid UTF-8" --data $B/badutf8csv items
-fails 1 "yoy: $B/missingfile/catalog.csv:2: tasks file 'tasks/x-2025.csv' not found" --data $B/missingfile sets
-fails 1 "yoy: $B/missingraw/catalog.csv:2: raw notice 'raw/x-2025.txt' not found" --data $B/missingraw sets
-fails 1 "yoy: $B/unknownparent/catalog.csv:2: unknown parent set 'nope-2025'" --data $B/unknownparent sets
-fails 1 "yoy: $B/badyear/catalog.csv:2: bad year '20x5'" --data $B/badyear sets
-fails 1 "yoy: $B/nocatalog/catalog.csv: No such file or directory" --data $B/nocatalog sets
-fails 1 "yoy: /nonexistent/dir/x.csv: cannot write: No such file or directory" ingest datasets/raw/cq-2025.txt -o /nonexistent/dir/x.csv
-fails 1 "yoy: $B/badalias/aliases.csv:2: unknown item 'x-2024:1' (write set:seq)" --data $B/badalias match
+# --- bad input: tests/bad/cases, one line 'yoy: FILE:LINE: what' and its exit code ---
+tab=$(printf '\t')
+while IFS="$tab" read -r code args msg; do
+	case "$code" in '#'* | '') continue ;; esac
+	eval "set -- $args"
+	if [ "$code" -eq 0 ]; then
+		"$YOY" "$@" >"$T/out" 2>"$T/err"
+		rc=$?
+		got=$(head -n 1 "$T/err")
+		if [ $rc -ne 0 ] || [ "$got" != "$msg" ] || [ ! -s "$T/out" ]; then
+			ko "yoy $args: exit $rc, warning '$got', expected '$msg'"
+		else ok; fi
+	else
+		fails "$code" "$msg" "$@"
+	fi
+done <$B/cases
 "$YOY" --data $B/badalias match --no-aliases >/dev/null 2>&1 && ok || ko "--no-aliases ignores a bad aliases.csv"
 # A set with a header and no items is valid: it lists nothing.
 "$YOY" --data $B/headeronly items --format csv >"$T/out" 2>&1
@@ -158,20 +161,6 @@ printf 'set,year,jurisdiction,section,seq,name,units,task,deadline,note\n' >"$T/
 same "header-only task CSV" "$T/want" "$T/out"
 
 # --- bad usage: exit 2 ---
-fails 2 "yoy: unknown command 'frobnicate' (see 'yoy --help')" frobnicate
-fails 2 "yoy: unknown option '--frob'" --frob items
-fails 2 "yoy: items: unknown option or missing argument '--frob'" items --frob
-fails 2 "yoy: unknown set 'nope-2025' (see 'yoy sets')" items --set nope-2025
-fails 2 "yoy: items: bad --format 'xml' (table, csv or json)" items --format xml
-fails 2 "yoy: items: bad --year 'soon'" items --year soon
-fails 2 "yoy: ingest: expected one NOTICE file" ingest
-fails 2 "yoy: help: unknown command 'nope'" help nope
-fails 2 "yoy: compare: 'yubei-2025' and 'gaoxin-2025' are neither two years of one jurisdiction nor a city and its district" compare yubei-2025 gaoxin-2025
-fails 2 "yoy: unknown set 'cq-2099' (see 'yoy sets')" compare cq-2025 cq-2099
-fails 2 "yoy: compare: expected two sets, A and B" compare cq-2025
-fails 2 "yoy: diff: unknown item 'cq-2025:99'" diff cq-2025:99 cq-2026:1
-fails 2 "yoy: diff: 'cq-2025' is not SET:SEQ" diff cq-2025 cq-2026:1
-fails 2 "yoy: diff: bad --color 'sometimes' (auto, always or never)" diff cq-2025:1 cq-2026:1 --color sometimes
 
 # --- a failing command leaves an existing -o file as it was, and no temporary file ---
 printf 'keep me\n' >"$T/keep.csv"
@@ -197,20 +186,10 @@ fi
 n_sql=$("$YOY" sql 'SELECT COUNT(*) FROM targets' | tail -n 1)
 n_csv=$("$YOY" targets --format csv | tail -n +2 | wc -l)
 [ "$n_sql" -eq "$n_csv" ] && ok || ko "sql counts $n_sql targets, yoy targets lists $n_csv"
-fails 1 "yoy: sql: near \"SELEC\": syntax error" sql 'SELEC 1'
-fails 1 "yoy: sql: only statements that read are allowed" sql 'DELETE FROM targets'
 fails 1 "yoy: sql: only statements that read are allowed" sql "ATTACH '$T/x.db' AS x"
 [ -e "$T/x.db" ] && ko "sql ATTACH created a file" || ok
-fails 1 "yoy: sql: only statements that read are allowed" sql 'PRAGMA query_only = OFF'
-fails 1 "yoy: sql: one statement at a time" sql 'SELECT 1; DROP TABLE targets'
-fails 1 "yoy: sql: no such table: nope" sql 'SELECT * FROM nope'
-fails 2 "yoy: sql: expected one statement in quotes, or --schema" sql
-fails 2 "yoy: query: bad --min-change 'lots' (a percentage)" query AED --min-change lots
 
 # --- charts through gnuplot ---
-fails 2 "yoy: plot: bad --format 'gif' (png, svg or both)" plot --format gif
-fails 1 "yoy: /nonexistent/dir: no such folder" plot -o /nonexistent/dir
-fails 2 "yoy: plot: no series matches 'zzz' (see 'yoy series')" plot zzz -o $B
 PATH=/nonexistent "$YOY" plot >"$T/out" 2>"$T/err"
 rc=$?
 if [ $rc -eq 3 ] && [ "$(cat "$T/err")" = "yoy: gnuplot: not found on the PATH (install it: apt-get install gnuplot-nox)" ]; then ok
