@@ -227,13 +227,13 @@ corpus_free(struct corpus *c)
 }
 
 int
-corpus_targets(struct corpus *c, char **cause)
+corpus_targets(struct corpus *c, int lines, char **cause)
 {
 	for (size_t i = 0; i < c->nsets; i++) {
 		struct set *s = &c->sets[i];
 		struct notice *n = NULL;
 
-		if (*s->raw) {
+		if (lines && *s->raw) {
 			char *rp = corpus_path(c, s->raw);
 			n = notice_load(rp, cause);
 			free(rp);

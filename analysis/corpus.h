@@ -47,12 +47,13 @@ struct corpus *corpus_load(const char *dir, char **cause);
 void corpus_free(struct corpus *c);
 
 /*
- * Extract the targets of every item, with the line of the raw notice each number stands
- * on (the notice is parsed again; where a set has no raw notice, or an item's task was
- * edited by hand, the line of the task CSV).  Returns -1 with *cause if a raw notice
- * cannot be parsed.
+ * Extract the targets of every item.  With LINES, also the line of the raw notice each
+ * number stands on (the notice is parsed again; where a set has no raw notice, or an
+ * item's task was edited by hand, the line of the task CSV); without, target_lines hold
+ * the task CSV's lines (cheaper: the commands that print no line skip the notices).
+ * Returns -1 with *cause if a raw notice cannot be parsed.
  */
-int corpus_targets(struct corpus *c, char **cause);
+int corpus_targets(struct corpus *c, int lines, char **cause);
 
 /* The set with id ID, or NULL. */
 struct set *corpus_set(const struct corpus *c, const char *id);

@@ -372,7 +372,7 @@ cmd_targets(int argc, char **argv, struct corpus *c)
 
 	if (rc >= 0)
 		return rc;
-	if (corpus_targets(c, &cause) < 0) {
+	if (corpus_targets(c, 1, &cause) < 0) {
 		cli_error("%s", cause);
 		free(cause);
 		return EXIT_BADINPUT;
@@ -383,14 +383,15 @@ cmd_targets(int argc, char **argv, struct corpus *c)
 	return rc;
 }
 
-/* Targets, aliases (unless --no-aliases) and the matcher, for match and series. */
+/* Targets, aliases (unless --no-aliases) and the matcher.  Only the commands that print
+ * notice lines (query, sql, report) ask for them: finding them parses every notice again. */
 static int
-load_match(struct corpus *c, struct match *mt)
+load_match_lines(struct corpus *c, struct match *mt, int lines)
 {
 	char *cause = NULL;
 
 	memset(mt, 0, sizeof *mt);
-	if (corpus_targets(c, &cause) < 0 || (!G.no_aliases && match_aliases_load(mt, c, &cause) < 0)) {
+	if (corpus_targets(c, lines, &cause) < 0 || (!G.no_aliases && match_aliases_load(mt, c, &cause) < 0)) {
 		cli_error("%s", cause);
 		free(cause);
 		match_release(mt);
@@ -398,6 +399,12 @@ load_match(struct corpus *c, struct match *mt)
 	}
 	match_run(mt, c);
 	return 0;
+}
+
+static int
+load_match(struct corpus *c, struct match *mt)
+{
+	return load_match_lines(c, mt, 0);
 }
 
 /* Options, then the matcher: -1 to go on, else the exit status. */
@@ -875,7 +882,7 @@ cmd_query(int argc, char **argv, struct corpus *c)
 	}
 	if (cli_check_set(&lo, c) < 0)
 		return EXIT_USAGE;
-	if (load_match(c, &mt) < 0)
+	if (load_match_lines(c, &mt, 1) < 0)
 		return EXIT_BADINPUT;
 	qo.year = lo.year;
 	qo.set = lo.set;
@@ -935,7 +942,7 @@ cmd_sql(int argc, char **argv, struct corpus *c)
 		cli_error("sql: expected one statement in quotes, or --schema");
 		return EXIT_USAGE;
 	}
-	if (load_match(c, &mt) < 0)
+	if (load_match_lines(c, &mt, 1) < 0)
 		return EXIT_BADINPUT;
 	/* The same rows as the listings print, table for table. */
 	view_sets(c, NULL, &views[0]);
@@ -1019,7 +1026,7 @@ cmd_report(int argc, char **argv, struct corpus *c)
 		cli_error("gnuplot: not found on the PATH (install it: apt-get install gnuplot-nox)");
 		return EXIT_NOPROG;
 	}
-	if (load_match(c, &mt) < 0)
+	if (load_match_lines(c, &mt, 1) < 0)
 		return EXIT_BADINPUT;
 	in.ngrowth = stats_series_growth(&mt, &gr);
 	in.growth = gr;

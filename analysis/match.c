@@ -75,6 +75,7 @@ struct ctx {
 	struct vec *iv;       /* item vectors, by item index */
 	size_t nitems;
 	size_t *base;         /* index of the first item of each set */
+	size_t **il, *nil, *ilcap; /* each item's links (indexes into the match's links) */
 };
 
 static int
@@ -239,6 +240,9 @@ ctx_init(struct ctx *x, struct corpus *c)
 		x->nitems += c->sets[i].nitems;
 	}
 	x->items = xcalloc(x->nitems + 1, sizeof *x->items);
+	x->il = xcalloc(x->nitems + 1, sizeof *x->il);
+	x->nil = xcalloc(x->nitems + 1, sizeof *x->nil);
+	x->ilcap = xcalloc(x->nitems + 1, sizeof *x->ilcap);
 	x->iv = xcalloc(x->nitems + 1, sizeof *x->iv);
 	for (size_t i = 0; i < c->nsets; i++)
 		for (size_t j = 0; j < c->sets[i].nitems; j++)
@@ -268,8 +272,13 @@ ctx_init(struct ctx *x, struct corpus *c)
 static void
 ctx_release(struct ctx *x)
 {
-	for (size_t k = 0; k < x->nitems; k++)
+	for (size_t k = 0; k < x->nitems; k++) {
 		vec_free(&x->iv[k]);
+		free(x->il[k]);
+	}
+	free(x->il);
+	free(x->nil);
+	free(x->ilcap);
 	free(x->iv);
 	free(x->items);
 	free(x->base);
@@ -599,6 +608,16 @@ alias_says(const struct match *m, const char *kind, const struct item *a, int ta
 
 /* ---- links ---- */
 
+/* Each item's links, by index into m->links, so that the questions below cost the
+ * item's few links and not all of them. */
+static void
+index_link(struct ctx *x, const struct item *it, size_t li)
+{
+	size_t k = item_index(x, it);
+	xgrow(&x->il[k], &x->ilcap[k], x->nil[k] + 1, sizeof(size_t));
+	x->il[k][x->nil[k]++] = li;
+}
+
 static void
 add_link(struct match *m, struct ctx *x, struct item *from, struct item *to, const char *rel,
          double score, int forced)
@@ -613,14 +632,19 @@ add_link(struct match *m, struct ctx *x, struct item *from, struct item *to, con
 	l->score = score;
 	l->why = why_of(x, from, to);
 	l->forced = forced;
+	index_link(x, from, m->nlinks - 1);
+	index_link(x, to, m->nlinks - 1);
 }
 
 /* Is item IT already the from (or to) side of a same/child link to (from) set S? */
 static int
-paired(const struct match *m, const struct item *it, const struct set *s, int as_from)
+paired(const struct match *m, const struct ctx *x, const struct item *it, const struct set *s,
+       int as_from)
 {
-	for (size_t i = 0; i < m->nlinks; i++) {
-		const struct link *l = &m->links[i];
+	size_t k = item_index(x, it);
+
+	for (size_t i = 0; i < x->nil[k]; i++) {
+		const struct link *l = &m->links[x->il[k][i]];
 		if (strcmp(l->relation, "part") == 0)
 			continue;
 		if (as_from && l->from == it && l->to->set == s)
@@ -632,12 +656,15 @@ paired(const struct match *m, const struct item *it, const struct set *s, int as
 }
 
 static int
-linked(const struct match *m, const struct item *a, const struct item *b)
+linked(const struct match *m, const struct ctx *x, const struct item *a, const struct item *b)
 {
-	for (size_t i = 0; i < m->nlinks; i++)
-		if ((m->links[i].from == a && m->links[i].to == b) ||
-		    (m->links[i].from == b && m->links[i].to == a))
+	size_t k = item_index(x, a);
+
+	for (size_t i = 0; i < x->nil[k]; i++) {
+		const struct link *l = &m->links[x->il[k][i]];
+		if ((l->from == a && l->to == b) || (l->from == b && l->to == a))
 			return 1;
+	}
 	return 0;
 }
 
@@ -683,10 +710,10 @@ link_pair(struct match *m, struct ctx *x, struct set *from, struct set *to, cons
 	for (size_t i = 0; i < n; i++)
 		for (size_t j = 0; j < k; j++) {
 			struct item *a = &from->items[i], *b = &to->items[j];
-			int out = alias_says(m, "nolink", a, -1, b, -1) || paired(m, a, to, 1) ||
-			          paired(m, b, from, 0) || linked(m, a, b);
+			int out = alias_says(m, "nolink", a, -1, b, -1) || paired(m, x, a, to, 1) ||
+			          paired(m, x, b, from, 0) || linked(m, x, a, b);
 			if (skip)
-				out |= paired(m, a, skip, 1) || paired(m, b, skip, 0);
+				out |= paired(m, x, a, skip, 1) || paired(m, x, b, skip, 0);
 			s[i * k + j] = out ? -1 : vec_cos(&x->iv[item_index(x, a)], &x->iv[item_index(x, b)]);
 		}
 	match_assign(s, n, k, MATCH_SAME, row);
@@ -702,7 +729,7 @@ link_pair(struct match *m, struct ctx *x, struct set *from, struct set *to, cons
 		struct item *a = &from->items[i];
 		double best = -1, bt = 0;
 		size_t bj = k;
-		if (row[i] >= 0 || paired(m, a, to, 1) || (skip && paired(m, a, skip, 1)))
+		if (row[i] >= 0 || paired(m, x, a, to, 1) || (skip && paired(m, x, a, skip, 1)))
 			continue;
 		/* 备注 市区级民生实事存在交叉: the notice itself says the item overlaps a city one. */
 		double part_min = district && strstr(a->note, "交叉") ? MATCH_PART * 0.66 : MATCH_PART;
@@ -731,10 +758,14 @@ link_pair(struct match *m, struct ctx *x, struct set *from, struct set *to, cons
 }
 
 static int
-cmp_year(const void *a, const void *b)
+cmp_jur_year(const void *a, const void *b)
 {
 	const struct set *x = *(struct set *const *)a, *y = *(struct set *const *)b;
-	return x->year - y->year;
+	int r = strcmp(x->jurisdiction, y->jurisdiction);
+	if (r)
+		return r;
+	/* Same jurisdiction and year (two sets): keep the catalog order. */
+	return x->year != y->year ? x->year - y->year : (x < y ? -1 : x > y);
 }
 
 static void
@@ -742,7 +773,6 @@ link_all(struct match *m, struct ctx *x)
 {
 	struct corpus *c = x->c;
 	struct set **by = xcalloc(c->nsets + 1, sizeof *by);
-	char *done = xcalloc(c->nsets + 1, 1);
 
 	/* Forced links first: they win over the automatic assignment. */
 	for (size_t i = 0; i < m->naliases; i++) {
@@ -758,20 +788,17 @@ link_all(struct match *m, struct ctx *x)
 		add_link(m, x, a, b, a->set->up == b->set ? "child" : "same",
 		         vec_cos(&x->iv[item_index(x, a)], &x->iv[item_index(x, b)]), 1);
 	}
-	/* Each jurisdiction along its years: consecutive pairs, then over a gap. */
-	for (size_t i = 0; i < c->nsets; i++) {
-		size_t n = 0;
-		if (done[i])
-			continue;
-		for (size_t j = i; j < c->nsets; j++)
-			if (strcmp(c->sets[j].jurisdiction, c->sets[i].jurisdiction) == 0) {
-				by[n++] = &c->sets[j];
-				done[j] = 1;
-			}
-		qsort(by, n, sizeof *by, cmp_year);
-		for (size_t k = 0; k + 1 < n; k++)
+	/* Each jurisdiction along its years: consecutive pairs, then over a gap.  Sorting by
+	 * jurisdiction and year finds the groups without comparing every pair of sets. */
+	for (size_t i = 0; i < c->nsets; i++)
+		by[i] = &c->sets[i];
+	qsort(by, c->nsets, sizeof *by, cmp_jur_year);
+	for (size_t i = 0, j; i < c->nsets; i = j) {
+		for (j = i + 1; j < c->nsets && strcmp(by[j]->jurisdiction, by[i]->jurisdiction) == 0; j++)
+			;
+		for (size_t k = i; k + 1 < j; k++)
 			link_pair(m, x, by[k], by[k + 1], "same", NULL);
-		for (size_t k = 0; k + 2 < n; k++)
+		for (size_t k = i; k + 2 < j; k++)
 			link_pair(m, x, by[k], by[k + 2], "same", by[k + 1]);
 	}
 	/* Each district to its city. */
@@ -779,7 +806,6 @@ link_all(struct match *m, struct ctx *x)
 		if (c->sets[i].up)
 			link_pair(m, x, &c->sets[i], c->sets[i].up, "child", NULL);
 	free(by);
-	free(done);
 }
 
 /* ---- series ---- */

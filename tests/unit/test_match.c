@@ -116,7 +116,7 @@ load(void)
 	if (!c)
 		print_error("%s\n", cause);
 	assert_non_null(c);
-	assert_int_equal(corpus_targets(c, &cause), 0);
+	assert_int_equal(corpus_targets(c, 1, &cause), 0);
 	return c;
 }
 

@@ -70,7 +70,7 @@ load(struct match *m)
 	char *cause = NULL;
 	struct corpus *c = corpus_load(dir, &cause);
 	assert_non_null(c);
-	assert_int_equal(corpus_targets(c, &cause), 0);
+	assert_int_equal(corpus_targets(c, 1, &cause), 0);
 	memset(m, 0, sizeof *m);
 	match_run(m, c);
 	return c;
