@@ -49,6 +49,35 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIBOBJS) | $(BUILD)
 $(BUILD)/bench_%: tests/bench/bench_%.c $(LIBOBJS) | $(BUILD)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -Ianalysis -o $@ $< $(LIBOBJS) $(LDFLAGS) $(LDLIBS)
 
+# The golden and bad-input tests again, every yoy run under valgrind.
+memcheck: ./yoy
+	@YOY=tests/valgrind-yoy sh tests/cli/run.sh
+
+# Fuzzing with libFuzzer (clang): one entry per parser, seeds in tests/fuzz/corpus/.
+# FUZZ_TIME seconds each (10 minutes by default; CI runs a minute).  What a run finds
+# goes to build/fuzz/ (new inputs, crash-* files), never into the committed seeds.
+FUZZ_TIME ?= 600
+FUZZ_TARGETS = notice targets csv
+FUZZ_CFLAGS = -g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined \
+	-fno-sanitize-recover=undefined $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -Ianalysis
+FUZZ_SRCS = $(filter-out analysis/views.c,$(LIBSRCS))
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_SRCS) $(wildcard analysis/*.h)
+	@mkdir -p build/fuzz
+	clang $(FUZZ_CFLAGS) -o $@ $< $(FUZZ_SRCS) $(LDLIBS)
+
+fuzz: $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
+	@set -e; for t in $(FUZZ_TARGETS); do \
+		mkdir -p build/fuzz/work-$$t; \
+		echo "== fuzz_$$t for $(FUZZ_TIME) s"; \
+		rc=0; build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_TIME) -max_len=65536 \
+			-rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix=build/fuzz/$$t- \
+			build/fuzz/work-$$t tests/fuzz/corpus/$$t >build/fuzz/$$t.log 2>&1 || rc=$$?; \
+		grep -E 'stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)|^Done' \
+			build/fuzz/$$t.log || true; \
+		if [ $$rc -ne 0 ]; then tail -40 build/fuzz/$$t.log; exit 1; fi; \
+	done
+
 # Performance is measured here, never in the tests.
 bench: $(YOY) $(BUILD)/bench_extract
 	@$(BUILD)/bench_extract datasets 200
@@ -80,6 +109,6 @@ install: $(YOY)
 clean:
 	rm -rf build yoy
 
-.PHONY: all deps check-deps test run install clean bench
+.PHONY: all deps check-deps test run install clean bench fuzz memcheck
 
 -include $(OBJS:.o=.d) $(UNITBINS:=.d) $(BUILD)/bench_extract.d

@@ -1,0 +1,17 @@
+/* libFuzzer entry: the notice parser (decoding, layouts, head) on arbitrary bytes. */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "notice.h"
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	char *cause = NULL;
+	struct notice *n = notice_parse((const char *)data, size, "fuzz", &cause);
+
+	notice_free(n);
+	free(cause);
+	return 0;
+}
