@@ -5,6 +5,8 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "text.h"
 #include "util.h"
@@ -37,6 +39,39 @@ cli_warning(const char *fmt, ...)
 	va_start(ap, fmt);
 	vmessage("yoy: warning: ", fmt, ap);
 	va_end(ap);
+}
+
+/* A one-line progress indicator on a terminal, for work that lasts over a second. */
+static void
+show_progress(const char *what, size_t done, size_t total)
+{
+	static struct timespec start, last;
+	static int shown;
+	struct timespec now;
+	double since, gap;
+
+	if (!isatty(fileno(stderr)))
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (done <= 1) {
+		start = last = now;
+		shown = 0;
+	}
+	since = (double)(now.tv_sec - start.tv_sec) + (double)(now.tv_nsec - start.tv_nsec) / 1e9;
+	gap = (double)(now.tv_sec - last.tv_sec) + (double)(now.tv_nsec - last.tv_nsec) / 1e9;
+	if (done < total && (since < 1.0 || (shown && gap < 0.1)))
+		return;
+	if (done >= total && !shown)
+		return;
+	last = now;
+	shown = 1;
+	fprintf(stderr, "\ryoy: %s %zu/%zu\033[K%s", what, done, total, done >= total ? "\n" : "");
+}
+
+void
+cli_progress_on(void)
+{
+	progress_set(show_progress);
 }
 
 struct corpus *

@@ -29,6 +29,9 @@ struct listopt {
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void cli_warning(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Show progress of long work on stderr when it is a terminal (see progress() in util.h). */
+void cli_progress_on(void);
+
 /* Load the corpus of G.data; prints the error and returns NULL on failure. */
 struct corpus *cli_corpus(void);
 

@@ -180,6 +180,7 @@ corpus_load(const char *dir, char **cause)
 		}
 		if (load_tasks(c, s, cause) < 0)
 			goto err;
+		progress("loading sets", i + 1, c->nsets);
 	}
 	csvio_free(d);
 	free(path);

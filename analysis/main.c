@@ -3,6 +3,7 @@
  * governments.  This file holds the command table, the global options and the thin
  * cmd_* functions; the work is done in the modules.
  */
+#include <dirent.h>
 #include <getopt.h>
 #include <errno.h>
 #include <math.h>
@@ -65,9 +66,10 @@ static int cmd_help(int, char **, struct corpus *);
 	"  --grep TEXT               only rows whose text contains TEXT\n"
 
 static const struct cmd commands[] = {
-	{ "ingest", cmd_ingest, NEED_NOTHING, "yoy ingest NOTICE [-o CSV] [--set ID] [--meta]",
+	{ "ingest", cmd_ingest, NEED_NOTHING, "yoy ingest NOTICE... [-o CSV|DIR] [--set ID] [--meta]",
 	  "Read a notice as published (UTF-8, UTF-8 with BOM, CRLF or GB18030) and write its\n"
-	  "task-set CSV (seq,section,name,units,task,deadline,note).\n"
+	  "task-set CSV (seq,section,name,units,task,deadline,note).  Several notices, or a\n"
+	  "folder of them (its *.txt), need -o DIR: each becomes DIR/<name>.csv.\n"
 	  "  -o, --output FILE   write the CSV to FILE (atomically) instead of stdout\n"
 	  "  --meta              write the set's catalog row instead of its items\n"
 	  "  --set ID            the set id for --meta (default: the file name without .txt)\n"
@@ -248,6 +250,82 @@ guess_parent(const struct corpus *c, const struct notice *n)
 	return "";
 }
 
+/* The notices named: files as given, folders as their *.txt in name order. */
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static size_t
+ingest_inputs(char **args, int n, char ***out)
+{
+	char **v = NULL;
+	size_t k = 0, cap = 0;
+
+	for (int i = 0; i < n; i++) {
+		struct stat st;
+		DIR *d;
+		struct dirent *e;
+		size_t from = k;
+		if (stat(args[i], &st) < 0 || !S_ISDIR(st.st_mode) || !(d = opendir(args[i]))) {
+			xgrow(&v, &cap, k + 1, sizeof *v);
+			v[k++] = xstrdup(args[i]);
+			continue;
+		}
+		while ((e = readdir(d))) {
+			size_t l = strlen(e->d_name);
+			if (l < 5 || strcmp(e->d_name + l - 4, ".txt") != 0)
+				continue;
+			xgrow(&v, &cap, k + 1, sizeof *v);
+			v[k++] = xasprintf("%s/%s", args[i], e->d_name);
+		}
+		closedir(d);
+		qsort(v + from, k - from, sizeof *v, cmp_str);
+	}
+	*out = v;
+	return k;
+}
+
+/* The set id of a notice: its file name without .txt. */
+static char *
+notice_id(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *id = xstrdup(slash ? slash + 1 : path), *dot = strrchr(id, '.');
+	if (dot && dot != id)
+		*dot = '\0';
+	return id;
+}
+
+static void
+meta_row(struct table *t, const struct corpus *c, const struct notice *n, const char *path,
+         const char *id)
+{
+	const char *slash = strrchr(path, '/');
+	char year[16], *raw = xasprintf("raw/%s", slash ? slash + 1 : path);
+	char *tasks = xasprintf("tasks/%s.csv", id);
+	const char *row[CATALOG_NCOLS] = { id,           year,       n->jurisdiction, n->level,
+		                           guess_parent(c, n), n->doc_number, n->issued,   n->title,
+		                           raw,          tasks };
+	snprintf(year, sizeof year, "%d", n->year);
+	table_add(t, row);
+	free(raw);
+	free(tasks);
+}
+
+static void
+items_table(struct table *t, const struct notice *n)
+{
+	table_init(t, task_cols, TASK_NCOLS);
+	for (size_t i = 0; i < n->nitems; i++) {
+		const struct notice_item *it = &n->items[i];
+		const char *row[TASK_NCOLS] = { it->seq,  it->section,  it->name, it->units,
+			                        it->task, it->deadline, it->note };
+		table_add(t, row);
+	}
+}
+
 static int
 cmd_ingest(int argc, char **argv, struct corpus *unused)
 {
@@ -257,76 +335,76 @@ cmd_ingest(int argc, char **argv, struct corpus *unused)
 	};
 	struct listopt lo;
 	struct ingest_opts io = { 0 };
-	struct notice *n;
-	struct table t;
-	char *cause = NULL, *base, *dot;
-	const char *path, *slash;
-	int first, rc;
+	struct table meta;
+	struct corpus *c = NULL;
+	struct stat st;
+	char **inputs = NULL;
+	size_t n = 0, failed = 0;
+	int first, rc, to_dir;
 
 	(void)unused;
 	rc = cli_parse(argc, argv, &lo, longx, ingest_opt, &io, &first);
 	if (rc != 0)
 		return rc > 0 ? EXIT_OK : EXIT_USAGE;
-	if (argc - first != 1) {
+	if (argc - first < 1) {
 		cli_error("ingest: expected one NOTICE file");
 		fprintf(stderr, "usage: %s\n", commands[0].synopsis);
 		return EXIT_USAGE;
 	}
-	path = argv[first];
-	if (!(n = notice_load(path, &cause))) {
-		cli_error("%s", cause);
-		free(cause);
-		return EXIT_BADINPUT;
+	n = ingest_inputs(argv + first, argc - first, &inputs);
+	to_dir = lo.out && stat(lo.out, &st) == 0 && S_ISDIR(st.st_mode);
+	if (!io.meta && (n != 1 || argc - first != 1) && !to_dir) {
+		cli_error("ingest: several notices need -o DIR, an existing folder for their CSVs");
+		rc = EXIT_USAGE;
+		goto out;
 	}
-	for (size_t i = 0; i < n->nwarnings; i++)
-		cli_warning("%s", n->warnings[i]);
-	slash = strrchr(path, '/');
-	base = xstrdup(slash ? slash + 1 : path);
 	if (io.meta) {
-		struct corpus *c = corpus_load(G.data, NULL);
-		char year[16], *raw, *tasks;
-		const char *row[CATALOG_NCOLS];
-		char *id;
-
-		if ((dot = strrchr(base, '.')))
-			*dot = '\0';
-		id = xstrdup(lo.set ? lo.set : base);
-		snprintf(year, sizeof year, "%d", n->year);
-		raw = xasprintf("raw/%s", slash ? slash + 1 : path);
-		tasks = xasprintf("tasks/%s.csv", id);
-		row[0] = id;
-		row[1] = year;
-		row[2] = n->jurisdiction;
-		row[3] = n->level;
-		row[4] = guess_parent(c, n);
-		row[5] = n->doc_number;
-		row[6] = n->issued;
-		row[7] = n->title;
-		row[8] = raw;
-		row[9] = tasks;
-		table_init(&t, catalog_cols, CATALOG_NCOLS);
-		table_add(&t, row);
-		rc = cli_emit(&lo, &t, 0);
-		table_release(&t);
-		corpus_free(c);
-		free(raw);
-		free(tasks);
-		free(id);
-	} else {
-		table_init(&t, task_cols, TASK_NCOLS);
-		for (size_t i = 0; i < n->nitems; i++) {
-			const struct notice_item *it = &n->items[i];
-			const char *row[TASK_NCOLS] = { it->seq,  it->section,  it->name, it->units,
-				                        it->task, it->deadline, it->note };
-			table_add(&t, row);
-		}
-		if (lo.format == FMT_AUTO)
-			lo.format = FMT_CSV;
-		rc = cli_emit(&lo, &t, 0);
-		table_release(&t);
+		c = corpus_load(G.data, NULL);
+		table_init(&meta, catalog_cols, CATALOG_NCOLS);
 	}
-	free(base);
-	notice_free(n);
+	for (size_t i = 0; i < n; i++) {
+		char *cause = NULL, *id = notice_id(inputs[i]);
+		struct notice *nt = notice_load(inputs[i], &cause);
+		progress("ingesting notices", i + 1, n);
+		if (!nt) {
+			cli_error("%s", cause);
+			free(cause);
+			free(id);
+			failed++;
+			continue;
+		}
+		for (size_t w = 0; w < nt->nwarnings; w++)
+			cli_warning("%s", nt->warnings[w]);
+		if (io.meta) {
+			meta_row(&meta, c, nt, inputs[i], n == 1 && lo.set ? lo.set : id);
+		} else {
+			struct table t;
+			struct listopt one = lo;
+			char *path = to_dir ? xasprintf("%s/%s.csv", lo.out, id) : NULL;
+			items_table(&t, nt);
+			if (to_dir)
+				one.out = path;
+			if (one.format == FMT_AUTO)
+				one.format = FMT_CSV;
+			if (cli_emit(&one, &t, 0) != EXIT_OK)
+				failed++;
+			table_release(&t);
+			free(path);
+		}
+		notice_free(nt);
+		free(id);
+	}
+	if (io.meta) {
+		rc = cli_emit(&lo, &meta, 0);
+		table_release(&meta);
+		corpus_free(c);
+	}
+	if (failed && rc == EXIT_OK)
+		rc = EXIT_BADINPUT;
+out:
+	for (size_t i = 0; i < n; i++)
+		free(inputs[i]);
+	free(inputs);
 	return rc;
 }
 
@@ -1141,6 +1219,7 @@ main(int argc, char **argv)
 			cli_usage(stdout, cmd->name);
 			return EXIT_OK;
 		}
+	cli_progress_on();
 	if ((cmd->flags & NEED_CORPUS) && !(c = cli_corpus()))
 		return EXIT_BADINPUT;
 	rc = cmd->fn(argc - i, argv + i, c);

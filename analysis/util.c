@@ -266,3 +266,18 @@ aout_abort(struct aout *o)
 	free(o->tmp);
 	o->path = o->tmp = NULL;
 }
+
+static progress_fn progress_hook;
+
+void
+progress_set(progress_fn fn)
+{
+	progress_hook = fn;
+}
+
+void
+progress(const char *what, size_t done, size_t total)
+{
+	if (progress_hook)
+		progress_hook(what, done, total);
+}

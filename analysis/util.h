@@ -65,4 +65,13 @@ int aout_open(struct aout *o, const char *path, char **cause);
 int aout_commit(struct aout *o, char **cause);
 void aout_abort(struct aout *o);
 
+/*
+ * Progress of long work (loading thousands of sets, ingesting a folder).  Modules call
+ * progress(); it does nothing unless the command line installed a reporter with
+ * progress_set() (which prints only on a terminal).
+ */
+typedef void (*progress_fn)(const char *what, size_t done, size_t total);
+void progress_set(progress_fn fn);
+void progress(const char *what, size_t done, size_t total);
+
 #endif

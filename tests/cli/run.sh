@@ -85,6 +85,10 @@ for f in datasets/raw/*.txt; do
 	"$YOY" ingest "$f" -o "$T/o.csv" && same "ingest -o $id" "datasets/tasks/$id.csv" "$T/o.csv"
 	ls "$T"/o.csv.tmp* >/dev/null 2>&1 && ko "ingest -o left a temporary file"
 done
+# A folder of notices ingests to a folder of CSVs, the same as one at a time.
+mkdir "$T/tasks"
+"$YOY" ingest datasets/raw -o "$T/tasks" 2>"$T/err" && ok || ko "ingest of a folder: $(cat "$T/err")"
+for f in datasets/tasks/*.csv; do same "ingest folder: $f" "$f" "$T/tasks/$(basename "$f")"; done
 # The catalog rows come from the notices' heads.
 for f in datasets/raw/*.txt; do
 	id=$(basename "$f" .txt)
