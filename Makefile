@@ -10,7 +10,7 @@ PKGS     = gsl libutf8proc sqlite3
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter
 CPPFLAGS += -MMD -MP $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lgsl -lgslcblas -lutf8proc -lsqlite3) -lcsv -lm
+LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lgsl -lgslcblas -lutf8proc -lsqlite3) -lcsv -lm -pthread
 
 ifneq ($(SANITIZE),)
 BUILD    = build/san
@@ -81,6 +81,7 @@ fuzz: $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
 # Performance is measured here, never in the tests.
 bench: $(YOY) $(BUILD)/bench_extract
 	@$(BUILD)/bench_extract datasets 200
+	@YOY=$(YOY) scripts/bench
 	@start=$$(date +%s%N); for i in 1 2 3 4 5 6 7 8 9 10; do $(YOY) targets >/dev/null; done; \
 	 end=$$(date +%s%N); echo "yoy targets (whole command, bundled data): $$(( (end - start) / 10000000 )).$$(( (end - start) / 100000 % 100 )) ms per run"
 

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <pthread.h>
+#include <unistd.h>
 
 #include "csvio.h"
 #include "notice.h"
@@ -26,12 +28,36 @@ corpus_path(const struct corpus *c, const char *rel)
 	return xasprintf("%s/%s", c->dir, rel);
 }
 
+static int
+cmp_set_id(const void *a, const void *b)
+{
+	const struct set *x = *(struct set *const *)a, *y = *(struct set *const *)b;
+	int r = strcmp(x->id, y->id);
+	return r ? r : x->line - y->line;
+}
+
 struct set *
 corpus_set(const struct corpus *c, const char *id)
 {
-	for (size_t i = 0; i < c->nsets; i++)
-		if (strcmp(c->sets[i].id, id) == 0)
-			return &c->sets[i];
+	size_t lo = 0, hi = c->byid ? c->nsets : 0;
+
+	/* A binary search once the index exists (thousands of sets), else a scan. */
+	if (!c->byid) {
+		for (size_t i = 0; i < c->nsets; i++)
+			if (strcmp(c->sets[i].id, id) == 0)
+				return &c->sets[i];
+		return NULL;
+	}
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int r = strcmp(c->byid[mid]->id, id);
+		if (r == 0)
+			return c->byid[mid];
+		if (r < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return NULL;
 }
 
@@ -115,10 +141,6 @@ corpus_load(const char *dir, char **cause)
 			fail(cause, "%s:%d: empty set id", path, line);
 			goto err;
 		}
-		if (corpus_set(c, f[0])) {
-			fail(cause, "%s:%d: duplicate set '%s'", path, line, f[0]);
-			goto err;
-		}
 		errno = 0;
 		year = strtol(f[1], &end, 10);
 		if (!isdigit((unsigned char)f[1][0]) || *end || errno || year < 1949 || year > 2200) {
@@ -161,6 +183,16 @@ corpus_load(const char *dir, char **cause)
 			}
 		}
 	}
+	/* The index by id; two sets with one id are an error at the second's line. */
+	c->byid = xcalloc(c->nsets + 1, sizeof *c->byid);
+	for (size_t i = 0; i < c->nsets; i++)
+		c->byid[i] = &c->sets[i];
+	qsort(c->byid, c->nsets, sizeof *c->byid, cmp_set_id);
+	for (size_t i = 1; i < c->nsets; i++)
+		if (strcmp(c->byid[i]->id, c->byid[i - 1]->id) == 0) {
+			fail(cause, "%s:%d: duplicate set '%s'", path, c->byid[i]->line, c->byid[i]->id);
+			goto err;
+		}
 	for (size_t i = 0; i < c->nsets; i++) {
 		struct set *s = &c->sets[i];
 		if (*s->parent) {
@@ -223,42 +255,98 @@ corpus_free(struct corpus *c)
 		free(s->tasks);
 	}
 	free(c->sets);
+	free(c->byid);
 	free(c->dir);
 	free(c);
+}
+
+/* The targets of one set (see corpus_targets). */
+static int
+set_targets(struct corpus *c, struct set *s, int lines, char **cause)
+{
+	struct notice *n = NULL;
+
+	if (lines && *s->raw) {
+		char *rp = corpus_path(c, s->raw);
+		n = notice_load(rp, cause);
+		free(rp);
+		if (!n)
+			return -1;
+	}
+	for (size_t k = 0; k < s->nitems; k++) {
+		struct item *it = &s->items[k];
+		const struct notice_item *ni = NULL;
+
+		target_list_release(&it->targets);
+		free(it->target_lines);
+		targets_extract(it->task, &it->targets);
+		it->target_lines = xcalloc(it->targets.n + 1, sizeof(int));
+		for (size_t m = 0; n && m < n->nitems; m++)
+			if (strcmp(n->items[m].seq, it->seq) == 0 &&
+			    strcmp(n->items[m].task, it->task) == 0)
+				ni = &n->items[m];
+		for (size_t t = 0; t < it->targets.n; t++)
+			it->target_lines[t] = ni && ni->task_lines ? ni->task_lines[it->targets.v[t].offset]
+			                                           : it->line;
+	}
+	notice_free(n);
+	return 0;
+}
+
+/* Sets are independent: with many of them, the work is shared among threads, each
+ * taking every Nth set. */
+struct targets_job {
+	struct corpus *c;
+	size_t from, step;
+	int lines, rc;
+	char *cause;
+};
+
+static void *
+targets_thread(void *arg)
+{
+	struct targets_job *j = arg;
+
+	for (size_t i = j->from; i < j->c->nsets && j->rc == 0; i += j->step)
+		j->rc = set_targets(j->c, &j->c->sets[i], j->lines, &j->cause);
+	return NULL;
 }
 
 int
 corpus_targets(struct corpus *c, int lines, char **cause)
 {
-	for (size_t i = 0; i < c->nsets; i++) {
-		struct set *s = &c->sets[i];
-		struct notice *n = NULL;
+	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	const char *env = getenv("YOY_THREADS"); /* a cap, for tests and shared machines */
+	size_t nt;
 
-		if (lines && *s->raw) {
-			char *rp = corpus_path(c, s->raw);
-			n = notice_load(rp, cause);
-			free(rp);
-			if (!n)
-				return -1;
-		}
-		for (size_t k = 0; k < s->nitems; k++) {
-			struct item *it = &s->items[k];
-			const struct notice_item *ni = NULL;
+	if (env && atol(env) > 0 && atol(env) < ncpu)
+		ncpu = atol(env);
+	nt = c->nsets >= 64 && ncpu > 1 ? (size_t)(ncpu < 8 ? ncpu : 8) : 1;
+	struct targets_job jobs[8];
+	pthread_t th[8];
+	int started[8] = { 0 }, rc = 0;
 
-			target_list_release(&it->targets);
-			free(it->target_lines);
-			targets_extract(it->task, &it->targets);
-			it->target_lines = xcalloc(it->targets.n + 1, sizeof(int));
-			for (size_t m = 0; n && m < n->nitems; m++)
-				if (strcmp(n->items[m].seq, it->seq) == 0 &&
-				    strcmp(n->items[m].task, it->task) == 0)
-					ni = &n->items[m];
-			for (size_t t = 0; t < it->targets.n; t++)
-				it->target_lines[t] = ni && ni->task_lines
-				                          ? ni->task_lines[it->targets.v[t].offset]
-				                          : it->line;
-		}
-		notice_free(n);
+	for (size_t t = 0; t < nt; t++)
+		jobs[t] = (struct targets_job){ c, t, nt, lines, 0, NULL };
+	for (size_t t = 1; t < nt; t++)
+		started[t] = pthread_create(&th[t], NULL, targets_thread, &jobs[t]) == 0;
+	targets_thread(&jobs[0]);
+	for (size_t t = 1; t < nt; t++) {
+		if (started[t])
+			pthread_join(th[t], NULL);
+		else
+			targets_thread(&jobs[t]); /* no thread could start: its share here */
 	}
-	return 0;
+	for (size_t t = 0; t < nt; t++) {
+		if (jobs[t].rc < 0 && rc == 0) {
+			rc = -1;
+			if (cause) {
+				free(*cause);
+				*cause = jobs[t].cause;
+				jobs[t].cause = NULL;
+			}
+		}
+		free(jobs[t].cause);
+	}
+	return rc;
 }

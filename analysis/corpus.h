@@ -40,6 +40,7 @@ struct corpus {
 	char *dir;
 	struct set *sets;
 	size_t nsets;
+	struct set **byid;  /* the sets sorted by id, for corpus_set */
 };
 
 /* Load DIR/catalog.csv and every task CSV it names.  NULL with "FILE:LINE: what". */

@@ -76,6 +76,10 @@ struct ctx {
 	size_t nitems;
 	size_t *base;         /* index of the first item of each set */
 	size_t **il, *nil, *ilcap; /* each item's links (indexes into the match's links) */
+	struct vec *tv;       /* the vector of every target's metric, item after item */
+	size_t *tfirst;       /* index in tv of each item's first target */
+	int *tclass;          /* per target: kind and unit class as one number; targets are
+	                         comparable when theirs are equal */
 };
 
 static int
@@ -90,17 +94,29 @@ struct gram {
 	double w;
 };
 
+/* A character as the bigrams see it: Latin letters (full-width too) in lower case.  Cheaper
+ * than NFKC of the whole text, and the same for what bigrams are made of. */
+static int32_t
+fold_cp(int32_t c)
+{
+	if (c >= 0xFF21 && c <= 0xFF3A)
+		c = c - 0xFF21 + 'a';
+	else if (c >= 0xFF41 && c <= 0xFF5A)
+		c = c - 0xFF41 + 'a';
+	else if (c >= 'A' && c <= 'Z')
+		c += 'a' - 'A';
+	return c;
+}
+
 static void
 grams_of(const char *s, double w, struct gram **out, size_t *n, size_t *cap)
 {
-	char *key = text_key(s);
-	const char *p = key;
+	const char *p = s;
 	int32_t c, prev = 0;
 	int k;
 
 	while ((k = u8_next(p, &c)) > 0) {
-		if (c >= 'A' && c <= 'Z')
-			c += 'a' - 'A';
+		c = fold_cp(c);
 		if (is_word_cp(c)) {
 			if (prev) {
 				xgrow(out, cap, *n + 1, sizeof **out);
@@ -109,11 +125,10 @@ grams_of(const char *s, double w, struct gram **out, size_t *n, size_t *cap)
 				(*n)++;
 			}
 			prev = c;
-		} else
-			prev = 0;
+		} else if (!text_is_space(c))
+			prev = 0; /* a space inside a word (PDF residue) does not break it */
 		p += k;
 	}
-	free(key);
 }
 
 static int
@@ -266,6 +281,42 @@ ctx_init(struct ctx *x, struct corpus *c)
 		item_grams(x->items[k], &g, &n, &cap);
 		x->iv[k] = vec_make(x, g, n);
 	}
+	/* Target metrics, once: part links and series compare them many times. */
+	x->tfirst = xcalloc(x->nitems + 1, sizeof *x->tfirst);
+	for (k = 0; k < x->nitems; k++)
+		x->tfirst[k + 1] = x->tfirst[k] + x->items[k]->targets.n;
+	x->tv = xcalloc(x->tfirst[x->nitems] + 1, sizeof *x->tv);
+	x->tclass = xcalloc(x->tfirst[x->nitems] + 1, sizeof *x->tclass);
+	{
+		/* Name each distinct (kind, unit class) once: the loops then compare ints. */
+		const char **seen_unit = NULL, **seen_kind = NULL;
+		size_t nseen = 0, scap = 0, kcap = 0;
+		for (k = 0; k < x->nitems; k++)
+			for (size_t t = 0; t < x->items[k]->targets.n; t++) {
+				const struct target *tg = &x->items[k]->targets.v[t];
+				size_t q;
+				for (q = 0; q < nseen; q++)
+					if (strcmp(seen_kind[q], tg->kind) == 0 &&
+					    match_units_comparable(seen_unit[q], tg->unit))
+						break;
+				if (q == nseen) {
+					xgrow(&seen_unit, &scap, nseen + 1, sizeof *seen_unit);
+					xgrow(&seen_kind, &kcap, nseen + 1, sizeof *seen_kind);
+					seen_unit[nseen] = tg->unit;
+					seen_kind[nseen] = tg->kind;
+					nseen++;
+				}
+				x->tclass[x->tfirst[k] + t] = (int)q;
+			}
+		free(seen_unit);
+		free(seen_kind);
+	}
+	for (k = 0; k < x->nitems; k++)
+		for (size_t t = 0; t < x->items[k]->targets.n; t++) {
+			n = 0;
+			grams_of(x->items[k]->targets.v[t].metric, 1.0, &g, &n, &cap);
+			x->tv[x->tfirst[k] + t] = vec_make(x, g, n);
+		}
 	free(g);
 }
 
@@ -276,6 +327,11 @@ ctx_release(struct ctx *x)
 		vec_free(&x->iv[k]);
 		free(x->il[k]);
 	}
+	for (size_t t = 0; x->tfirst && t < x->tfirst[x->nitems]; t++)
+		vec_free(&x->tv[t]);
+	free(x->tv);
+	free(x->tfirst);
+	free(x->tclass);
 	free(x->il);
 	free(x->nil);
 	free(x->ilcap);
@@ -285,19 +341,6 @@ ctx_release(struct ctx *x)
 	free(x->df);
 	free(x->gm.key);
 	free(x->gm.val);
-}
-
-static struct vec
-text_vec(struct ctx *x, const char *s)
-{
-	struct gram *g = NULL;
-	size_t n = 0, cap = 0;
-	struct vec v;
-
-	grams_of(s, 1.0, &g, &n, &cap);
-	v = vec_make(x, g, n);
-	free(g);
-	return v;
 }
 
 double
@@ -324,8 +367,7 @@ why_of(struct ctx *x, const struct item *a, const struct item *b)
 	struct sb out = SB_INIT;
 
 	for (int t = 0; t < 2; t++) {
-		char *key = text_key(texts[t]);
-		const char *p = key, *run = NULL, *last = NULL;
+		const char *p = texts[t], *run = NULL, *last = NULL;
 		int32_t c, prev = 0;
 		int k;
 		double w = 0;
@@ -333,8 +375,7 @@ why_of(struct ctx *x, const struct item *a, const struct item *b)
 		for (;; p += k) {
 			int shared = 0;
 			k = u8_next(p, &c);
-			if (c >= 'A' && c <= 'Z')
-				c += 'a' - 'A';
+			c = fold_cp(c);
 			if (k > 0 && is_word_cp(c) && prev) {
 				int id = gmap_get(&x->gm, ((uint64_t)prev << 21) | (uint64_t)c, 0);
 				if (id >= 0 && bsearch(&id, vb->id, vb->n, sizeof(int), cmp_int)) {
@@ -361,7 +402,6 @@ why_of(struct ctx *x, const struct item *a, const struct item *b)
 			prev = is_word_cp(c) ? c : 0;
 			last = p;
 		}
-		free(key);
 	}
 	/* The three heaviest distinct runs. */
 	for (int pick = 0; pick < 3; pick++) {
@@ -672,23 +712,19 @@ linked(const struct match *m, const struct ctx *x, const struct item *a, const s
 static double
 best_target_sim(struct ctx *x, const struct item *a, const struct item *b)
 {
+	size_t fa = x->tfirst[item_index(x, a)], fb = x->tfirst[item_index(x, b)];
+	const struct vec *va = &x->tv[fa], *vb = &x->tv[fb];
 	double best = 0;
-	for (size_t i = 0; i < a->targets.n; i++) {
-		struct vec va = text_vec(x, a->targets.v[i].metric);
+
+	for (size_t i = 0; i < a->targets.n; i++)
 		for (size_t j = 0; j < b->targets.n; j++) {
-			const struct target *ta = &a->targets.v[i], *tb = &b->targets.v[j];
-			struct vec vb;
 			double s;
-			if (strcmp(ta->kind, tb->kind) != 0 || !match_units_comparable(ta->unit, tb->unit))
+			if (x->tclass[fa + i] != x->tclass[fb + j])
 				continue;
-			vb = text_vec(x, tb->metric);
-			s = vec_cos(&va, &vb);
+			s = vec_cos(&va[i], &vb[j]);
 			if (s > best)
 				best = s;
-			vec_free(&vb);
 		}
-		vec_free(&va);
-	}
 	return best;
 }
 
@@ -707,15 +743,25 @@ link_pair(struct match *m, struct ctx *x, struct set *from, struct set *to, cons
 	int *taken = xcalloc(k + 1, sizeof *taken);
 	int district = strcmp(rel, "child") == 0;
 
+	char *rowout = xcalloc(n + 1, 1), *colout = xcalloc(k + 1, 1);
+
+	/* What is already paired is out of this assignment: asked once per item. */
+	for (size_t i = 0; i < n; i++)
+		rowout[i] = paired(m, x, &from->items[i], to, 1) ||
+		            (skip && paired(m, x, &from->items[i], skip, 1));
+	for (size_t j = 0; j < k; j++)
+		colout[j] = paired(m, x, &to->items[j], from, 0) ||
+		            (skip && paired(m, x, &to->items[j], skip, 0));
 	for (size_t i = 0; i < n; i++)
 		for (size_t j = 0; j < k; j++) {
 			struct item *a = &from->items[i], *b = &to->items[j];
-			int out = alias_says(m, "nolink", a, -1, b, -1) || paired(m, x, a, to, 1) ||
-			          paired(m, x, b, from, 0) || linked(m, x, a, b);
-			if (skip)
-				out |= paired(m, x, a, skip, 1) || paired(m, x, b, skip, 0);
+			int out = rowout[i] || colout[j] ||
+			          (m->naliases && alias_says(m, "nolink", a, -1, b, -1)) ||
+			          (x->nil[item_index(x, a)] && linked(m, x, a, b));
 			s[i * k + j] = out ? -1 : vec_cos(&x->iv[item_index(x, a)], &x->iv[item_index(x, b)]);
 		}
+	free(rowout);
+	free(colout);
 	match_assign(s, n, k, MATCH_SAME, row);
 	for (size_t i = 0; i < n; i++)
 		if (row[i] >= 0) {
@@ -837,14 +883,6 @@ find(int *parent, int i)
 	return i;
 }
 
-static int
-comparable(const struct tref *a, const struct tref *b)
-{
-	const struct target *x = &a->item->targets.v[a->t], *y = &b->item->targets.v[b->t];
-	return a->item->set != b->item->set && strcmp(x->kind, y->kind) == 0 &&
-	       match_units_comparable(x->unit, y->unit);
-}
-
 /* The largest idf among the bigrams two vectors share. */
 static double
 rarest_shared(const struct ctx *x, const struct vec *a, const struct vec *b)
@@ -896,7 +934,7 @@ build_series(struct match *m, struct ctx *x)
 			xgrow(&tr, &tcap, nt + 1, sizeof *tr);
 			tr[nt].item = it;
 			tr[nt].t = (int)t;
-			tr[nt].v = text_vec(x, it->targets.v[t].metric);
+			tr[nt].v = x->tv[x->tfirst[k] + t]; /* borrowed from the context */
 			nt++;
 		}
 	}
@@ -919,7 +957,8 @@ build_series(struct match *m, struct ctx *x)
 			}
 		match_assign(s, na, nb, 0.2, row);
 		for (size_t i = 0; i < na; i++)
-			if (row[i] >= 0 && comparable(&tr[first[ia] + i], &tr[first[ib] + (size_t)row[i]])) {
+			if (row[i] >= 0 && tr[first[ia] + i].item->set != tr[first[ib] + (size_t)row[i]].item->set &&
+			    x->tclass[first[ia] + i] == x->tclass[first[ib] + (size_t)row[i]]) {
 				xgrow(&e, &ecap, ne + 1, sizeof *e);
 				e[ne].a = first[ia] + i;
 				e[ne].b = first[ib] + (size_t)row[i];
@@ -952,7 +991,9 @@ build_series(struct match *m, struct ctx *x)
 				for (size_t q = 0; q < ninv[id]; q++) {
 					size_t j = (size_t)inv[id][q];
 					double sim;
-					if (j <= i || seen[j] == (int)i + 1 || !comparable(&tr[i], &tr[j]))
+					/* tr is in the context's target order: tclass applies. */
+					if (j <= i || seen[j] == (int)i + 1 || tr[i].item->set == tr[j].item->set ||
+					    x->tclass[i] != x->tclass[j])
 						continue;
 					seen[j] = (int)i + 1;
 					sim = vec_cos(&tr[i].v, &tr[j].v);
@@ -1067,8 +1108,6 @@ build_series(struct match *m, struct ctx *x)
 			}
 		s->metric = xstrdup(best ? best : f->item->targets.v[f->t].metric);
 	}
-	for (size_t i = 0; i < nt; i++)
-		vec_free(&tr[i].v);
 	for (size_t i = 0; i < x->gm.n; i++)
 		free(inv[i]);
 	free(inv);

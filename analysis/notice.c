@@ -63,6 +63,19 @@ piece_add(struct piece *p, const char *s, size_t n, int line)
 		p->lines[i] = line;
 }
 
+/* Append SRC, with the line of each of its bytes. */
+static void
+piece_append(struct piece *p, const struct piece *src)
+{
+	size_t at = p->text.len;
+
+	if (!src->text.len)
+		return;
+	sb_add(&p->text, src->text.buf, src->text.len);
+	xgrow(&p->lines, &p->lcap, p->text.len + 1, sizeof(int));
+	memcpy(p->lines + at, src->lines, src->text.len * sizeof(int));
+}
+
 static void
 piece_adds(struct piece *p, const char *s, int line)
 {
@@ -578,10 +591,7 @@ parse_cells(struct parser *ps, char **cause)
 		if (!have)
 			continue;
 		if (filled + 1 < ps->ncols) {
-			struct piece *dst = &r.cell[filled + 1];
-			if (c->p.text.len)
-				for (size_t b = 0; b < c->p.text.len; b++)
-					piece_add(dst, c->p.text.buf + b, 1, c->p.lines[b]);
+			piece_append(&r.cell[filled + 1], &c->p);
 			filled++;
 		} else if (*c->key) {
 			warn(ps, c->line, "extra cell after the last column: ", c->key);

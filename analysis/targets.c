@@ -133,8 +133,14 @@ norm_cp(int32_t c)
 	utf8proc_ssize_t n;
 	int last = 0;
 
-	if (c < 0x80 || (c >= 0x4E00 && c <= 0x9FFF))
-		return c;
+	if (c < 0x80 || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x2000 && c <= 0x206F) ||
+	    (c >= 0x3000 && c <= 0x303F))
+		return c; /* ASCII, CJK and their punctuation: NFKC leaves what we read alone */
+	if (c >= 0xFF01 && c <= 0xFF5E) {
+		/* Full-width forms: digits, letters, % and . are read as ASCII. */
+		int32_t a = c - 0xFF01 + 0x21;
+		return is_digit_c(a) || is_latin_c(a) || a == '%' || a == '.' ? a : c;
+	}
 	n = utf8proc_decompose_char(c, buf, 4, UTF8PROC_COMPAT | UTF8PROC_COMPOSE, &last);
 	/* Only digits, Latin letters, % and the decimal point are read through their
 	 * compatibility form (２０２６ → 2026, ％ → %); punctuation keeps its own form, so
@@ -181,6 +187,10 @@ at(const struct text *t, size_t i, const char *w)
 	int32_t c;
 	int k;
 
+	/* A keyword that starts with a CJK character can only match text whose first byte is
+	 * the same (only full-width ASCII forms change under normalisation): a quick no. */
+	if ((unsigned char)w[0] >= 0x80 && (i >= t->n || t->s[t->off[i]] != w[0]))
+		return 0;
 	while ((k = u8_next(w, &c)) > 0) {
 		if (j >= t->n || t->cp[j] != c)
 			return 0;

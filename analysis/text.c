@@ -12,20 +12,43 @@
 int
 u8_next(const char *s, int32_t *cp)
 {
-	utf8proc_int32_t c;
-	utf8proc_ssize_t n;
+	const unsigned char *p = (const unsigned char *)s;
+	int32_t c;
+	int n;
 
-	if (*s == '\0') {
-		*cp = 0;
-		return 0;
+	if (p[0] < 0x80) {
+		*cp = p[0];
+		return p[0] ? 1 : 0;
 	}
-	n = utf8proc_iterate((const utf8proc_uint8_t *)s, -1, &c);
-	if (n < 1) {
+	/* Decoded here rather than through utf8proc_iterate: this runs for every character
+	 * of every text, and the strict checks are the same (no overlong forms, no
+	 * surrogates, nothing above U+10FFFF). */
+	if (p[0] >= 0xC2 && p[0] <= 0xDF) {
+		n = 2;
+		c = p[0] & 0x1F;
+	} else if (p[0] >= 0xE0 && p[0] <= 0xEF) {
+		n = 3;
+		c = p[0] & 0x0F;
+	} else if (p[0] >= 0xF0 && p[0] <= 0xF4) {
+		n = 4;
+		c = p[0] & 0x07;
+	} else {
+		*cp = -1;
+		return 1;
+	}
+	for (int i = 1; i < n; i++) {
+		if ((p[i] & 0xC0) != 0x80) {
+			*cp = -1;
+			return 1;
+		}
+		c = (c << 6) | (p[i] & 0x3F);
+	}
+	if ((n == 3 && (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))) || (n == 4 && (c < 0x10000 || c > 0x10FFFF))) {
 		*cp = -1;
 		return 1;
 	}
 	*cp = c;
-	return (int)n;
+	return n;
 }
 
 int
@@ -33,23 +56,26 @@ text_utf8_bad_line(const char *s, size_t len)
 {
 	size_t i = 0;
 	int line = 1;
-	utf8proc_int32_t c;
-	utf8proc_ssize_t n;
 
 	while (i < len) {
-		if (s[i] == '\n') {
-			line++;
+		unsigned char c = (unsigned char)s[i];
+		int32_t cp;
+		int k;
+		if (c < 0x80) {
+			line += c == '\n';
 			i++;
 			continue;
 		}
-		if ((unsigned char)s[i] < 0x80) {
-			i++;
-			continue;
-		}
-		n = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &c);
-		if (n < 1)
+		/* A sequence cut by the end of the buffer is bad too. */
+		if (i + 4 > len) {
+			char tail[5] = { 0 };
+			memcpy(tail, s + i, len - i);
+			k = u8_next(tail, &cp);
+		} else
+			k = u8_next(s + i, &cp);
+		if (cp < 0)
 			return line;
-		i += (size_t)n;
+		i += (size_t)k;
 	}
 	return 0;
 }
@@ -195,9 +221,46 @@ text_nfkc(const char *s)
 	return out;
 }
 
+/* The NFKC of C when it is one of the characters notices are made of and NFKC is plain
+ * arithmetic for them (ASCII, CJK ideographs and punctuation, full-width ASCII forms);
+ * -1 for any other character, which goes through utf8proc. */
+static int32_t
+quick_nfkc(int32_t c)
+{
+	if (c < 0x80 || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3001 && c <= 0x303F))
+		return c;
+	if (c >= 0xFF01 && c <= 0xFF5E)
+		return c - 0xFF01 + 0x21;
+	return -1;
+}
+
 char *
 text_key(const char *s)
 {
+	/* Most lines are only ASCII and CJK: their key needs no Unicode tables. */
+	{
+		struct sb sb = SB_INIT;
+		const char *p = s;
+		int32_t cp, q;
+		int k, quick = 1;
+
+		while (quick && (k = u8_next(p, &cp)) > 0) {
+			if (cp < 0 || text_is_space(cp)) {
+				quick = cp >= 0;
+			} else if ((q = quick_nfkc(cp)) < 0) {
+				quick = 0;
+			} else if (q == cp) {
+				sb_add(&sb, p, (size_t)k);
+			} else if (q < 0x80) {
+				if (!text_is_space(q))
+					sb_addc(&sb, (char)q);
+			}
+			p += k;
+		}
+		if (quick)
+			return sb_detach(&sb);
+		sb_release(&sb);
+	}
 	char *n = text_nfkc(s);
 	struct sb sb = SB_INIT;
 	const char *p = n;

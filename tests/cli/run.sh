@@ -193,6 +193,19 @@ n_csv=$("$YOY" targets --format csv | tail -n +2 | wc -l)
 fails 1 "yoy: sql: only statements that read are allowed" sql "ATTACH '$T/x.db' AS x"
 [ -e "$T/x.db" ] && ko "sql ATTACH created a file" || ok
 
+# --- a synthetic corpus (scripts/gen-corpus): its notices ingest to its task CSVs, and the
+# work shared among threads gives what one thread gives ---
+if scripts/gen-corpus 40 2 "$T/gen" 3 >/dev/null 2>&1; then
+	mkdir "$T/gen-tasks"
+	"$YOY" ingest "$T/gen/raw" -o "$T/gen-tasks" 2>"$T/err" && ok || ko "ingest of generated notices: $(cat "$T/err")"
+	diff -r "$T/gen/tasks" "$T/gen-tasks" >/dev/null && ok || ko "generated notices ingest differently from their CSVs"
+	"$YOY" --data "$T/gen" series >"$T/many.csv" 2>&1
+	YOY_THREADS=1 "$YOY" --data "$T/gen" series >"$T/one.csv" 2>&1
+	same "series with threads = with one thread" "$T/one.csv" "$T/many.csv"
+else
+	ko "scripts/gen-corpus failed"
+fi
+
 # --- charts through gnuplot ---
 PATH=/nonexistent "$YOY" plot >"$T/out" 2>"$T/err"
 rc=$?
