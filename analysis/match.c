@@ -783,10 +783,15 @@ link_pair(struct match *m, struct ctx *x, struct set *from, struct set *to, cons
 			double sc = s[i * k + j], ts;
 			/* A district's own item overlapping a city item (备注 市区级民生实事存在交叉)
 			 * may be part of a city item that a broken-down item already took. */
-			if (sc < 0 || (taken[j] && !district))
+			if (sc < 0)
 				continue;
 			ts = best_target_sim(x, a, &to->items[j]);
-			if (sc >= part_min || (ts >= 0.55 && sc >= 0.08)) {
+			/* An item that continues may still have taken in a target of one that
+			 * ended (its metric alone says so); otherwise a taken item is left to its
+			 * own pair, except for a district's own items. */
+			if (taken[j] && !district && ts < 0.75)
+				continue;
+			if (sc >= part_min || (ts >= 0.55 && sc >= 0.08) || (taken[j] && ts >= 0.75)) {
 				double v = sc + ts * 0.5;
 				if (v > best) {
 					best = v;

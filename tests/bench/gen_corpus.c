@@ -137,7 +137,9 @@ struct gitem {
 	int tmpl, name;
 	int ntarget;
 	double value[3];
-	int merged_into;  /* thread that took this item's targets this year, or -1 */
+	int merged_into;  /* thread that took this item's first target this year, or -1 */
+	int xt_tmpl;      /* a target taken over from a merged item: its template, or -1 */
+	double xt_value;
 	char seq[16];
 };
 
@@ -184,6 +186,12 @@ task_text(const struct gitem *g, char *buf, size_t n)
 		char v[64];
 		fmt_value(g->value[k], t->t[k].unit, v, sizeof v);
 		at += (size_t)snprintf(buf + at, n - at, "%s%s%s", k ? "，" : "", t->t[k].pre, v);
+	}
+	if (g->xt_tmpl >= 0) {
+		/* The target of an item merged into this one (口袋公园 into 城市居住品质提升). */
+		char v[64];
+		fmt_value(g->xt_value, templates[g->xt_tmpl].t[0].unit, v, sizeof v);
+		at += (size_t)snprintf(buf + at, n - at, "；%s%s", templates[g->xt_tmpl].t[0].pre, v);
 	}
 	snprintf(buf + at, n - at, "。");
 }
@@ -337,6 +345,7 @@ main(int argc, char **argv)
 			cur[n].tmpl = t;
 			cur[n].name = 0;
 			cur[n].merged_into = -1;
+			cur[n].xt_tmpl = -1;
 			while (cur[n].ntarget < 3 && templates[t].t[cur[n].ntarget].pre)
 				cur[n].ntarget++;
 			for (int q = 0; q < cur[n].ntarget; q++) {
@@ -358,9 +367,18 @@ main(int argc, char **argv)
 				int m = 0;
 				struct gitem next[40];
 				for (int i = 0; i < n; i++) {
+					cur[i].merged_into = -1;
 					if (runi() < 0.08) {
 						used[cur[i].tmpl] = 0;
 						continue; /* dropped */
+					}
+					if (runi() < 0.03 && i + 1 < n && cur[i + 1].xt_tmpl < 0) {
+						/* Merged: its first target goes on inside the next item. */
+						cur[i].merged_into = cur[i + 1].thread;
+						cur[i + 1].xt_tmpl = cur[i].tmpl;
+						cur[i + 1].xt_value = cur[i].value[0] * (0.9 + 0.4 * runi());
+						used[cur[i].tmpl] = 0;
+						continue;
 					}
 					next[m] = cur[i];
 					next[m].merged_into = -1;
@@ -381,6 +399,7 @@ main(int argc, char **argv)
 					next[m].thread = thread++;
 					next[m].tmpl = t;
 					next[m].merged_into = -1;
+					next[m].xt_tmpl = -1;
 					while (next[m].ntarget < 3 && templates[t].t[next[m].ntarget].pre)
 						next[m].ntarget++;
 					for (int q = 0; q < next[m].ntarget; q++) {
@@ -389,6 +408,14 @@ main(int argc, char **argv)
 						next[m].value[q] = city ? v : v / rint_(8, 30) + 1;
 					}
 					m++;
+				}
+				/* The previous year's set learns which of its items merged where. */
+				{
+					struct gset *prev = &sets[(size_t)j * nyears + y - 1];
+					for (int i = 0; i < prev->n; i++)
+						for (int q = 0; q < n; q++)
+							if (prev->it[i].thread == cur[q].thread)
+								prev->it[i].merged_into = cur[q].merged_into;
 				}
 				memcpy(cur, next, sizeof(struct gitem) * (size_t)m);
 				n = m;
@@ -446,6 +473,9 @@ main(int argc, char **argv)
 				for (int b = 0; b < t->n; b++)
 					if (s->it[a].thread == t->it[b].thread)
 						fprintf(truth, "%s,%s,%s,%s,same\n", s->id, s->it[a].seq, t->id,
+						        t->it[b].seq);
+					else if (s->it[a].merged_into == t->it[b].thread)
+						fprintf(truth, "%s,%s,%s,%s,part\n", s->id, s->it[a].seq, t->id,
 						        t->it[b].seq);
 		}
 		if (s->parent >= 0) {
