@@ -204,18 +204,7 @@ cli_listing(int argc, char **argv, struct listopt *lo, const struct corpus *c)
 int
 cli_set_matches(const struct listopt *lo, const struct set *s)
 {
-	if (lo->set && strcmp(lo->set, s->id) != 0)
-		return 0;
-	if (lo->year && lo->year != s->year)
-		return 0;
-	if (lo->jurisdiction) {
-		/* The jurisdiction's name (重庆市), or the slug of its set ids (cq). */
-		size_t n = strlen(lo->jurisdiction);
-		int slug = strncmp(s->id, lo->jurisdiction, n) == 0 && s->id[n] == '-';
-		if (!slug && strcmp(s->jurisdiction, lo->jurisdiction) != 0)
-			return 0;
-	}
-	return 1;
+	return corpus_set_matches(s, lo->set, lo->year, lo->jurisdiction);
 }
 
 int

@@ -20,6 +20,23 @@ const char *const task_cols[] = { "seq", "section", "name", "units", "task", "de
 
 static const char *const levels[] = { "city", "district", "county", "province" };
 
+int
+corpus_set_matches(const struct set *s, const char *id, int year, const char *jurisdiction)
+{
+	if (id && strcmp(id, s->id) != 0)
+		return 0;
+	if (year && year != s->year)
+		return 0;
+	if (jurisdiction) {
+		/* The jurisdiction's name (重庆市), or the slug of its set ids (cq). */
+		size_t n = strlen(jurisdiction);
+		int slug = strncmp(s->id, jurisdiction, n) == 0 && s->id[n] == '-';
+		if (!slug && strcmp(s->jurisdiction, jurisdiction) != 0)
+			return 0;
+	}
+	return 1;
+}
+
 char *
 corpus_path(const struct corpus *c, const char *rel)
 {

@@ -59,6 +59,10 @@ int corpus_targets(struct corpus *c, int lines, char **cause);
 /* The set with id ID, or NULL. */
 struct set *corpus_set(const struct corpus *c, const char *id);
 
+/* Does set S pass the filters: its id, its year (0: any), its jurisdiction's name or the
+ * prefix of its ids (yubei for yubei-2025)?  NULL filters pass everything. */
+int corpus_set_matches(const struct set *s, const char *id, int year, const char *jurisdiction);
+
 /* Path of a catalog-relative file (malloc'd): DIR/REL. */
 char *corpus_path(const struct corpus *c, const char *rel);
 

@@ -410,8 +410,11 @@ out:
 
 /* ---- the listings: rows from views.c ---- */
 
+/* A listing over the corpus: options, the view's rows, print. */
 static int
-cmd_sets(int argc, char **argv, struct corpus *c)
+list_view(int argc, char **argv, struct corpus *c,
+          void (*view)(const struct corpus *, const struct listopt *, struct table *),
+          size_t maxw)
 {
 	struct listopt lo;
 	struct table t;
@@ -419,25 +422,22 @@ cmd_sets(int argc, char **argv, struct corpus *c)
 
 	if (rc >= 0)
 		return rc;
-	view_sets(c, &lo, &t);
-	rc = cli_emit(&lo, &t, 40);
+	view(c, &lo, &t);
+	rc = cli_emit(&lo, &t, maxw);
 	table_release(&t);
 	return rc;
 }
 
 static int
+cmd_sets(int argc, char **argv, struct corpus *c)
+{
+	return list_view(argc, argv, c, view_sets, 40);
+}
+
+static int
 cmd_items(int argc, char **argv, struct corpus *c)
 {
-	struct listopt lo;
-	struct table t;
-	int rc = cli_listing(argc, argv, &lo, c);
-
-	if (rc >= 0)
-		return rc;
-	view_items(c, &lo, &t);
-	rc = cli_emit(&lo, &t, 36);
-	table_release(&t);
-	return rc;
+	return list_view(argc, argv, c, view_items, 36);
 }
 
 static int
@@ -496,8 +496,10 @@ match_command(int argc, char **argv, struct corpus *c, struct listopt *lo, struc
 	return load_match(c, mt) < 0 ? EXIT_BADINPUT : -1;
 }
 
+/* A listing over the matcher's results: options, the matcher, the view's rows, print. */
 static int
-cmd_match(int argc, char **argv, struct corpus *c)
+list_match_view(int argc, char **argv, struct corpus *c,
+                void (*view)(const struct match *, const struct listopt *, struct table *))
 {
 	struct listopt lo;
 	struct match mt;
@@ -506,7 +508,7 @@ cmd_match(int argc, char **argv, struct corpus *c)
 
 	if (rc >= 0)
 		return rc;
-	view_links(&mt, &lo, &t);
+	view(&mt, &lo, &t);
 	rc = cli_emit(&lo, &t, 30);
 	table_release(&t);
 	match_release(&mt);
@@ -514,20 +516,15 @@ cmd_match(int argc, char **argv, struct corpus *c)
 }
 
 static int
+cmd_match(int argc, char **argv, struct corpus *c)
+{
+	return list_match_view(argc, argv, c, view_links);
+}
+
+static int
 cmd_series(int argc, char **argv, struct corpus *c)
 {
-	struct listopt lo;
-	struct match mt;
-	struct table t;
-	int rc = match_command(argc, argv, c, &lo, &mt);
-
-	if (rc >= 0)
-		return rc;
-	view_series(&mt, &lo, &t);
-	rc = cli_emit(&lo, &t, 30);
-	table_release(&t);
-	match_release(&mt);
-	return rc;
+	return list_match_view(argc, argv, c, view_series);
 }
 
 enum { OPT_SHARES = 4000 };

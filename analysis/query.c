@@ -122,18 +122,8 @@ clause_at(const char *task, size_t offset)
 static int
 passes(const struct query_opts *o, const struct item *it, const struct target *t)
 {
-	const struct set *s = it->set;
-
-	if (o->year && s->year != o->year)
+	if (!corpus_set_matches(it->set, o->set, o->year, o->jurisdiction))
 		return 0;
-	if (o->set && strcmp(o->set, s->id) != 0)
-		return 0;
-	if (o->jurisdiction) {
-		size_t n = strlen(o->jurisdiction);
-		int slug = strncmp(s->id, o->jurisdiction, n) == 0 && s->id[n] == '-';
-		if (!slug && strcmp(s->jurisdiction, o->jurisdiction) != 0)
-			return 0;
-	}
 	if (o->unit && strcmp(o->unit, t->unit) != 0)
 		return 0;
 	return 1;
