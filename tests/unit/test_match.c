@@ -14,6 +14,8 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "fixture.h"
+
 #include "corpus.h"
 #include "match.h"
 
@@ -59,39 +61,21 @@ test_units(void **state)
 	assert_false(match_units_comparable("人", "人次"));
 }
 
-static char dir[64];
-
-static void
-put(const char *name, const char *text)
-{
-	char path[128];
-	FILE *fp;
-	snprintf(path, sizeof path, "%s/%s", dir, name);
-	fp = fopen(path, "w");
-	assert_non_null(fp);
-	fputs(text, fp);
-	fclose(fp);
-}
-
 static int
 setup(void **state)
 {
-	char path[128];
 	(void)state;
-	strcpy(dir, "/tmp/yoy-match-XXXXXX");
-	if (!mkdtemp(dir))
+	if (fixture_open("match") < 0)
 		return -1;
-	snprintf(path, sizeof path, "%s/tasks", dir);
-	mkdir(path, 0755);
-	put("catalog.csv", "set,year,jurisdiction,level,parent,doc_number,issued,title,raw,tasks\n"
+	fixture_put("catalog.csv", "set,year,jurisdiction,level,parent,doc_number,issued,title,raw,tasks\n"
 	                   "x-2024,2024,某市,city,,,,,,tasks/x-2024.csv\n"
 	                   "x-2025,2025,某市,city,,,,,,tasks/x-2025.csv\n");
-	put("tasks/x-2024.csv",
+	fixture_put("tasks/x-2024.csv",
 	    "seq,section,name,units,task,deadline,note\n"
 	    "1,,开展青少年心理健康教育,市教委,为13万名困境留守儿童提供心理健康教育辅导。,,\n"
 	    "2,,建设城市公园,市城市管理局,建设100个口袋公园，建设10座体育公园。,,\n"
 	    "3,,推进殡葬设施建设,市民政局,启动2个区县火化殡仪馆建设。,,\n");
-	put("tasks/x-2025.csv",
+	fixture_put("tasks/x-2025.csv",
 	    "seq,section,name,units,task,deadline,note\n"
 	    "1,,建设城市微型公园,市城市管理局,建设120个口袋公园、12座体育公园。,,\n"
 	    "2,,关爱青少年心理健康,市教委,服务困境留守儿童心理健康13万名以上。,,\n"
@@ -102,17 +86,15 @@ setup(void **state)
 static int
 teardown(void **state)
 {
-	char cmd[128];
 	(void)state;
-	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-	return system(cmd);
+	return fixture_close();
 }
 
 static struct corpus *
 load(void)
 {
 	char *cause = NULL;
-	struct corpus *c = corpus_load(dir, &cause);
+	struct corpus *c = corpus_load(fixture_dir, &cause);
 	if (!c)
 		print_error("%s\n", cause);
 	assert_non_null(c);
@@ -138,7 +120,7 @@ test_similarity_and_links(void **state)
 	const struct link *l;
 	(void)state;
 
-	put("aliases.csv", "kind,a,b\n");
+	fixture_put("aliases.csv", "kind,a,b\n");
 	c = load();
 	a = corpus_set(c, "x-2024");
 	b = corpus_set(c, "x-2025");
@@ -170,7 +152,7 @@ test_aliases(void **state)
 	(void)state;
 
 	/* nolink forbids the automatic link; link forces another. */
-	put("aliases.csv", "kind,a,b\nnolink,x-2024:2,x-2025:1\nlink,x-2024:3,x-2025:3\n"
+	fixture_put("aliases.csv", "kind,a,b\nnolink,x-2024:2,x-2025:1\nlink,x-2024:3,x-2025:3\n"
 	                   "noseries,x-2024:1:1,x-2025:2:1\n");
 	c = load();
 	assert_int_equal(match_aliases_load(&m, c, &cause), 0);
@@ -185,13 +167,13 @@ test_aliases(void **state)
 	match_release(&m);
 
 	/* Unknown references are errors with the file and line. */
-	put("aliases.csv", "kind,a,b\nlink,x-2024:1,x-2025:1\nlink,x-2024:9,x-2025:1\n");
+	fixture_put("aliases.csv", "kind,a,b\nlink,x-2024:1,x-2025:1\nlink,x-2024:9,x-2025:1\n");
 	assert_int_equal(match_aliases_load(&m, c, &cause), -1);
 	assert_non_null(strstr(cause, "aliases.csv:3: unknown item 'x-2024:9' (write set:seq)"));
 	free(cause);
 	cause = NULL;
 	match_release(&m);
-	put("aliases.csv", "kind,a,b\nmaybe,x-2024:1,x-2025:1\n");
+	fixture_put("aliases.csv", "kind,a,b\nmaybe,x-2024:1,x-2025:1\n");
 	assert_int_equal(match_aliases_load(&m, c, &cause), -1);
 	assert_non_null(strstr(cause, "aliases.csv:2: unknown kind 'maybe'"));
 	free(cause);

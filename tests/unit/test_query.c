@@ -12,43 +12,27 @@
 #include <sys/stat.h>
 #include <cmocka.h>
 
+#include "fixture.h"
+
 #include "corpus.h"
 #include "match.h"
 #include "query.h"
 #include "sql.h"
 
-static char dir[64];
-
-static void
-put(const char *name, const char *text)
-{
-	char path[128];
-	FILE *fp;
-	snprintf(path, sizeof path, "%s/%s", dir, name);
-	fp = fopen(path, "w");
-	assert_non_null(fp);
-	fputs(text, fp);
-	fclose(fp);
-}
-
 static int
 setup(void **state)
 {
-	char path[128];
 	(void)state;
-	strcpy(dir, "/tmp/yoy-query-XXXXXX");
-	if (!mkdtemp(dir))
+	if (fixture_open("query") < 0)
 		return -1;
-	snprintf(path, sizeof path, "%s/tasks", dir);
-	mkdir(path, 0755);
-	put("catalog.csv", "set,year,jurisdiction,level,parent,doc_number,issued,title,raw,tasks\n"
+	fixture_put("catalog.csv", "set,year,jurisdiction,level,parent,doc_number,issued,title,raw,tasks\n"
 	                   "x-2025,2025,某市,city,,,,,,tasks/x-2025.csv\n"
 	                   "x-2026,2026,某市,city,,,,,,tasks/x-2026.csv\n");
-	put("tasks/x-2025.csv",
+	fixture_put("tasks/x-2025.csv",
 	    "seq,section,name,units,task,deadline,note\n"
 	    "1,,提升公众急救能力,市卫生健康委,布局自动体外除颤器（AED）100处，普及应急救护知识32万人次。,,\n"
 	    "2,,发展婴幼儿照护服务,市卫生健康委,新增托位1.1万个。,,\n");
-	put("tasks/x-2026.csv",
+	fixture_put("tasks/x-2026.csv",
 	    "seq,section,name,units,task,deadline,note\n"
 	    "1,,提升公众急救能力,市卫生健康委,布局AED等急救设备700处，普及应急救护知识33万人次。,,\n"
 	    "2,,建设口袋公园,市城市管理局,建设口袋公园200个。,,\n");
@@ -58,17 +42,15 @@ setup(void **state)
 static int
 teardown(void **state)
 {
-	char cmd[128];
 	(void)state;
-	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-	return system(cmd);
+	return fixture_close();
 }
 
 static struct corpus *
 load(struct match *m)
 {
 	char *cause = NULL;
-	struct corpus *c = corpus_load(dir, &cause);
+	struct corpus *c = corpus_load(fixture_dir, &cause);
 	assert_non_null(c);
 	assert_int_equal(corpus_targets(c, 1, &cause), 0);
 	memset(m, 0, sizeof *m);

@@ -1,0 +1,47 @@
+/*
+ * fixture: a throw-away datasets folder for the unit tests that load a corpus.
+ * Include after cmocka.h.  fixture_open() makes /tmp/yoy-NAME-XXXXXX with tasks/ in it,
+ * fixture_put() writes a file there, fixture_close() removes it all.
+ */
+#ifndef YOY_TEST_FIXTURE_H
+#define YOY_TEST_FIXTURE_H
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static char fixture_dir[64];
+
+static void
+fixture_put(const char *name, const char *text)
+{
+	char path[128];
+	FILE *fp;
+	snprintf(path, sizeof path, "%s/%s", fixture_dir, name);
+	fp = fopen(path, "w");
+	assert_non_null(fp);
+	fputs(text, fp);
+	fclose(fp);
+}
+
+static int
+fixture_open(const char *name)
+{
+	char path[128];
+	snprintf(fixture_dir, sizeof fixture_dir, "/tmp/yoy-%s-XXXXXX", name);
+	if (!mkdtemp(fixture_dir))
+		return -1;
+	snprintf(path, sizeof path, "%s/tasks", fixture_dir);
+	return mkdir(path, 0755);
+}
+
+static int
+fixture_close(void)
+{
+	char cmd[128];
+	snprintf(cmd, sizeof cmd, "rm -rf %s", fixture_dir);
+	return system(cmd);
+}
+
+#endif
