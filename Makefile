@@ -6,21 +6,22 @@ PREFIX  ?= /usr/local
 BINDIR   = $(PREFIX)/bin
 MANDIR   = $(PREFIX)/share/man/man1
 CC      ?= cc
-PKGS     = gsl libutf8proc sqlite3
+PKGS     = gsl libutf8proc sqlite3 libxml-2.0 opencc
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter
-CPPFLAGS += -MMD -MP $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lgsl -lgslcblas -lutf8proc -lsqlite3) -lcsv -lm -pthread
+CPPFLAGS += -MMD -MP -Ianalysis $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lgsl -lgslcblas -lutf8proc -lsqlite3 -lxml2 -lopencc) -lcsv -lm -pthread
 
+# BUILD may be set to keep a separate tree of objects (e.g. BUILD=build/mine).
 ifneq ($(SANITIZE),)
-BUILD    = build/san
+BUILD   ?= build/san
 CFLAGS  += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
 LDFLAGS += -fsanitize=$(SANITIZE)
 else
-BUILD    = build/opt
+BUILD   ?= build/opt
 endif
 
-SRCS     = $(wildcard analysis/*.c)
+SRCS     = $(wildcard analysis/*.c analysis/*/*.c)
 LIBSRCS  = $(filter-out analysis/main.c analysis/cli.c analysis/views.c,$(SRCS))
 OBJS     = $(SRCS:analysis/%.c=$(BUILD)/%.o)
 LIBOBJS  = $(LIBSRCS:analysis/%.c=$(BUILD)/%.o)
@@ -40,14 +41,15 @@ $(YOY): $(OBJS)
 	$(CC) $(LDFLAGS) -o $@ $(OBJS) $(LDLIBS)
 
 $(BUILD)/%.o: analysis/%.c | $(BUILD)
+	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIBOBJS) | $(BUILD)
 	@mkdir -p $(BUILD)/tests
-	$(CC) $(CPPFLAGS) $(CFLAGS) -Ianalysis -o $@ $< $(LIBOBJS) $(LDFLAGS) $(LDLIBS) -lcmocka
+	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(LIBOBJS) $(LDFLAGS) $(LDLIBS) -lcmocka
 
 $(BUILD)/bench_%: tests/bench/bench_%.c $(LIBOBJS) | $(BUILD)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -Ianalysis -o $@ $< $(LIBOBJS) $(LDFLAGS) $(LDLIBS)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(LIBOBJS) $(LDFLAGS) $(LDLIBS)
 
 # The golden and bad-input tests again, every yoy run under valgrind.
 memcheck: ./yoy
@@ -62,7 +64,7 @@ FUZZ_CFLAGS = -g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined 
 	-fno-sanitize-recover=undefined $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -Ianalysis
 FUZZ_SRCS = $(filter-out analysis/views.c,$(LIBSRCS))
 
-build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_SRCS) $(wildcard analysis/*.h)
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_SRCS) $(wildcard analysis/*.h analysis/*/*.h)
 	@mkdir -p build/fuzz
 	clang $(FUZZ_CFLAGS) -o $@ $< $(FUZZ_SRCS) $(LDLIBS)
 
@@ -92,7 +94,8 @@ deps:
 	@scripts/install-deps
 
 check-deps:
-	@pkg-config --exists $(PKGS) cmocka && test -e /usr/include/csv.h || scripts/install-deps
+	@pkg-config --exists $(PKGS) cmocka && test -e /usr/include/csv.h && \
+		command -v pdftotext >/dev/null || scripts/install-deps
 
 test: check-deps $(YOY) $(UNITBINS)
 	@set -e; for t in $(UNITBINS); do echo "== $$t"; $$t; done

@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "csvio.h"
-#include "notice.h"
+#include "ingest/notice.h"
 #include "util.h"
 
 const char *const catalog_cols[] = { "set",      "year",       "jurisdiction", "level",
@@ -285,7 +285,7 @@ set_targets(struct corpus *c, struct set *s, int lines, char **cause)
 
 	if (lines && *s->raw) {
 		char *rp = corpus_path(c, s->raw);
-		n = notice_load(rp, cause);
+		n = notice_load(rp, NULL, cause);
 		free(rp);
 		if (!n)
 			return -1;

@@ -11,12 +11,13 @@
 #include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cli.h"
 #include "compare.h"
 #include "corpus.h"
 #include "match.h"
-#include "notice.h"
+#include "ingest/notice.h"
 #include "plot.h"
 #include "query.h"
 #include "report.h"
@@ -66,13 +67,21 @@ static int cmd_help(int, char **, struct corpus *);
 	"  --grep TEXT               only rows whose text contains TEXT\n"
 
 static const struct cmd commands[] = {
-	{ "ingest", cmd_ingest, NEED_NOTHING, "yoy ingest NOTICE... [-o CSV|DIR] [--set ID] [--meta]",
-	  "Read a notice as published (UTF-8, UTF-8 with BOM, CRLF or GB18030) and write its\n"
-	  "task-set CSV (seq,section,name,units,task,deadline,note).  Several notices, or a\n"
-	  "folder of them (its *.txt), need -o DIR: each becomes DIR/<name>.csv.\n"
+	{ "ingest", cmd_ingest, NEED_NOTHING,
+	  "yoy ingest NOTICE... [-o CSV|DIR] [--layout NAME] [--explain] [--meta [--set ID]]",
+	  "Read a notice as published and write its task-set CSV (seq,section,name,units,task,\n"
+	  "deadline,note).  A notice is text (UTF-8 with or without BOM, GB18030/GBK, Big5; any\n"
+	  "line ends), a saved HTML page or a PDF (through pdftotext), told apart by content.\n"
+	  "Its list may be a table or a numbered, bulleted or plain list: every layout scores\n"
+	  "how well the notice fits it and the best one reads it.  Several notices, or a folder\n"
+	  "of them (its .txt, .html, .htm and .pdf files), need -o DIR: each becomes\n"
+	  "DIR/<name>.csv.\n"
 	  "  -o, --output FILE   write the CSV to FILE (atomically) instead of stdout\n"
+	  "  --layout NAME       read the notice with this layout, whatever the scores\n"
+	  "  --explain           print every layout's score and why the winner won (stderr)\n"
 	  "  --meta              write the set's catalog row instead of its items\n"
-	  "  --set ID            the set id for --meta (default: the file name without .txt)\n"
+	  "  --set ID            the set id for --meta (default: the file name without its\n"
+	  "                      extension)\n"
 	  "  --excel             CSV with a BOM and CRLF line ends\n"
 	  "Warnings about the layout go to stderr.\n" },
 	{ "sets", cmd_sets, NEED_CORPUS, "yoy sets [options]",
@@ -206,21 +215,27 @@ cmd_help(int argc, char **argv, struct corpus *c)
 
 /* ---- ingest ---- */
 
-struct ingest_opts {
+struct ingest_cli {
 	int meta;
-	const char *set;
+	struct ingest_opts opts;  /* --layout, --explain */
 };
 
-enum { OPT_META = 2000, OPT_INGEST_SET };
+enum { OPT_META = 2000, OPT_LAYOUT, OPT_EXPLAIN };
 
 static int
 ingest_opt(int c, const char *arg, void *ctx)
 {
-	struct ingest_opts *io = ctx;
+	struct ingest_cli *io = ctx;
 
-	(void)arg;
-	if (c == OPT_META) {
+	switch (c) {
+	case OPT_META:
 		io->meta = 1;
+		return 0;
+	case OPT_LAYOUT:
+		io->opts.layout = arg;
+		return 0;
+	case OPT_EXPLAIN:
+		io->opts.explain = 1;
 		return 0;
 	}
 	return -1;
@@ -274,8 +289,10 @@ ingest_inputs(char **args, int n, char ***out)
 			continue;
 		}
 		while ((e = readdir(d))) {
-			size_t l = strlen(e->d_name);
-			if (l < 5 || strcmp(e->d_name + l - 4, ".txt") != 0)
+			const char *dot = strrchr(e->d_name, '.');
+			if (e->d_name[0] == '.' || !dot ||
+			    (strcasecmp(dot, ".txt") != 0 && strcasecmp(dot, ".html") != 0 &&
+			     strcasecmp(dot, ".htm") != 0 && strcasecmp(dot, ".pdf") != 0))
 				continue;
 			xgrow(&v, &cap, k + 1, sizeof *v);
 			v[k++] = xasprintf("%s/%s", args[i], e->d_name);
@@ -331,10 +348,12 @@ cmd_ingest(int argc, char **argv, struct corpus *unused)
 {
 	static const struct option longx[] = {
 		{ "meta", no_argument, NULL, OPT_META },
+		{ "layout", required_argument, NULL, OPT_LAYOUT },
+		{ "explain", no_argument, NULL, OPT_EXPLAIN },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct listopt lo;
-	struct ingest_opts io = { 0 };
+	struct ingest_cli io = { 0 };
 	struct table meta;
 	struct corpus *c = NULL;
 	struct stat st;
@@ -364,15 +383,27 @@ cmd_ingest(int argc, char **argv, struct corpus *unused)
 	}
 	for (size_t i = 0; i < n; i++) {
 		char *cause = NULL, *id = notice_id(inputs[i]);
-		struct notice *nt = notice_load(inputs[i], &cause);
+		struct notice *nt = notice_load(inputs[i], &io.opts, &cause);
 		progress("ingesting notices", i + 1, n);
 		if (!nt) {
-			cli_error("%s", cause);
+			/* --explain's scores come before the error, on stderr too. */
+			char *nl = strrchr(cause, '\n');
+			if (nl) {
+				fprintf(stderr, "%.*s", (int)(nl - cause + 1), cause);
+				cli_error("%s", nl + 1);
+			} else
+				cli_error("%s", cause);
 			free(cause);
 			free(id);
 			failed++;
+			if (io.opts.missing) {
+				rc = EXIT_NOPROG;
+				break;
+			}
 			continue;
 		}
+		if (nt->explain)
+			fputs(nt->explain, stderr);
 		for (size_t w = 0; w < nt->nwarnings; w++)
 			cli_warning("%s", nt->warnings[w]);
 		if (io.meta) {

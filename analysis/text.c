@@ -3,6 +3,8 @@
 
 #include <errno.h>
 #include <iconv.h>
+#include <opencc.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -80,11 +82,10 @@ text_utf8_bad_line(const char *s, size_t len)
 	return 0;
 }
 
-/* Convert GB18030 to UTF-8; NULL when the bytes are not GB18030. */
-static char *
-from_gb18030(const char *buf, size_t len)
+char *
+text_iconv(const char *buf, size_t len, const char *charset)
 {
-	iconv_t cd = iconv_open("UTF-8", "GB18030");
+	iconv_t cd = iconv_open("UTF-8", charset);
 	struct sb out = SB_INIT;
 	char *in = (char *)buf;
 	size_t inleft = len;
@@ -105,6 +106,67 @@ from_gb18030(const char *buf, size_t len)
 	}
 	iconv_close(cd);
 	return sb_detach(&out);
+}
+
+/*
+ * Characters frequent in notices, in both scripts: text decoded with the right one of
+ * GB18030 and Big5 is full of them, text decoded with the wrong one (which iconv often
+ * accepts: the two share their byte ranges) holds almost none.
+ */
+static const char common_chars[] =
+	"的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工"
+	"也能下过子产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小现实"
+	"加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间"
+	"样与关各重新线内数正心反明看原又么利比或但质气第向道命此变条只没结解问意建月公无系很情"
+	"者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老基资边流路级"
+	"少图山统接知较将组见计别手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色"
+	"光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美"
+	"再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张"
+	"信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复"
+	"容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构"
+	"府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识"
+	"适属圆包火住调满县局照参红细引听该铁价严龙飞镇街项目惠托床护改造旧区"
+	"這個們為來時國會對於說動學發經現當過進還種與從業務電長門問開關實體機東們區縣設資單"
+	"項辦計劃織裝總專員產點應達設統導將護療醫衛養兒萬億場處條張間戶號標準農歲環網寬鎮";
+
+static size_t
+common_hits(const char *s)
+{
+	size_t hits = 0;
+	int32_t cp;
+	int k;
+
+	while ((k = u8_next(s, &cp)) > 0) {
+		if (cp >= 0x3400) {
+			char ch[5] = { 0 };
+			memcpy(ch, s, (size_t)k);
+			hits += strstr(common_chars, ch) != NULL;
+		}
+		s += k;
+	}
+	return hits;
+}
+
+/* Text that is not UTF-8: GB18030 (GBK, GB2312) or Big5, whichever reads as Chinese. */
+static char *
+from_legacy(const char *buf, size_t len, const char **enc)
+{
+	char *gb = text_iconv(buf, len, "GB18030");
+	char *b5 = text_iconv(buf, len, "CP950");
+
+	if (!b5)
+		b5 = text_iconv(buf, len, "BIG5-HKSCS");
+	if (gb && b5 && common_hits(b5) > common_hits(gb)) {
+		free(gb);
+		gb = NULL;
+	}
+	if (gb) {
+		free(b5);
+		*enc = "GB18030";
+		return gb;
+	}
+	*enc = "Big5";
+	return b5;
 }
 
 /* Text must not hold control characters other than tab, LF, CR and form feed. */
@@ -146,13 +208,12 @@ text_decode(const char *buf, size_t len, const char *name, const char **encoding
 		return NULL;
 	}
 	if ((bad = text_utf8_bad_line(buf, len)) != 0) {
-		u = from_gb18030(buf, len);
+		u = from_legacy(buf, len, &enc);
 		if (!u || has_controls(u, strlen(u))) {
 			free(u);
-			fail(cause, "%s:%d: invalid UTF-8 (and not GB18030 either)", name, bad);
+			fail(cause, "%s:%d: invalid UTF-8 (and not GB18030 or Big5 either)", name, bad);
 			return NULL;
 		}
-		enc = "GB18030";
 		buf = u;
 		len = strlen(u);
 	}
@@ -309,6 +370,103 @@ text_clean(const char *s)
 		pending = 0;
 		sb_add(&sb, s, (size_t)k);
 		prev = cp;
+		s += k;
+	}
+	return sb_detach(&sb);
+}
+
+/*
+ * Traditional to simplified through OpenCC (t2s), opened on first use: most notices are
+ * simplified and never pay for it.  One converter for the process, behind a lock, since
+ * extraction runs in threads.
+ */
+static pthread_mutex_t cc_lock = PTHREAD_MUTEX_INITIALIZER;
+static opencc_t cc = (opencc_t)-1;
+static int cc_tried;
+
+static char *
+cc_convert(const char *s, size_t n)
+{
+	char *r = NULL, *out;
+
+	pthread_mutex_lock(&cc_lock);
+	if (!cc_tried) {
+		cc_tried = 1;
+		cc = opencc_open("t2s.json");
+	}
+	if (cc != (opencc_t)-1)
+		r = opencc_convert_utf8(cc, s, n);
+	pthread_mutex_unlock(&cc_lock);
+	if (!r)
+		return NULL;
+	out = xstrdup(r);
+	opencc_convert_utf8_free(r);
+	return out;
+}
+
+static size_t
+count_cps(const char *s)
+{
+	size_t n = 0;
+	int32_t cp;
+	int k;
+
+	while ((k = u8_next(s, &cp)) > 0) {
+		s += k;
+		n++;
+	}
+	return n;
+}
+
+/* Characters of traditional script common in notices: text without any of them is taken
+ * as simplified and not converted (most of it is). */
+static const char trad_marks[] =
+	"個們為來時國會對說動學發經現當過進還種與從業務電長門問開關實體機東區縣設資單項辦計劃"
+	"織裝總專員產點應達統導將護療醫衛養兒萬億場處條張間戶號標準農歲環網寬鎮號稱級備齊務築";
+
+int
+text_maybe_traditional(const char *s)
+{
+	int32_t cp;
+	int k;
+
+	while ((k = u8_next(s, &cp)) > 0) {
+		if (cp >= 0x4E00) {
+			char ch[5] = { 0 };
+			memcpy(ch, s, (size_t)k);
+			if (strstr(trad_marks, ch))
+				return 1;
+		}
+		s += k;
+	}
+	return 0;
+}
+
+char *
+text_simplify(const char *s)
+{
+	char *r;
+	struct sb sb = SB_INIT;
+	int32_t cp;
+	int k;
+
+	if (!text_maybe_traditional(s))
+		return xstrdup(s);
+	r = cc_convert(s, strlen(s));
+	if (!r)
+		return xstrdup(s);
+	if (count_cps(r) == count_cps(s))
+		return r;
+	/* A phrase rule changed the length: convert character by character instead, so that
+	 * offsets into S stay offsets into the result. */
+	free(r);
+	while ((k = u8_next(s, &cp)) > 0) {
+		char *c = cc_convert(s, (size_t)k);
+		if (c && count_cps(c) == 1)
+			sb_adds(&sb, c);
+		else
+			sb_add(&sb, s, (size_t)k);
+		free(c);
 		s += k;
 	}
 	return sb_detach(&sb);

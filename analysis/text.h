@@ -1,5 +1,5 @@
 /*
- * text: decoding notices (UTF-8, UTF-8 with BOM, GB18030; CRLF) and the Unicode helpers
+ * text: decoding notices (UTF-8, UTF-8 with BOM, GB18030, Big5; CRLF) and the Unicode helpers
  * the parsers share (NFKC keys, display width, stray-space removal).
  *
  * Every function returning char * returns a malloc'd string the caller frees.
@@ -12,12 +12,17 @@
 
 /*
  * Decode BUF (LEN bytes) read from NAME into UTF-8 with LF line ends.  A UTF-8 BOM is
- * dropped; text that is not valid UTF-8 is tried as GB18030 (through iconv).  Fails on
- * empty input, NUL bytes and text that is neither, with "NAME:LINE: what" in *cause.
- * *encoding (if non-NULL) is set to "UTF-8" or "GB18030".
+ * dropped; text that is not valid UTF-8 is tried as GB18030 (GBK, GB2312) and as Big5
+ * (through iconv), and read as the one that gives common Chinese characters.  Fails on
+ * empty input, NUL bytes and text that is none of them, with "NAME:LINE: what" in *cause.
+ * *encoding (if non-NULL) is set to "UTF-8", "GB18030" or "Big5".
  */
 char *text_decode(const char *buf, size_t len, const char *name, const char **encoding,
                   char **cause);
+
+/* Convert LEN bytes of BUF from CHARSET (an iconv name) to UTF-8; NULL when iconv does
+ * not know CHARSET or the bytes are not valid in it. */
+char *text_iconv(const char *buf, size_t len, const char *charset);
 
 /* Check that S is valid UTF-8; returns 0, or the 1-based line of the first bad byte. */
 int text_utf8_bad_line(const char *s, size_t len);
@@ -43,5 +48,15 @@ size_t text_width(const char *s);
  * becomes one space.  Leading and trailing whitespace is dropped.
  */
 char *text_clean(const char *s);
+
+/*
+ * Traditional characters to simplified (OpenCC t2s), for parsing and matching only: the
+ * stored text keeps the printed characters.  The result has as many code points as S, so
+ * an offset counted in characters means the same in both.  Text with no common
+ * traditional character is returned as a copy without calling OpenCC.
+ */
+char *text_simplify(const char *s);
+/* Does S hold one of the common traditional-only characters? */
+int text_maybe_traditional(const char *s);
 
 #endif

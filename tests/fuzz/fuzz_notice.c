@@ -3,13 +3,13 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "notice.h"
+#include "ingest/notice.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char *cause = NULL;
-	struct notice *n = notice_parse((const char *)data, size, "fuzz", &cause);
+	struct notice *n = notice_parse((const char *)data, size, "fuzz", NULL, &cause);
 
 	notice_free(n);
 	free(cause);

@@ -10,13 +10,14 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "notice.h"
+#include "ingest/notice.h"
+#include "ingest/build.h"
 
 static struct notice *
 parse(const char *text)
 {
 	char *cause = NULL;
-	struct notice *n = notice_parse(text, strlen(text), "t.txt", &cause);
+	struct notice *n = notice_parse(text, strlen(text), "t.txt", NULL, &cause);
 	if (!n) {
 		print_error("%s\n", cause);
 		free(cause);
@@ -134,7 +135,7 @@ test_pdf(void **state)
 	struct notice *n = parse(text);
 	(void)state;
 
-	assert_string_equal(n->layout, "pdf");
+	assert_string_equal(n->layout, "pdftext");
 	assert_int_equal(n->nitems, 3);
 	check_item(&n->items[0], "1", "", "老旧小区改造和社区服务提升", "市住房城乡建委",
 	           "改造老旧小区120个、面积300万平方米。");
@@ -210,13 +211,14 @@ test_errors(void **state)
 	struct notice *n;
 	(void)state;
 
-	n = notice_parse(none, strlen(none), "none.txt", &cause);
+	n = notice_parse(none, strlen(none), "none.txt", NULL, &cause);
 	assert_null(n);
-	assert_string_equal(cause, "none.txt:2: no task table (no header row with 序号, 项目名称 and 工作任务)");
+	assert_string_equal(cause, "none.txt:1: no list of items found (no table header with 序号 "
+	                           "and a name or task column, no numbered or bulleted lines)");
 	free(cause);
 	cause = NULL;
 	/* A repeated 1 is a restart (as after a section), which without sections is an error. */
-	n = notice_parse(dup, strlen(dup), "dup.txt", &cause);
+	n = notice_parse(dup, strlen(dup), "dup.txt", NULL, &cause);
 	assert_null(n);
 	assert_string_equal(cause, "dup.txt:3: item numbers repeat without sections");
 	free(cause);

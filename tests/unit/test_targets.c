@@ -12,7 +12,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "notice.h"
+#include "ingest/notice.h"
 #include "targets.h"
 
 static const struct {
@@ -160,7 +160,7 @@ test_split_number(void **state)
 	                   "序号 项目名称 责任单位 2027年工作任务\n"
 	                   "万平方米。\n";
 	char *cause = NULL;
-	struct notice *n = notice_parse(text, strlen(text), "t.txt", &cause);
+	struct notice *n = notice_parse(text, strlen(text), "t.txt", NULL, &cause);
 	struct target_list l = { 0 };
 	(void)state;
 

@@ -69,7 +69,7 @@ test_decode(void **state)
 	/* 0x80 alone is neither UTF-8 nor GB18030: the message names the line. */
 	t = text_decode("ok\nok\n\x80\n", 7, "bad.txt", &enc, &cause);
 	assert_null(t);
-	assert_string_equal(cause, "bad.txt:3: invalid UTF-8 (and not GB18030 either)");
+	assert_string_equal(cause, "bad.txt:3: invalid UTF-8 (and not GB18030 or Big5 either)");
 	free(cause);
 	cause = NULL;
 

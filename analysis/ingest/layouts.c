@@ -1,0 +1,15 @@
+/* The table of layouts (layout.h): a new layout is a file and a row here.  Ties in score
+ * go to the earlier row. */
+#include "layout.h"
+
+const struct layout *const layouts[] = {
+	&layout_rows,
+	&layout_cells,
+	&layout_pdftext,
+	&layout_numbered,
+	&layout_paras,
+	&layout_pipe,
+	&layout_stacked,
+	&layout_bullets,
+};
+const size_t nlayouts = sizeof layouts / sizeof layouts[0];
