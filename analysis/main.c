@@ -407,6 +407,10 @@ cmd_ingest(int argc, char **argv, struct corpus *unused)
 		for (size_t w = 0; w < nt->nwarnings; w++)
 			cli_warning("%s", nt->warnings[w]);
 		if (io.meta) {
+			if (strcmp(nt->level, "district") == 0 && !*guess_parent(c, nt))
+				cli_warning("%s: no city set of %d in the catalog that %s belongs to: "
+				            "parent left empty", inputs[i], nt->year, *nt->jurisdiction ?
+				            nt->jurisdiction : "this district");
 			meta_row(&meta, c, nt, inputs[i], n == 1 && lo.set ? lo.set : id);
 		} else {
 			struct table t;

@@ -129,10 +129,12 @@ static const char common_chars[] =
 	"這個們為來時國會對於說動學發經現當過進還種與從業務電長門問開關實體機東們區縣設資單"
 	"項辦計劃織裝總專員產點應達設統導將護療醫衛養兒萬億場處條張間戶號標準農歲環網寬鎮";
 
-static size_t
+/* How much S reads as Chinese: its common characters, less the kana, Cyrillic, Greek and
+ * box drawing that GB18030 makes of Big5 bytes (and Big5 of GB bytes). */
+static long
 common_hits(const char *s)
 {
-	size_t hits = 0;
+	long hits = 0;
 	int32_t cp;
 	int k;
 
@@ -142,9 +144,24 @@ common_hits(const char *s)
 			memcpy(ch, s, (size_t)k);
 			hits += strstr(common_chars, ch) != NULL;
 		}
+		if ((cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x0370 && cp <= 0x04FF) ||
+		    (cp >= 0x2500 && cp <= 0x257F) || (cp >= 0xAC00 && cp <= 0xD7AF))
+			hits -= 2;
 		s += k;
 	}
 	return hits;
+}
+
+/* Does the UTF-8 text S hold a C1 control (U+0080–U+009F)?  A legacy decoder that gives
+ * one took a stray byte for a character. */
+static int
+has_c1(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] >= 0x80 &&
+		    (unsigned char)s[1] <= 0x9F)
+			return 1;
+	return 0;
 }
 
 /* Text that is not UTF-8: GB18030 (GBK, GB2312) or Big5, whichever reads as Chinese. */
@@ -156,6 +173,14 @@ from_legacy(const char *buf, size_t len, const char **enc)
 
 	if (!b5)
 		b5 = text_iconv(buf, len, "BIG5-HKSCS");
+	if (gb && has_c1(gb)) {
+		free(gb);
+		gb = NULL;
+	}
+	if (b5 && has_c1(b5)) {
+		free(b5);
+		b5 = NULL;
+	}
 	if (gb && b5 && common_hits(b5) > common_hits(gb)) {
 		free(gb);
 		gb = NULL;

@@ -155,12 +155,51 @@ role_in(const char *key)
 	return R_NONE;
 }
 
+/*
+ * KEY without pinyin glosses: some mirror sites print the reading of a character after
+ * it, 責(zé)任單位; a label is read without them.  Returns a new string.
+ */
+static char *
+strip_glosses(const char *key)
+{
+	struct sb sb = SB_INIT;
+	const char *p = key;
+
+	while (*p) {
+		if (*p == '(') {
+			const char *q = p + 1;
+			int32_t cp;
+			int k, latin = 0;
+			while ((k = u8_next(q, &cp)) > 0 &&
+			       ((cp >= 'a' && cp <= 'z') || (cp >= 0xC0 && cp <= 0x24F))) {
+				q += k;
+				latin++;
+			}
+			if (latin > 0 && *q == ')') {
+				p = q + 1;
+				continue;
+			}
+		}
+		sb_addc(&sb, *p++);
+	}
+	return sb_detach(&sb);
+}
+
 enum role
 role_of(const char *key)
 {
 	enum role r;
 	char *s;
 
+	if (strchr(key, '(')) {
+		char *bare = strip_glosses(key);
+		if (strcmp(bare, key) != 0) {
+			r = role_of(bare);
+			free(bare);
+			return r;
+		}
+		free(bare);
+	}
 	/* A header cell is a short label; a sentence that mentions 项目 is no header. */
 	if (!*key || text_width(key) > 24)
 		return R_NONE;
@@ -360,12 +399,35 @@ num_arabic(const char *s, struct num *n)
 			n->len = (size_t)(q - s);
 			return v > 0;
 		}
+		/* "1开展学生双减计划": a short number right before a word that is no measure. */
+		{
+			int32_t cp;
+			if (q == p && p - s <= 2 && u8_next(q, &cp) > 0 && text_is_han(cp) &&
+			    !num_is_measure(q) && !starts_with(q, "季") && !starts_with(q, "至")) {
+				n->style = NUM_ARABIC;
+				n->value = v;
+				n->len = (size_t)(p - s);
+				return v > 0;
+			}
+		}
 	}
 	return 0;
 }
 
+static int num_parse1(const char *text, struct num *n);
+
 int
 num_parse(const char *text, struct num *n)
+{
+	if (!num_parse1(text, n))
+		return 0;
+	/* The spaces after the number belong to it: "11. 就业…" */
+	n->len = (size_t)(skip_space(text + n->len) - text);
+	return 1;
+}
+
+static int
+num_parse1(const char *text, struct num *n)
 {
 	const char *s = skip_space(text);
 	size_t h;
@@ -455,9 +517,9 @@ num_parse(const char *text, struct num *n)
 		const char *q = s + h;
 		if (v <= 0)
 			return 0;
-		if (starts_with(q, "、") || starts_with(q, "．") || *q == '.' ||
+		if (starts_with(q, "、") || starts_with(q, "．") || *q == '.' || *q == ',' ||
 		    starts_with(q, "，")) {
-			q += *q == '.' ? 1 : strlen("、");
+			q += *q == '.' || *q == ',' ? 1 : strlen("、");
 			n->style = NUM_HAN;
 		} else if (h <= strlen("十一") && (*q == ' ' || starts_with(q, "\xE3\x80\x80")) &&
 		           !at_end(q) && !isdigit((unsigned char)*skip_space(q))) {

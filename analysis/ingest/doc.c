@@ -179,6 +179,92 @@ doc_sniff(const char *buf, size_t len, const char *name)
 	return DOC_TEXT;
 }
 
+/* ---- jammer text ---- */
+
+static int
+is_symbol(char c)
+{
+	return c > ' ' && c < 0x7f && !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	                                 (c >= 'A' && c <= 'Z'));
+}
+
+/* A token of a jammer run: short printable ASCII; *SYMS counts its symbols. */
+static int
+jam_token(const char *s, size_t n, size_t max, size_t *syms)
+{
+	if (n == 0 || n > max)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		/* Bars are cells of a table, not noise. */
+		if ((unsigned char)s[i] >= 0x7f || s[i] <= ' ' || s[i] == '|')
+			return 0;
+		*syms += is_symbol(s[i]);
+	}
+	return 1;
+}
+
+/*
+ * Remove the jammer text that some forums hide in their pages to spoil copying and that
+ * a copy of the page's text keeps: runs of short random ASCII tokens before or after
+ * the Chinese text of a line ("* p/ {) b& x! R8 r( k 一、…", "…工程 >j/w@Fj").  A run
+ * needs two symbols or more, and Chinese text beside it; "5G", "AED 100", "1:1" stay.
+ */
+static void
+strip_jammer(char *line)
+{
+	size_t n = strlen(line), syms = 0, tokens = 0, cut = n;
+	char *p;
+
+	/* Trailing: whole ASCII tokens after the last space that follows Chinese text. */
+	p = line + n;
+	while (p > line) {
+		char *e = p, *b;
+		while (e > line && e[-1] == ' ')
+			e--;
+		b = e;
+		while (b > line && b[-1] != ' ')
+			b--;
+		if (b == e || b == line || !jam_token(b, (size_t)(e - b), 10, &syms))
+			break;
+		tokens++;
+		cut = (size_t)(b - line);
+		p = b;
+	}
+	if (tokens && syms >= 2 && cut > 0 && (unsigned char)line[cut - 1] == ' ') {
+		size_t k = cut;
+		while (k > 0 && line[k - 1] == ' ')
+			k--;
+		/* The run's first characters may cling to the text: 项目$ N3 {7 … */
+		while (k > 0 && strchr("$&#@^~`{[<\\*+=", line[k - 1]) && line[k - 1])
+			k--;
+		if (k > 0 && (unsigned char)line[k - 1] >= 0x80) {
+			line[k] = '\0';
+			n = k;
+		}
+	}
+	/* Leading: three tokens or more of at most three characters before Chinese text. */
+	syms = tokens = 0;
+	p = line;
+	for (;;) {
+		char *b = p, *e;
+		while (*b == ' ')
+			b++;
+		e = b;
+		while (*e && *e != ' ')
+			e++;
+		if (!*e || !jam_token(b, (size_t)(e - b), 3, &syms))
+			break;
+		tokens++;
+		p = e;
+	}
+	if (tokens >= 3 && syms >= 2) {
+		while (*p == ' ')
+			p++;
+		if ((unsigned char)*p >= 0x80)
+			memmove(line, p, strlen(p) + 1);
+	}
+}
+
 int
 doc_read_text(struct doc *d, const char *buf, size_t len, char **cause)
 {
@@ -204,6 +290,7 @@ doc_read_text(struct doc *d, const char *buf, size_t len, char **cause)
 		{
 			struct dline *l = new_line(d, no);
 			l->text = xstrndup(p, n);
+			strip_jammer(l->text);
 			l->key = text_key(l->text);
 		}
 		if (!nl)

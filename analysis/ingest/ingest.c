@@ -73,7 +73,7 @@ is_list_title(const char *key)
 	static const char *const words[] = { "民生实事", "为民办实事", "民生實事", "為民辦實事",
 		                              "实事项目", "實事項目", "民生工程", "为民实事",
 		                              "民生项目", "实事" };
-	if (!find_year(key) || text_width(key) > 80)
+	if (!find_year(key) || text_width(key) > 80 || has_clause_marks(key))
 		return 0;
 	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
 		if (strstr(key, words[i]))
@@ -81,28 +81,68 @@ is_list_title(const char *key)
 	return 0;
 }
 
-/* The jurisdiction in a title: the text before the year, without 关于印发《 and the like. */
+/* Where a jurisdiction's name ends in S: after 市, 区, 县 … (the last of them in the
+ * first few characters); NULL when there is none. */
+static const char *
+admin_end(const char *s, size_t chars)
+{
+	static const char *const ends[] = { "市", "区", "县", "镇", "旗", "州", "省", "乡",
+		                             "街道", "區", "縣", "鎮" };
+	const char *best = NULL, *p = s;
+	size_t n = 0;
+
+	while (*p && n < chars) {
+		int32_t cp;
+		int k = u8_next(p, &cp);
+		if (k <= 0)
+			break;
+		for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++)
+			if (starts_with(p, ends[i]) && n >= 1) {
+				best = p + strlen(ends[i]);
+				break;
+			}
+		p += k;
+		n++;
+		if (best && (starts_with(p, "政府") || starts_with(p, "人民") || starts_with(p, "为民") ||
+		             starts_with(p, "民生") || starts_with(p, "十") || starts_with(p, "重点")))
+			break;
+	}
+	return best;
+}
+
+/*
+ * The jurisdiction a title names: the text before the year without 关于印发《 and the
+ * issuing office (西安市人民政府办公厅关于印发2024年… → 西安市), or the place right after
+ * the year (2024年长宁区政府为民办实事项目 → 长宁区).
+ */
 static char *
 title_jurisdiction(const char *title, const char *year)
 {
-	static const char *const leads[] = { "关于印发", "关于公布", "关于", "印发", "《", "“",
-		                             "\"", "【", "[" };
-	const char *p = title;
-	int again = 1;
+	static const char *const cuts[] = { "关于印发", "关于公布", "关于", "《", "“", "\"", "【" };
+	const char *p = title, *q, *gov;
+	char *j;
 
-	while (again) {
-		again = 0;
-		for (size_t i = 0; i < sizeof leads / sizeof leads[0]; i++)
-			if (starts_with(p, leads[i]) && p < year) {
-				p += strlen(leads[i]);
-				again = 1;
-			}
+	for (size_t i = 0; i < sizeof cuts / sizeof cuts[0]; i++)
+		for (q = title; (q = strstr(q, cuts[i])) && q < year; q += strlen(cuts[i]))
+			if (q + strlen(cuts[i]) > p)
+				p = q + strlen(cuts[i]);
+	if (starts_with(p, "印发") || starts_with(p, "公布"))
+		p += strlen("印发");
+	j = xstrndup(p, (size_t)(year - p));
+	if ((gov = strstr(j, "人民政府")) || (gov = strstr(j, "政府")))
+		j[gov - j] = '\0';
+	if (!*j) {
+		/* The office that issues it: 西安市人民政府办公厅关于… */
+		const char *e = admin_end(title, 12);
+		free(j);
+		j = e && e <= year ? xstrndup(title, (size_t)(e - title)) : xstrdup("");
 	}
-	/* 重庆市人民政府办公厅关于印发《重庆市2025年…: the part after the last 《 or 关于. */
-	for (const char *q = p; q < year; q++)
-		if (starts_with(q, "《") || starts_with(q, "关于"))
-			p = q + (starts_with(q, "《") ? strlen("《") : strlen("关于"));
-	return xstrndup(p, (size_t)(year - p));
+	if (!*j) {
+		const char *after = year + 4 + strlen("年"), *e = admin_end(after, 12);
+		free(j);
+		j = e ? xstrndup(after, (size_t)(e - after)) : xstrdup("");
+	}
+	return j;
 }
 
 static const char *
@@ -140,7 +180,7 @@ parse_head(struct notice *n, const struct doc *d, size_t start)
 		const char *k = d->lines[i].key;
 		if (!*k || (starts_with(k, "附件") && strlen(k) <= strlen("附件") + 3))
 			continue;
-		if (find_year(k) && !is_chrome(k))
+		if (find_year(k) && !is_chrome(k) && !has_clause_marks(k) && text_width(k) <= 80)
 			t = i;
 		break;
 	}

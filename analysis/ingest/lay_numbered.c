@@ -67,6 +67,10 @@ candidates(const struct doc *d, struct cand **out)
 		struct num num;
 		if (l->table || !*l->key || !num_parse(l->text, &num))
 			continue;
+		/* A row of a table in text (1 | 甲 | 市局 |, 1\t甲\t市局) is no list item. */
+		if (strchr(strchr(l->text, '|') ? strchr(l->text, '|') + 1 : "", '|') ||
+		    strchr(strchr(l->text, '\t') ? strchr(l->text, '\t') + 1 : "", '\t'))
+			continue;
 		/* Page numbers and counters are no items: "— 4 —", "(45)" by a share button. */
 		if (is_page_number(l->key) || (num.alone && num.style == NUM_PARABIC && num.value > 30))
 			continue;

@@ -68,8 +68,32 @@ item_like(const struct dline *l)
 struct block {
 	size_t intro;           /* the doc line before the items */
 	size_t *lines;          /* the items' lines */
+	size_t *head;           /* for each item, the heading line above it, or (size_t)-1 */
 	size_t n;
+	int how;                /* 'i' after an intro, 'h' under headings, 'l' name leads */
 };
+
+static void
+block_free(struct block *b)
+{
+	free(b->lines);
+	free(b->head);
+	b->lines = b->head = NULL;
+	b->n = 0;
+}
+
+static void
+block_add(struct block *b, size_t *cap, size_t line, size_t head)
+{
+	if (b->n + 1 > *cap) {
+		*cap = *cap ? *cap * 2 : 16;
+		b->lines = xrealloc(b->lines, *cap * sizeof *b->lines);
+		b->head = xrealloc(b->head, *cap * sizeof *b->head);
+	}
+	b->lines[b->n] = line;
+	b->head[b->n] = head;
+	b->n++;
+}
 
 /* The items below the intro at I: item-like lines until chrome, prose or a long
  * paragraph that does not fit with the lines before it. */
@@ -78,9 +102,9 @@ block_from(const struct doc *d, size_t i, struct block *b)
 {
 	size_t cap = 0, sumw = 0;
 
+	memset(b, 0, sizeof *b);
 	b->intro = i;
-	b->lines = NULL;
-	b->n = 0;
+	b->how = 'i';
 	for (size_t j = i + 1; j < d->nlines; j++) {
 		const struct dline *l = &d->lines[j];
 		size_t w;
@@ -92,29 +116,143 @@ block_from(const struct doc *d, size_t i, struct block *b)
 		/* A paragraph three times as long as the items so far is prose after them. */
 		if (b->n >= 3 && w > 3 * (sumw / b->n) + 20)
 			break;
-		xgrow(&b->lines, &cap, b->n + 1, sizeof *b->lines);
-		b->lines[b->n++] = j;
+		block_add(b, &cap, j, (size_t)-1);
 		sumw += w;
 	}
 }
 
-/* The best block of the doc: the longest after an intro. */
+/* A sector heading: 一、生态环境, （二）重点道桥, 一    生态环境 — numbered, short, no
+ * clause in it. */
+static int
+is_heading(const struct dline *l, long *value)
+{
+	struct num n;
+	char *k;
+	int yes;
+
+	if (l->table || !num_parse(l->text, &n) || n.alone ||
+	    (n.style != NUM_HAN && n.style != NUM_PHAN))
+		return 0;
+	k = text_key(l->text + n.len);
+	yes = text_width(k) <= 30 && !has_clause_marks(k) && !strpbrk(k, "0123456789");
+	free(k);
+	*value = n.value;
+	return yes;
+}
+
+/*
+ * Items under sector headings: the headings count 一, 二, 三 …, and under each stand
+ * two or more lines, each one item (a whole sentence), not one paragraph of a numbered
+ * item.
+ */
+static void
+block_headings(const struct doc *d, struct block *b)
+{
+	size_t cap = 0, heads = 0, ended = 0, head = (size_t)-1;
+	long next = 1;
+
+	memset(b, 0, sizeof *b);
+	b->how = 'h';
+	for (size_t i = 0; i < d->nlines; i++) {
+		const struct dline *l = &d->lines[i];
+		long v;
+		if (is_heading(l, &v) && v == next) {
+			if (heads == 0)
+				b->intro = i;
+			head = i;
+			heads++;
+			next++;
+			continue;
+		}
+		if (head == (size_t)-1 || !*l->key)
+			continue;
+		if (!item_like(l)) {
+			if (is_chrome(l->key) || opens_prose(l->key))
+				break;
+			continue;
+		}
+		block_add(b, &cap, i, head);
+		ended += ends_with(l->key, "。") || ends_with(l->key, "；") || ends_with(l->key, ";");
+	}
+	/* Two lines a heading at least, most of them whole sentences. */
+	if (heads < 2 || b->n < 2 * heads || ended * 2 < b->n)
+		block_free(b);
+}
+
+/* A run of lines printing items as 名称。任务 (or 名称：任务), with no intro above. */
+static void
+block_leads(const struct doc *d, struct block *b)
+{
+	struct block cur = { 0 };
+	size_t cap = 0, miss = 0;
+
+	memset(b, 0, sizeof *b);
+	for (size_t i = 0; i <= d->nlines; i++) {
+		const struct dline *l = i < d->nlines ? &d->lines[i] : NULL;
+		if (l && !*l->key)
+			continue;
+		if (l && item_like(l) && list_has_lead(l->text)) {
+			if (cur.n == 0)
+				cur.intro = i ? i - 1 : 0;
+			block_add(&cur, &cap, i, (size_t)-1);
+			miss = 0;
+			continue;
+		}
+		/* One line without a name lead may stand among them (a one-phrase item). */
+		if (l && cur.n && item_like(l) && miss == 0) {
+			miss = 1;
+			block_add(&cur, &cap, i, (size_t)-1);
+			continue;
+		}
+		if (miss && cur.n) {
+			cur.n--;        /* the last line taken was not one of them */
+			miss = 0;
+		}
+		if (cur.n > b->n) {
+			block_free(b);
+			*b = cur;
+		} else
+			block_free(&cur);
+		memset(&cur, 0, sizeof cur);
+		cap = 0;
+	}
+	block_free(&cur);
+	b->how = 'l';
+	if (b->n < 4)
+		block_free(b);
+}
+
+/* The best block of the doc: the longest after an intro, or under headings, or of
+ * name leads. */
 static int
 best_block(const struct doc *d, struct block *best)
 {
+	struct block b;
+
 	memset(best, 0, sizeof *best);
 	for (size_t i = 0; i < d->nlines; i++) {
-		struct block b;
 		struct num n;
 		if (d->lines[i].table || !is_intro(d->lines[i].key) || num_parse(d->lines[i].text, &n))
 			continue;
 		block_from(d, i, &b);
 		if (b.n > best->n) {
-			free(best->lines);
+			block_free(best);
 			*best = b;
 		} else
-			free(b.lines);
+			block_free(&b);
 	}
+	block_headings(d, &b);
+	if (b.n > best->n) {
+		block_free(best);
+		*best = b;
+	} else
+		block_free(&b);
+	block_leads(d, &b);
+	if (b.n > best->n) {
+		block_free(best);
+		*best = b;
+	} else
+		block_free(&b);
 	return best->n >= 3;
 }
 
@@ -126,10 +264,17 @@ detect(const struct doc *d, struct fit *f)
 	if (best_block(d, &b)) {
 		f->score = 45 + (b.n >= 10 ? 20 : (int)b.n * 2);
 		f->start = b.intro;
-		fit_why(f, "%zu unnumbered lines after '%s' (line %d)", b.n, d->lines[b.intro].key,
-		        d->lines[b.intro].no);
+		if (b.how == 'h')
+			fit_why(f, "%zu unnumbered lines under numbered headings from line %d", b.n,
+			        d->lines[b.intro].no);
+		else if (b.how == 'l')
+			fit_why(f, "%zu lines printing '名称。任务' from line %d", b.n,
+			        d->lines[b.lines[0]].no);
+		else
+			fit_why(f, "%zu unnumbered lines after '%s' (line %d)", b.n,
+			        d->lines[b.intro].key, d->lines[b.intro].no);
 	}
-	free(b.lines);
+	block_free(&b);
 }
 
 static int
@@ -140,16 +285,31 @@ parse(struct build *b, const struct doc *d, const struct fit *f, char **cause)
 	int rc;
 
 	(void)f;
+	char **heads;
+
 	best_block(d, &bl);
 	items = xcalloc(bl.n + 1, sizeof *items);
+	heads = xcalloc(bl.n + 1, sizeof *heads);
 	for (size_t k = 0; k < bl.n; k++) {
 		items[k].first = bl.lines[k];
 		items[k].end = bl.lines[k] + 1;
 		items[k].seq = (long)k + 1;
+		if (bl.head[k] != (size_t)-1) {
+			struct num n;
+			char *t;
+			num_parse(d->lines[bl.head[k]].text, &n);
+			t = text_clean(d->lines[bl.head[k]].text + n.len);
+			heads[k] = section_name(t);
+			free(t);
+			items[k].section = heads[k];
+		}
 	}
 	rc = list_items(b, d, items, bl.n, cause);
+	for (size_t k = 0; k < bl.n; k++)
+		free(heads[k]);
+	free(heads);
 	free(items);
-	free(bl.lines);
+	block_free(&bl);
 	return rc;
 }
 

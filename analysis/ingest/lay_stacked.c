@@ -118,7 +118,8 @@ read_cells(const struct doc *d, struct stack *s)
 			open = 0;
 			continue;
 		}
-		if (s->mode == 'p' && only_bars(l->key)) {
+		/* A lone bar is an empty cell; a line of bars sets rows apart. */
+		if (s->mode == 'p' && only_bars(l->key) && strlen(l->key) > 1) {
 			push(s, l->no)->sep = 1;
 			open = 0;
 			continue;
@@ -170,6 +171,9 @@ find_header(const struct stack *s, struct thead *h, size_t *body, char **problem
 			for (size_t k = i; k < j; k++)
 				if (!s->v[k].sep)
 					cells[n++] = s->v[k].key;
+			/* An empty cell closing the header (a lone bar) is no column. */
+			while (n > 1 && !*cells[n - 1])
+				n--;
 			ok = thead_set(h, cells, n, *problem ? NULL : problem);
 		}
 		free(cells);
@@ -298,7 +302,7 @@ plan_make(const struct doc *d, struct plan *p)
 	if (p->width >= 2 && p->width < p->h.ncols) {
 		char **keys = xcalloc(p->h.ncols, sizeof *keys);
 		size_t n = 0;
-		for (size_t k = p->at; k < p->body; k++)
+		for (size_t k = p->at; k < p->body && n < p->h.ncols; k++)
 			if (!p->s.v[k].sep)
 				keys[n++] = xstrdup(p->s.v[k].key);
 		fit_header(&p->h, keys, &n, p->width);
@@ -353,7 +357,9 @@ parse(struct build *b, const struct doc *d, const struct fit *f, char **cause)
 	rows = xcalloc(p.nrows + 1, sizeof *rows);
 	for (size_t i = 0; i < p.nrows; i++) {
 		const struct srow *sr = &p.rows[i];
-		size_t width = p.h.ncols, missing = sr->n < width ? width - sr->n : 0;
+		size_t width = p.h.ncols;
+		/* A row short of the header lacks its leftmost cells. */
+		size_t missing = sr->n < width ? width - sr->n : 0;
 		rows[i].ncells = width > sr->n ? width : sr->n;
 		rows[i].cells = xcalloc(rows[i].ncells, sizeof *rows[i].cells);
 		rows[i].line = p.s.v[sr->cell[0]].line;

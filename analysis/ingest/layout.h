@@ -37,7 +37,7 @@ extern const size_t nlayouts;
 /* The layouts, one per file (lay_*.c). */
 extern const struct layout layout_rows, layout_cells, layout_pdftext, layout_grid,
 	layout_pipe, layout_stacked, layout_spaced, layout_numbered, layout_bullets,
-	layout_paras;
+	layout_paras, layout_inline;
 
 /* Set F's why (or problem) from a format. */
 void fit_why(struct fit *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

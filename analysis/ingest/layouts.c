@@ -11,5 +11,6 @@ const struct layout *const layouts[] = {
 	&layout_pipe,
 	&layout_stacked,
 	&layout_bullets,
+	&layout_inline,
 };
 const size_t nlayouts = sizeof layouts / sizeof layouts[0];

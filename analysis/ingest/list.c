@@ -67,6 +67,7 @@ struct seg {
 	const char *text;       /* into the doc line, or owned (see own) */
 	int line;
 	enum role field;        /* R_TASK unless a label said otherwise */
+	int labelled;           /* a label (目标任务：) set its field */
 	char *own;              /* a copy of part of a line (an inline item), freed */
 };
 
@@ -115,6 +116,7 @@ collect(const struct doc *d, const struct litem *it, struct seg **out)
 		const char *t = l->text;
 		size_t lab = 0;
 		enum role r;
+		int labelled;
 
 		char *own = NULL;
 
@@ -134,6 +136,7 @@ collect(const struct doc *d, const struct litem *it, struct seg **out)
 			field = r;
 			t += lab;
 		}
+		labelled = lab > 0 || (field != R_TASK);
 		{
 			char *k = text_key(t);
 			int empty = !*k;
@@ -148,6 +151,7 @@ collect(const struct doc *d, const struct litem *it, struct seg **out)
 		v[n].line = l->no;
 		v[n].field = field;
 		v[n].own = own;
+		v[n].labelled = labelled;
 		n++;
 	}
 	*out = v;
@@ -244,9 +248,6 @@ name_like(const char *s, const char *e)
 		p += n;
 	}
 	ok = ok && w <= 44 && text_width(k) <= 160;
-	/* A label (目标任务：) is no name. */
-	if (ok && role_of(k) != R_NONE && text_width(k) <= 12)
-		ok = 0;
 	free(lead);
 	free(k);
 	return ok;
@@ -301,7 +302,7 @@ is_name_line(const struct seg *v, size_t n)
 	if (!ok)
 		return 0;
 	/* A labelled field below it (目标任务：…) makes it a name at once. */
-	if (v[1].field != R_TASK)
+	if (v[1].labelled)
 		return 1;
 	for (size_t i = 1; i < n; i++) {
 		char *t = text_key(v[i].text);
@@ -332,7 +333,29 @@ can_split(const struct seg *v, size_t n, enum split how)
 	}
 	if (how == SPLIT_COMMA && starts_clause(s->text))
 		return 0;
+	/* 目标任务：… is a label, not a name. */
+	if (how == SPLIT_COLON) {
+		size_t lab;
+		if (list_label(s->text, &lab) != R_NONE)
+			return 0;
+	}
 	return name_like(s->text, e);
+}
+
+int
+list_has_lead(const char *text)
+{
+	const char *t = text + list_marker_len(text), *e;
+
+	for (int how = SPLIT_STOP; how <= SPLIT_COLON; how++)
+		if ((e = lead_end(t, (enum split)how)) && name_like(t, e)) {
+			char *rest = text_key(e + (*e == ':' ? 1 : strlen("。")));
+			int ok = text_width(rest) >= 4;
+			free(rest);
+			if (ok)
+				return 1;
+		}
+	return 0;
 }
 
 /* Strip one pair of quotation marks around the whole of S (a quoted name). */

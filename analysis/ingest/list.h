@@ -33,6 +33,9 @@ size_t list_marker_len(const char *text);
  * the label and its colon; R_NONE when TEXT starts with none. */
 enum role list_label(const char *text, size_t *len);
 
+/* Does TEXT print an item as `名称。任务` or `名称：任务` (a short name, then the task)? */
+int list_has_lead(const char *text);
+
 /*
  * Build the items ITEMS (N) of doc D into B.  Lines that are chrome or blank inside an
  * item are skipped.  Returns 0 or -1 with *cause.

@@ -2,6 +2,10 @@
  * Unit tests for analysis/notice.c: the three layouts on small notices made up for the
  * tests (not the bundled ones), the notice head, and the pieces of the pdf heuristics.
  */
+/* yoy headers first: cmocka.h defines a fail() macro that util.h's fail() would meet. */
+#include "ingest/notice.h"
+#include "ingest/build.h"
+
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,8 +14,6 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "ingest/notice.h"
-#include "ingest/build.h"
 
 static struct notice *
 parse(const char *text)

@@ -51,6 +51,7 @@ test_decode(void **state)
 	const char *enc = NULL;
 	/* 序号 in GB18030 is D0 F2 BA C5. */
 	static const char gb[] = "\xD0\xF2\xBA\xC5\r\n1\r\n";
+	static const char big5[] = "\xA7\xC7\xB8\xB9\n\xB6\xB5\xA5\xD8\xA6\x57\xBA\xD9\n";
 	(void)state;
 
 	t = text_decode("\xEF\xBB\xBF序号\r\n1\r\n", strlen("\xEF\xBB\xBF序号\r\n1\r\n"), "x", &enc,
@@ -64,6 +65,13 @@ test_decode(void **state)
 	assert_non_null(t);
 	assert_string_equal(t, "序号\n1\n");
 	assert_string_equal(enc, "GB18030");
+	free(t);
+
+	/* Big5 (CP950) is read as such: 序號 is A7 C7 B8 B9. */
+	t = text_decode(big5, sizeof big5 - 1, "x", &enc, &cause);
+	assert_non_null(t);
+	assert_string_equal(t, "序號\n項目名稱\n");
+	assert_string_equal(enc, "Big5");
 	free(t);
 
 	/* 0x80 alone is neither UTF-8 nor GB18030: the message names the line. */
@@ -85,6 +93,23 @@ test_decode(void **state)
 	free(cause);
 }
 
+/* Traditional to simplified keeps the length (offsets stay offsets). */
+static void
+test_simplify(void **state)
+{
+	char *s;
+	(void)state;
+
+	s = text_simplify("洋縣2024年十大民生實事項目");
+	assert_string_equal(s, "洋县2024年十大民生实事项目");
+	free(s);
+	s = text_simplify("新增托位1.1万个");
+	assert_string_equal(s, "新增托位1.1万个");
+	free(s);
+	assert_true(text_maybe_traditional("責任單位"));
+	assert_false(text_maybe_traditional("责任单位"));
+}
+
 static void
 test_bad_line(void **state)
 {
@@ -100,7 +125,7 @@ main(void)
 		cmocka_unit_test(test_clean),
 		cmocka_unit_test(test_key_width),
 		cmocka_unit_test(test_decode),
-		cmocka_unit_test(test_bad_line),
+		cmocka_unit_test(test_bad_line), cmocka_unit_test(test_simplify),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

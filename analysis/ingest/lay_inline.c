@@ -1,0 +1,252 @@
+/*
+ * Layout "inline": the items of a list printed inside one paragraph, as news reports
+ * and work reports print them — numbered (一是…；二是…；三是…。, 分别是：(1)…(2)…), or
+ * after a colon that introduces them, separated by semicolons (分别是：低保暖心工程，…；
+ * 交通惠民工程，…；) or quoted one after another (包括：“…”、“…”、“…”等).  A numbered item
+ * runs from its number to the next, the last one to the end of its sentence.
+ */
+#include "layout.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "list.h"
+#include "text.h"
+
+/* Styles that can number items inside a sentence. */
+static int
+inline_style(enum numstyle s)
+{
+	return s == NUM_SHI || s == NUM_PARABIC || s == NUM_CIRCLED || s == NUM_DI ||
+	       s == NUM_PHAN || s == NUM_ARABIC;
+}
+
+/* May an inline number start at P (in line S)?  After the start, a space or a clause
+ * mark only: 二是 in 唯一是 is no number. */
+static int
+boundary(const char *s, const char *p)
+{
+	static const char *const before[] = { "：", "；", "。", "，", "、", "！", " ", "\t",
+		                              "\xE3\x80\x80", ":", ";", ",", "”", "\"" };
+	if (p == s)
+		return 1;
+	for (size_t i = 0; i < sizeof before / sizeof before[0]; i++) {
+		size_t n = strlen(before[i]);
+		if ((size_t)(p - s) >= n && memcmp(p - n, before[i], n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+struct mark {
+	size_t at, len;         /* byte offset of the number in the line, its length */
+	long value;
+	size_t end;             /* where the item ends (0: at the next mark) */
+};
+
+/* Words before a colon that introduce a list: 分别是：, 包括：, 项目为： */
+static const char *const intro_words[] = { "分别是", "分别为", "包括", "是", "为", "有",
+	                                   "如下", "分別是", "包括", "為" };
+
+/* After an introducing colon in TEXT: the items separated by semicolons, or quoted one
+ * after another.  Returns how many (0: fewer than three). */
+static size_t
+colon_list(const char *text, struct mark **out)
+{
+	const char *c = strstr(text, "："), *p;
+	struct mark *v = NULL;
+	size_t n = 0;
+	int intro = 0;
+
+	if (!c)
+		c = strchr(text, ':');
+	*out = NULL;
+	if (!c)
+		return 0;
+	for (size_t i = 0; i < sizeof intro_words / sizeof intro_words[0]; i++) {
+		size_t k = strlen(intro_words[i]);
+		if ((size_t)(c - text) >= k && memcmp(c - k, intro_words[i], k) == 0)
+			intro = 1;
+	}
+	if (!intro)
+		return 0;
+	p = c + (*c == ':' ? 1 : strlen("："));
+	while (*p == ' ')
+		p++;
+	if (starts_with(p, "“")) {
+		/* “甲”、“乙”、“丙”等 */
+		while (starts_with(p, "“")) {
+			const char *q = p + strlen("“"), *e = strstr(q, "”"), *e2 = strchr(q, '"');
+			if (e2 && (!e || e2 < e))
+				e = e2;
+			if (!e)
+				break;
+			v = xrealloc(v, (n + 1) * sizeof *v);
+			v[n].at = (size_t)(p - text);
+			v[n].len = strlen("“");
+			v[n].end = (size_t)(e - text);
+			v[n].value = (long)n + 1;
+			n++;
+			p = e + (*e == '"' ? 1 : strlen("”"));
+			if (starts_with(p, "、"))
+				p += strlen("、");
+			while (*p == ' ')
+				p++;
+		}
+	} else {
+		/* 甲，…；乙，…；丙，…。 */
+		const char *stop = strstr(p, "。");
+		while (*p && (!stop || p < stop)) {
+			const char *e = strstr(p, "；"), *e2 = strchr(p, ';');
+			if (e2 && (!e || e2 < e))
+				e = e2;
+			if (!e || (stop && e > stop))
+				e = stop ? stop : p + strlen(p);
+			v = xrealloc(v, (n + 1) * sizeof *v);
+			v[n].at = (size_t)(p - text);
+			v[n].len = 0;
+			v[n].end = (size_t)(e - text);
+			v[n].value = (long)n + 1;
+			n++;
+			if (!*e || e == stop)
+				break;
+			p = e + (*e == ';' ? 1 : strlen("；"));
+			while (*p == ' ')
+				p++;
+		}
+	}
+	if (n < 3) {
+		free(v);
+		return 0;
+	}
+	*out = v;
+	return n;
+}
+
+/* The longest run 1, 2, 3 … of one style in line TEXT; returns its length (0: none). */
+static size_t
+run_in(const char *text, struct mark **out)
+{
+	struct mark *best = NULL, *cur = NULL;
+	size_t nbest = 0, ncur = 0;
+
+	for (int st = NUM_HAN; st < NUM_NSTYLES; st++) {
+		long next = 1;
+		if (!inline_style((enum numstyle)st))
+			continue;
+		ncur = 0;
+		free(cur);
+		cur = NULL;
+		for (const char *p = text; *p;) {
+			struct num n;
+			int32_t cp;
+			int k;
+			if (boundary(text, p) && num_parse(p, &n) && (int)n.style == st && n.value == next &&
+			    !n.alone && (st != NUM_ARABIC || p != text)) {
+				/* num_parse counts the spaces before the number in its length. */
+				const char *q = p;
+				while (*q == ' ' || *q == '\t')
+					q++;
+				cur = xrealloc(cur, (ncur + 1) * sizeof *cur);
+				cur[ncur].at = (size_t)(q - text);
+				cur[ncur].len = n.len - (size_t)(q - p);
+				cur[ncur].value = n.value;
+				cur[ncur].end = 0;
+				ncur++;
+				next++;
+				p += n.len;
+				continue;
+			}
+			k = u8_next(p, &cp);
+			p += k > 0 ? k : 1;
+		}
+		if (ncur > nbest) {
+			free(best);
+			best = cur;
+			nbest = ncur;
+			cur = NULL;
+		}
+	}
+	free(cur);
+	*out = best;
+	return nbest >= 3 ? nbest : 0;
+}
+
+/* The line with the longest inline run. */
+static size_t
+best_line(const struct doc *d, struct mark **marks, size_t *nmarks)
+{
+	size_t at = (size_t)-1;
+
+	*marks = NULL;
+	*nmarks = 0;
+	for (size_t i = 0; i < d->nlines; i++) {
+		struct mark *m;
+		size_t n;
+		if (d->lines[i].table)
+			continue;
+		n = run_in(d->lines[i].text, &m);
+		if (n == 0) {
+			free(m);
+			n = colon_list(d->lines[i].text, &m);
+		}
+		if (n > *nmarks) {
+			free(*marks);
+			*marks = m;
+			*nmarks = n;
+			at = i;
+		} else
+			free(m);
+	}
+	return at;
+}
+
+static void
+detect(const struct doc *d, struct fit *f)
+{
+	struct mark *m;
+	size_t n, at = best_line(d, &m, &n);
+
+	if (at != (size_t)-1) {
+		f->score = 50 + (n >= 10 ? 20 : (int)n * 2);
+		f->start = at;
+		fit_why(f, "%zu items numbered inside the paragraph at line %d", n, d->lines[at].no);
+	}
+	free(m);
+}
+
+static int
+parse(struct build *b, const struct doc *d, const struct fit *f, char **cause)
+{
+	struct mark *m;
+	size_t n, at = best_line(d, &m, &n);
+	struct litem *items = xcalloc(n + 1, sizeof *items);
+	const char *text = d->lines[at].text;
+	int rc;
+
+	(void)f;
+	for (size_t k = 0; k < n; k++) {
+		size_t stop = k + 1 < n ? m[k + 1].at : strlen(text);
+		if (m[k].end)
+			stop = m[k].end;
+		else if (k + 1 == n) {
+			/* The last item ends with its sentence. */
+			const char *e = strstr(text + m[k].at, "。");
+			if (e)
+				stop = (size_t)(e - text) + strlen("。");
+		}
+		items[k].first = at;
+		items[k].end = at + 1;
+		items[k].skip = m[k].at + m[k].len;
+		items[k].stop = stop;
+		items[k].seq = m[k].value;
+	}
+	rc = list_items(b, d, items, n, cause);
+	free(items);
+	free(m);
+	return rc;
+}
+
+const struct layout layout_inline = {
+	"inline", "items numbered inside one paragraph (一是…；二是…, (1)…(2)…)", detect, parse,
+};
