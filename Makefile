@@ -59,7 +59,7 @@ memcheck: ./yoy
 # FUZZ_TIME seconds each (10 minutes by default; CI runs a minute).  What a run finds
 # goes to build/fuzz/ (new inputs, crash-* files), never into the committed seeds.
 FUZZ_TIME ?= 600
-FUZZ_TARGETS = notice targets csv
+FUZZ_TARGETS = notice targets csv html bbox
 FUZZ_CFLAGS = -g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined \
 	-fno-sanitize-recover=undefined $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -Ianalysis
 FUZZ_SRCS = $(filter-out analysis/views.c,$(LIBSRCS))

@@ -83,7 +83,7 @@ text_utf8_bad_line(const char *s, size_t len)
 }
 
 char *
-text_iconv(const char *buf, size_t len, const char *charset)
+text_iconv(const char *buf, size_t len, const char *charset, size_t *bad, size_t *outlen)
 {
 	iconv_t cd = iconv_open("UTF-8", charset);
 	struct sb out = SB_INIT;
@@ -91,6 +91,8 @@ text_iconv(const char *buf, size_t len, const char *charset)
 	size_t inleft = len;
 	char tmp[4096];
 
+	if (bad)
+		*bad = 0;
 	if (cd == (iconv_t)-1)
 		return NULL;
 	while (inleft > 0) {
@@ -99,12 +101,22 @@ text_iconv(const char *buf, size_t len, const char *charset)
 		size_t r = iconv(cd, &in, &inleft, &o, &oleft);
 		sb_add(&out, tmp, sizeof tmp - oleft);
 		if (r == (size_t)-1 && errno != E2BIG) {
-			iconv_close(cd);
-			sb_release(&out);
-			return NULL;
+			if (!bad) {
+				iconv_close(cd);
+				sb_release(&out);
+				return NULL;
+			}
+			/* A byte that is not valid here: U+FFFD, and go on after it. */
+			sb_adds(&out, "\xEF\xBF\xBD");
+			in++;
+			inleft--;
+			(*bad)++;
+			iconv(cd, NULL, NULL, NULL, NULL);
 		}
 	}
 	iconv_close(cd);
+	if (outlen)
+		*outlen = out.len;      /* the text may hold NULs */
 	return sb_detach(&out);
 }
 
@@ -168,11 +180,11 @@ has_c1(const char *s)
 static char *
 from_legacy(const char *buf, size_t len, const char **enc)
 {
-	char *gb = text_iconv(buf, len, "GB18030");
-	char *b5 = text_iconv(buf, len, "CP950");
+	char *gb = text_iconv(buf, len, "GB18030", NULL, NULL);
+	char *b5 = text_iconv(buf, len, "CP950", NULL, NULL);
 
 	if (!b5)
-		b5 = text_iconv(buf, len, "BIG5-HKSCS");
+		b5 = text_iconv(buf, len, "BIG5-HKSCS", NULL, NULL);
 	if (gb && has_c1(gb)) {
 		free(gb);
 		gb = NULL;

@@ -20,9 +20,14 @@
 char *text_decode(const char *buf, size_t len, const char *name, const char **encoding,
                   char **cause);
 
-/* Convert LEN bytes of BUF from CHARSET (an iconv name) to UTF-8; NULL when iconv does
- * not know CHARSET or the bytes are not valid in it. */
-char *text_iconv(const char *buf, size_t len, const char *charset);
+/*
+ * Convert LEN bytes of BUF from CHARSET (an iconv name) to UTF-8; NULL when iconv does
+ * not know CHARSET.  With BAD NULL, bytes not valid in CHARSET fail the conversion (NULL);
+ * else each becomes U+FFFD and is counted in *BAD.  *OUTLEN (if non-NULL) is the result's
+ * length: it may hold NULs.
+ */
+char *text_iconv(const char *buf, size_t len, const char *charset, size_t *bad,
+                 size_t *outlen);
 
 /* Check that S is valid UTF-8; returns 0, or the 1-based line of the first bad byte. */
 int text_utf8_bad_line(const char *s, size_t len);

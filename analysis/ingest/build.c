@@ -55,11 +55,16 @@ void
 piece_add_cell(struct piece *p, const struct dcell *c)
 {
 	for (size_t i = 0; i < c->nparts; i++) {
-		/* Parts are separate lines: a space keeps ASCII words at a break apart
-		 * (piece_finish drops it between Chinese characters). */
-		if (p->text.len)
+		const char *t = c->parts[i].text;
+		/* Parts are lines of one cell: a number wrapped at the column's edge (63 / 55人)
+		 * is one number, so nothing goes between them — but a space keeps two ASCII
+		 * words apart. */
+		while (*t == ' ' || *t == '\t')
+			t++;
+		if (p->text.len && isalpha((unsigned char)p->text.buf[p->text.len - 1]) &&
+		    isalpha((unsigned char)*t))
 			piece_add(p, " ", 1, c->parts[i].line);
-		piece_adds(p, c->parts[i].text, c->parts[i].line);
+		piece_adds(p, t, c->parts[i].line);
 	}
 }
 

@@ -23,7 +23,9 @@
 #define DOC_MAX_BYTES (32u << 20)   /* input file */
 #define DOC_MAX_LINE (1u << 20)     /* one line of text */
 #define DOC_MAX_CELLS 64            /* cells in one table row */
-#define DOC_MAX_DEPTH 256           /* element nesting an HTML page may have */
+#define DOC_MAX_DEPTH 256           /* element nesting an HTML page may have (libxml2's
+                                     * own limit is 256 too: raising this alone changes
+                                     * nothing) */
 
 enum doc_kind { DOC_TEXT, DOC_HTML, DOC_PDF };
 
@@ -60,7 +62,8 @@ struct dline {
 	int table;              /* > 0: a row of the doc's table number TABLE; 0: plain text */
 	struct dcell *cells;    /* table rows only: the row's cells, spans expanded to a grid */
 	size_t ncells;
-	struct dword *words;    /* PDF only: the line's words left to right */
+	struct dword *words;    /* PDF only: a text line's words left to right; a table row's
+	                         * column by column, each cell's lines top to bottom */
 	size_t nwords;
 	int page;               /* PDF only: 1-based page */
 };
@@ -68,7 +71,7 @@ struct dline {
 struct doc {
 	const char *name;       /* the input's name, for messages (not owned) */
 	enum doc_kind kind;
-	const char *encoding;   /* "UTF-8", "GB18030", "Big5", ... (static string) */
+	const char *encoding;   /* "UTF-8", "GB18030", "Big5", "UTF-16LE", "UTF-16BE" (static) */
 	struct dline *lines;
 	size_t nlines, cap;
 	int ntables;            /* tables numbered 1..ntables */
@@ -102,11 +105,16 @@ enum doc_kind doc_sniff(const char *buf, size_t len, const char *name);
  *
  * doc_read_text: UTF-8 (BOM or not), GB18030/GBK or Big5, CR/CRLF/LF line ends; one
  *   dline per line, numbered from 1.
- * doc_read_html: a saved HTML page through libxml2's HTML parser; the charset from the
- *   BOM, <meta charset>, <meta http-equiv> or by trying UTF-8 then GB18030; tables with
- *   only text in their cells become rows (table > 0) with spans expanded, a table holding
- *   other tables (page layout) is read through; other block elements and <br> give text
- *   lines; script, style, navigation and share widgets are skipped.
+ * doc_read_html: a saved HTML page through libxml2's HTML parser.  The charset: a BOM;
+ *   else bytes that are valid UTF-8 are UTF-8 whatever the page declares (short UTF-8
+ *   Chinese is often valid GB18030 too, GBK Chinese almost never valid UTF-8); else the
+ *   declared GBK/GB2312/GB18030 or Big5; else as text_decode guesses.  A table is data
+ *   when it holds no other table, text starts in two of its columns or more, and it has
+ *   two rows or more (or one row of three filled cells); its rows become rows (table > 0)
+ *   with spans expanded.  A table holding other tables (page layout) is read through.
+ *   Other block elements and <br> give text lines; script, style, navigation and share
+ *   widgets (by element, or by an id or class naming them, unless it holds a table or
+ *   much text) are skipped.  A page nested deeper than DOC_MAX_DEPTH is refused.
  * doc_read_pdf: runs `pdftotext -bbox-layout PATH -` (poppler-utils) and hands its output
  *   to doc_read_bbox; fails with a clear message when pdftotext is missing (the caller
  *   maps that to exit 3: *missing is set to 1).

@@ -3,6 +3,7 @@
 #include "layout.h"
 
 const struct layout *const layouts[] = {
+	&layout_grid,
 	&layout_rows,
 	&layout_cells,
 	&layout_pdftext,

@@ -98,6 +98,54 @@ grep -v '^set,' datasets/catalog.csv | sort >"$T/catalog-rows"
 sort "$T/meta.csv" >"$T/meta-sorted"
 same "ingest --meta matches catalog.csv" "$T/catalog-rows" "$T/meta-sorted"
 
+# --- the ingest zoo (tests/zoo): notices as published elsewhere, in every layout ---
+# The seed notices as saved HTML pages (UTF-8 and GBK, site chrome, spans) and as PDFs
+# printed from them read to the reviewed task CSVs, byte for byte.
+for f in tests/zoo/seed/*.html tests/zoo/seed/*.pdf; do
+	[ -f "$f" ] || continue
+	set=$(basename "$f" | sed 's/-utf8\.html$//; s/-gbk\.html$//; s/\.pdf$//')
+	"$YOY" ingest "$f" >"$T/seed.csv" 2>"$T/err" || ko "ingest $f: $(cat "$T/err")"
+	same "ingest $f" "datasets/tasks/$set.csv" "$T/seed.csv"
+done
+# Every real notice reads, to what it read when its output was last reviewed
+# (tests/zoo/real/golden); UPDATE=1 rewrites them, to be read against the notices.
+mkdir -p tests/zoo/real/golden
+for f in tests/zoo/real/*.txt; do
+	g=tests/zoo/real/golden/$(basename "$f" .txt).csv
+	if "$YOY" ingest "$f" >"$T/zoo.csv" 2>"$T/err"; then
+		[ -n "${UPDATE:-}" ] && cp "$T/zoo.csv" "$g"
+		same "zoo $f" "$g" "$T/zoo.csv"
+	else
+		ko "zoo $f: $(cat "$T/err")"
+	fi
+done
+# And what they read is what a careful reader finds, item by item (expected.csv).
+if command -v python3 >/dev/null; then
+	for z in "tests/zoo/real 0.93" "tests/zoo/seed 1"; do
+		set -- $z
+		python3 tests/zoo/check.py "$YOY" "$1" "$2" >"$T/zoo" 2>&1 && ok || { ko "zoo $1"; cat "$T/zoo"; }
+	done
+	set --
+else
+	echo "zoo: python3 not installed: the item scores are skipped"
+fi
+# Traditional notices read the same in Big5 as in UTF-8.
+for f in tests/zoo/real/103-*.txt tests/zoo/real/114-*.txt tests/zoo/real/154-*.txt; do
+	iconv -f UTF-8 -t BIG5 "$f" >"$T/big5.txt" || { ko "iconv big5 $f"; continue; }
+	"$YOY" ingest "$T/big5.txt" >"$T/big5.csv" 2>&1
+	"$YOY" ingest "$f" >"$T/utf8.csv" 2>&1
+	same "ingest $f as Big5" "$T/utf8.csv" "$T/big5.csv"
+done
+# regen-datasets never overwrites what was reviewed: a new reading goes beside it.
+cp -r datasets "$T/regen"
+sed -i 's/1227个/1228个/' "$T/regen/tasks/cq-2025.csv"
+cp "$T/regen/tasks/cq-2025.csv" "$T/reviewed.csv"
+cp "$T/regen/catalog.csv" "$T/catalog-before.csv"
+YOY=$YOY scripts/regen-datasets "$T/regen" >"$T/out" 2>&1 || ko "regen-datasets: $(cat "$T/out")"
+same "regen-datasets keeps a reviewed CSV" "$T/reviewed.csv" "$T/regen/tasks/cq-2025.csv"
+same "regen-datasets writes the new reading beside it" datasets/tasks/cq-2025.csv "$T/regen/tasks/cq-2025.csv.new"
+same "regen-datasets keeps the catalog" "$T/catalog-before.csv" "$T/regen/catalog.csv"
+
 # --- listings ---
 golden sets.csv sets --format csv
 golden sets.txt sets --format table

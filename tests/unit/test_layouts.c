@@ -238,7 +238,7 @@ test_forced_and_explained(void **state)
 	o.explain = 0;
 	o.layout = "nope";
 	assert_null(notice_parse(text, strlen(text), "t.txt", &o, &cause));
-	assert_non_null(strstr(cause, "t.txt: unknown layout 'nope' (rows, cells, pdftext"));
+	assert_non_null(strstr(cause, "t.txt: unknown layout 'nope' (grid, rows, cells, pdftext"));
 	free(cause);
 }
 
