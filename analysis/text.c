@@ -461,19 +461,34 @@ static const char trad_marks[] =
 	"個們為來時國會對說動學發經現當過進還種與從業務電長門問開關實體機東區縣設資單項辦計劃"
 	"織裝總專員產點應達統導將護療醫衛養兒萬億場處條張間戶號標準農歲環網寬鎮號稱級備齊務築";
 
+/* The code points of trad_marks as bits, made once. */
+static pthread_once_t trad_once = PTHREAD_ONCE_INIT;
+static uint8_t trad_bits[0x10000 / 8];
+
+static void
+trad_init(void)
+{
+	const char *s = trad_marks;
+	int32_t cp;
+	int k;
+
+	while ((k = u8_next(s, &cp)) > 0) {
+		if (cp > 0 && cp < 0x10000)
+			trad_bits[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+		s += k;
+	}
+}
+
 int
 text_maybe_traditional(const char *s)
 {
 	int32_t cp;
 	int k;
 
+	pthread_once(&trad_once, trad_init);
 	while ((k = u8_next(s, &cp)) > 0) {
-		if (cp >= 0x4E00) {
-			char ch[5] = { 0 };
-			memcpy(ch, s, (size_t)k);
-			if (strstr(trad_marks, ch))
-				return 1;
-		}
+		if (cp >= 0x4E00 && cp < 0x10000 && (trad_bits[cp >> 3] & (1u << (cp & 7))))
+			return 1;
 		s += k;
 	}
 	return 0;

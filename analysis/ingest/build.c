@@ -7,18 +7,6 @@
 
 #include "text.h"
 
-int
-starts_with(const char *s, const char *p)
-{
-	return strncmp(s, p, strlen(p)) == 0;
-}
-
-int
-ends_with(const char *s, const char *suf)
-{
-	size_t n = strlen(s), m = strlen(suf);
-	return n >= m && memcmp(s + n - m, suf, m) == 0;
-}
 
 /* ---- pieces ---- */
 
@@ -196,6 +184,9 @@ role_of(const char *key)
 	enum role r;
 	char *s;
 
+	/* A header cell is a short label: 24 columns, 72 bytes, or a few more with glosses. */
+	if (strlen(key) > 160)
+		return R_NONE;
 	if (strchr(key, '(')) {
 		char *bare = strip_glosses(key);
 		if (strcmp(bare, key) != 0) {
@@ -634,16 +625,20 @@ is_date_line(const char *key)
 int
 is_chrome(const char *key)
 {
-	size_t w = text_width(key);
+	/* Width 40 is at most 120 bytes: longer keys are measured no further. */
+	size_t blen = strlen(key), w = blen <= 120 ? text_width(key) : 41;
 
-	for (size_t i = 0; i < sizeof chrome_start / sizeof chrome_start[0]; i++)
-		if (starts_with(key, chrome_start[i]))
+	for (size_t i = 0; i < sizeof chrome_start / sizeof chrome_start[0]; i++) {
+		const char *e = chrome_start[i];
+		/* The first bytes first: most lines share none with any entry. */
+		if (key[0] == e[0] && key[1] == e[1] && key[2] == e[2] && starts_with(key, e))
 			return 1;
+	}
 	if (w <= 40)
 		for (size_t i = 0; i < sizeof chrome_anywhere / sizeof chrome_anywhere[0]; i++)
 			if (strstr(key, chrome_anywhere[i]))
 				return 1;
-	if (is_date_line(key) || is_page_number(key))
+	if ((isdigit((unsigned char)key[0]) && is_date_line(key)) || is_page_number(key))
 		return 1;
 	/* A signature: 重庆市人民政府办公厅, XX区人民政府 — short, ending so. */
 	if (w <= 40 && (ends_with(key, "人民政府") || ends_with(key, "办公厅") ||

@@ -10,6 +10,7 @@
 #define YOY_INGEST_BUILD_H
 
 #include <stddef.h>
+#include <string.h>
 
 #include "doc.h"
 #include "notice.h"
@@ -146,7 +147,18 @@ int build_item(struct build *b, const struct draft *d, char **cause);
 /* Is V the next item number (or 1, restarting the numbering)? */
 int build_is_next(const struct build *b, long v);
 
-int starts_with(const char *s, const char *p);
-int ends_with(const char *s, const char *suf);
+/* Inline, so that the length of a literal P or SUF is known when compiling. */
+static inline int
+starts_with(const char *s, const char *p)
+{
+	return strncmp(s, p, strlen(p)) == 0;
+}
+
+static inline int
+ends_with(const char *s, const char *suf)
+{
+	size_t n = strlen(s), m = strlen(suf);
+	return n >= m && memcmp(s + n - m, suf, m) == 0;
+}
 
 #endif

@@ -66,6 +66,7 @@ struct dline {
 	                         * column by column, each cell's lines top to bottom */
 	size_t nwords;
 	int page;               /* PDF only: 1-based page */
+	int chrome;             /* set by ingest before the layouts run: is_chrome(key) */
 };
 
 struct doc {

@@ -298,6 +298,51 @@ check_cut_off(struct build *b)
 	}
 }
 
+/*
+ * What the layout left: numbered lines or numbered table rows below the last item it read
+ * (a second list, a table continued in another shape) are named in a warning, so that a
+ * notice read only in part does not pass unseen.  Prose and chrome after a list are not.
+ */
+static void
+check_left(struct build *b, const struct doc *d)
+{
+	const struct notice *n = b->n;
+	int last = 0, from = 0, to = 0, count = 0;
+
+	for (size_t i = 0; i < n->nitems; i++) {
+		const struct notice_item *it = &n->items[i];
+		size_t len = strlen(it->task);
+		if (it->line > last)
+			last = it->line;
+		if (it->task_lines && len && it->task_lines[len - 1] > last)
+			last = it->task_lines[len - 1];
+	}
+	for (size_t i = 0; i < d->nlines; i++) {
+		const struct dline *l = &d->lines[i];
+		struct num num;
+		int numbered;
+		if (l->no <= last || !*l->key || l->chrome)
+			continue;
+		if (l->table)
+			numbered = l->ncells && l->cells[0].nparts &&
+			           seq_value(l->cells[0].parts[0].text) > 0;
+		else
+			numbered = num_parse(l->text, &num) && !num.alone && num.style != NUM_SHI &&
+			           text_width(l->key) > 8;
+		if (!numbered)
+			continue;
+		if (!count++)
+			from = l->no;
+		to = l->no;
+	}
+	if (count >= 2) {
+		char *msg = xasprintf("%d numbered lines after the last item read, lines %d–%d, "
+		                      "were left (another list? try --explain)", count, from, to);
+		build_warn(b, from, msg, NULL);
+		free(msg);
+	}
+}
+
 /* ---- choosing the layout ---- */
 
 const char *
@@ -402,8 +447,10 @@ parse_doc(const struct doc *d, struct ingest_opts *o, char **cause)
 		          layouts[k]->name);
 	if (rc == 0)
 		rc = prefix_sections(&b, cause);
-	if (rc == 0)
+	if (rc == 0) {
 		check_cut_off(&b);
+		check_left(&b, d);
+	}
 	if (rc == 0 && explain.len)
 		b.n->explain = sb_detach(&explain);
 	sb_release(&explain);
@@ -472,6 +519,9 @@ parse_input(const char *buf, size_t len, const char *name, const char *path,
 	}
 	if (o)
 		o->missing = missing;
+	/* What every layout asks of a line, asked once. */
+	for (size_t i = 0; rc == 0 && i < d.nlines; i++)
+		d.lines[i].chrome = is_chrome(d.lines[i].key);
 	if (rc == 0)
 		n = parse_doc(&d, o, cause);
 	doc_release(&d);

@@ -41,41 +41,45 @@ struct plan {
 static int
 plan_make(const struct doc *d, struct plan *p)
 {
-	size_t count[NBULLETS] = { 0 }, cap = 0;
-	size_t first = (size_t)-1, last = 0;
+	size_t count[NBULLETS] = { 0 }, cap = 0, ncand = 0, first = (size_t)-1, last = 0;
+	size_t *cand = NULL;
+	int *which = NULL;
 
 	memset(p, 0, sizeof *p);
 	p->bullet = -1;
+	/* The bulleted lines, but a bullet with a page's chrome after it (• 发布日期). */
 	for (size_t i = 0; i < d->nlines; i++) {
 		int b;
-		if (d->lines[i].table || (b = bullet_of(d->lines[i].text)) < 0)
+		if (d->lines[i].table || (b = bullet_of(d->lines[i].text)) < 0 ||
+		    is_chrome(d->lines[i].key + list_marker_len(d->lines[i].key)))
 			continue;
-		/* A bullet with a page's chrome after it (• 发布日期) is no item. */
-		if (is_chrome(d->lines[i].key + list_marker_len(d->lines[i].key)))
-			continue;
+		xgrow(&cand, &cap, ncand + 1, sizeof *cand);
+		which = xrealloc(which, cap * sizeof *which);
+		cand[ncand] = i;
+		which[ncand++] = b;
 		count[b]++;
 	}
 	for (size_t b = 0; b < NBULLETS; b++)
 		if (count[b] >= 3 && (p->bullet < 0 || count[b] > count[p->bullet]))
 			p->bullet = (int)b;
-	if (p->bullet < 0)
-		return 0;
-	for (size_t i = 0; i < d->nlines; i++) {
-		if (d->lines[i].table || bullet_of(d->lines[i].text) != p->bullet ||
-		    is_chrome(d->lines[i].key + list_marker_len(d->lines[i].key)))
-			continue;
-		xgrow(&p->line, &cap, p->n + 1, sizeof *p->line);
-		p->line[p->n++] = i;
-		if (first == (size_t)-1)
-			first = i;
-		last = i;
+	if (p->bullet >= 0) {
+		p->line = xcalloc(count[p->bullet], sizeof *p->line);
+		for (size_t k = 0; k < ncand; k++)
+			if (which[k] == p->bullet) {
+				p->line[p->n++] = cand[k];
+				if (first == (size_t)-1)
+					first = cand[k];
+				last = cand[k];
+			}
+		for (size_t i = first; i <= last; i++) {
+			struct num n;
+			if (!d->lines[i].table && num_parse(d->lines[i].text, &n))
+				p->numbered++;
+		}
 	}
-	for (size_t i = first; i <= last; i++) {
-		struct num n;
-		if (!d->lines[i].table && num_parse(d->lines[i].text, &n))
-			p->numbered++;
-	}
-	return 1;
+	free(cand);
+	free(which);
+	return p->bullet >= 0;
 }
 
 static int
@@ -98,7 +102,7 @@ item_end(const struct doc *d, size_t first, size_t next)
 		struct num n;
 		if (!*l->key)
 			continue;
-		if (is_chrome(l->key) || is_table_end(l->key) || num_parse(l->text, &n) ||
+		if (l->chrome || is_table_end(l->key) || num_parse(l->text, &n) ||
 		    bullet_of(l->text) >= 0 || ends_sentence(prev) ||
 		    text_width(l->key) > w0 + 4)
 			break;

@@ -7,6 +7,7 @@
  */
 #include "layout.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,6 +36,26 @@ boundary(const char *s, const char *p)
 		if ((size_t)(p - s) >= n && memcmp(p - n, before[i], n) == 0)
 			return 1;
 	}
+	return 0;
+}
+
+/* Can an inline number start at P: a digit, a bracket, 第, ① … ⑳ or a Chinese numeral? */
+static int
+can_start(const char *p)
+{
+	static const int32_t firsts[] = { '(', 0xFF08, 0x7B2C, 0x4E00, 0x4E8C, 0x4E09, 0x56DB,
+		                          0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341 };
+	int32_t cp;
+
+	if (isdigit((unsigned char)*p))
+		return 1;
+	if (u8_next(p, &cp) <= 0)
+		return 0;
+	if (cp >= 0x2460 && cp <= 0x2473)
+		return 1;
+	for (size_t i = 0; i < sizeof firsts / sizeof firsts[0]; i++)
+		if (cp == firsts[i])
+			return 1;
 	return 0;
 }
 
@@ -141,7 +162,7 @@ run_in(const char *text, struct mark **out)
 			struct num n;
 			int32_t cp;
 			int k;
-			if (boundary(text, p) && num_parse(p, &n) && (int)n.style == st && n.value == next &&
+			if (can_start(p) && boundary(text, p) && num_parse(p, &n) && (int)n.style == st && n.value == next &&
 			    !n.alone && (st != NUM_ARABIC || p != text)) {
 				/* num_parse counts the spaces before the number in its length. */
 				const char *q = p;

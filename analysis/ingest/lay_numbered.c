@@ -189,7 +189,7 @@ plan_release(struct plan *p)
 static int
 ends_list(const struct dline *l)
 {
-	return is_table_end(l->key) || (is_chrome(l->key) && !num_parse(l->text, &(struct num){ 0 }));
+	return is_table_end(l->key) || (l->chrome && !num_parse(l->text, &(struct num){ 0 }));
 }
 
 static int

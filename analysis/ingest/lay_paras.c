@@ -60,7 +60,7 @@ item_like(const struct dline *l)
 	size_t w = text_width(l->key), lab;
 	struct num n;
 
-	return !l->table && w >= 4 && w <= 600 && !is_chrome(l->key) && !opens_prose(l->key) &&
+	return !l->table && w >= 4 && w <= 600 && !l->chrome && !opens_prose(l->key) &&
 	       !list_is_decoration(l->key) && !is_aside(l->key) &&
 	       !num_parse(l->text, &n) && list_label(l->text, &lab) == R_NONE;
 }
@@ -167,7 +167,7 @@ block_headings(const struct doc *d, struct block *b)
 		if (head == (size_t)-1 || !*l->key)
 			continue;
 		if (!item_like(l)) {
-			if (is_chrome(l->key) || opens_prose(l->key))
+			if (l->chrome || opens_prose(l->key))
 				break;
 			continue;
 		}

@@ -154,7 +154,11 @@ find_header(const struct stack *s, struct thead *h, size_t *body, char **problem
 		char **cells;
 		int ok;
 
-		if (s->v[i].sep || role_of(s->v[i].key) != R_SEQ)
+		/* 序号, 編號, No.: a cheap look at the first character before role_of. */
+		const char *k = s->v[i].key;
+		if (s->v[i].sep || !(starts_with(k, "序") || starts_with(k, "编") ||
+		                     starts_with(k, "編") || starts_with(k, "No") ||
+		                     starts_with(k, "NO")) || role_of(k) != R_SEQ)
 			continue;
 		for (j = i + 1; j < s->n && j < i + ROW_MAX_COLS; j++) {
 			if (s->v[j].sep)

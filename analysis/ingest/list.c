@@ -19,6 +19,12 @@ list_marker_len(const char *text)
 	const char *p = text;
 	int again = 1;
 
+	/* Most lines start with a Chinese character or a digit: no marker. */
+	{
+		unsigned char c = (unsigned char)*text;
+		if ((c >= 0xE4 && c <= 0xE9) || isalnum(c))
+			return 0;
+	}
 	while (again) {
 		int32_t cp;
 		int k;
@@ -124,7 +130,7 @@ collect(const struct doc *d, const struct litem *it, struct seg **out)
 			t += it->skip;
 			if (it->stop > it->skip && it->stop <= strlen(l->text))
 				t = own = xstrndup(l->text + it->skip, it->stop - it->skip);
-		} else if (!*l->key || is_chrome(l->key) || list_is_decoration(l->key))
+		} else if (!*l->key || l->chrome || list_is_decoration(l->key))
 			continue;
 		t += list_marker_len(t);
 		if (i == it->first) {

@@ -242,6 +242,24 @@ test_forced_and_explained(void **state)
 	free(cause);
 }
 
+/* Numbered lines below the last item read are named in a warning: the notice was read
+ * only in part. */
+static void
+test_left_lines(void **state)
+{
+	const char *text =
+		"今年的民生实事项目：\n1.新建公园2个。\n2.新建绿道3公里。\n3.新建球场1个。\n4.新建泳池1个。\n"
+		"另附明年计划：\n1.新建学校2所。\n2.新建医院1所。\n";
+	struct notice *n = parse_as(text, "numbered");
+	(void)state;
+
+	assert_int_equal(n->nitems, 4);
+	assert_int_equal(n->nwarnings, 1);
+	assert_string_equal(n->warnings[0], "t.txt:7: 2 numbered lines after the last item read, "
+	                                    "lines 7–8, were left (another list? try --explain)");
+	notice_free(n);
+}
+
 /* The line a failure names is where the list should have started, never the end. */
 static void
 test_errors(void **state)
@@ -281,7 +299,8 @@ main(void)
 		cmocka_unit_test(test_numbered),     cmocka_unit_test(test_numbered_alone_and_labels),
 		cmocka_unit_test(test_bullets),      cmocka_unit_test(test_paras),
 		cmocka_unit_test(test_tables),       cmocka_unit_test(test_inline),
-		cmocka_unit_test(test_forced_and_explained), cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_forced_and_explained), cmocka_unit_test(test_left_lines),
+		cmocka_unit_test(test_errors),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
