@@ -473,6 +473,19 @@ num_parse1(const char *text, struct num *n)
 		n->alone = at_end(s + k);
 		return 1;
 	}
+	/* 之一：“亮点工程”——… */
+	if (starts_with(s, "之") && (h = han_run(s + strlen("之"))) > 0) {
+		const char *q = s + strlen("之") + h;
+		long v = num_han(s + strlen("之"), h);
+		if (v <= 0 || !(starts_with(q, "：") || *q == ':' || starts_with(q, "、")))
+			return 0;
+		q += *q == ':' ? 1 : strlen("：");
+		n->style = NUM_ZHI;
+		n->value = v;
+		n->len = (size_t)(q - text);
+		n->alone = at_end(q);
+		return 1;
+	}
 	/* 第一项 第1项 第一件 */
 	if (starts_with(s, "第")) {
 		const char *p = s + strlen("第"), *q;
@@ -535,6 +548,30 @@ num_parse1(const char *text, struct num *n)
 		return 1;
 	}
 	return 0;
+}
+
+int
+num_trailing(const char *text, struct num *n)
+{
+	const char *z = NULL, *e;
+	size_t len = strlen(text), h;
+
+	memset(n, 0, sizeof *n);
+	/* The last 之 of a short line, followed by a numeral and nothing else. */
+	if (len > 120)
+		return 0;
+	for (const char *p = text; (p = strstr(p, "之")); p += strlen("之"))
+		z = p;
+	if (!z || z == text)
+		return 0;
+	e = z + strlen("之");
+	if ((h = han_run(e)) == 0 || !at_end(e + h) || num_han(e, h) <= 0)
+		return 0;
+	n->style = NUM_ZHI;
+	n->value = num_han(e, h);
+	n->len = len;
+	n->alone = 1;
+	return 1;
 }
 
 /* ---- lines that are not list content ---- */

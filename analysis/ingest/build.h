@@ -58,6 +58,7 @@ enum numstyle {
 	NUM_CIRCLED,    /* ① ② */
 	NUM_SHI,        /* 一是 二是 */
 	NUM_DI,         /* 第一项 第1项 第一件 第一， */
+	NUM_ZHI,        /* 之一： at the start of a line, or …项目之一 ending a heading line */
 	NUM_NSTYLES
 };
 
@@ -71,6 +72,9 @@ struct num {
 /* Read an item number at the start of TEXT (leading whitespace allowed); returns 1 and
  * fills N, or 0 when TEXT does not start with one ("1.5万", "2024年", "12个" are not). */
 int num_parse(const char *text, struct num *n);
+/* A heading line ending in its number, 2023年民生实事项目之一: returns 1 and fills N
+ * (style NUM_ZHI, the whole line as its length, alone), or 0. */
+int num_trailing(const char *text, struct num *n);
 /* 一 → 1, 十二 → 12, 二十三 → 23; -1 when S (LEN bytes) is not a Chinese numeral. */
 long num_han(const char *s, size_t len);
 /* Does REST (what follows a number) start with a measure word or unit: 个, 万, 公里, %…? */

@@ -213,6 +213,23 @@ parse_head(struct notice *n, const struct doc *d, size_t start)
 
 /* ---- after the layout ---- */
 
+/* Number the items by their position, 1…n, saying why (at LINE): the printed numbers
+ * repeat in a way sections do not explain.  Returns 0. */
+static int
+by_position(struct build *b, int line, const char *why)
+{
+	struct notice *n = b->n;
+	char *msg = xasprintf("%s: the items are numbered by their position instead", why);
+
+	for (size_t i = 0; i < n->nitems; i++) {
+		free(n->items[i].seq);
+		n->items[i].seq = xasprintf("%zu", i + 1);
+	}
+	build_warn(b, line, msg, NULL);
+	free(msg);
+	return 0;
+}
+
 /* Letters for sections where numbering restarts: A1…A13, B1…B10. */
 static int
 prefix_sections(struct build *b, char **cause)
@@ -229,8 +246,8 @@ prefix_sections(struct build *b, char **cause)
 	if (!dup)
 		return 0;
 	if (b->nsections == 0 || b->nsections > 26)
-		return fail(cause, "%s:%d: item numbers repeat without sections", b->name,
-		            n->items[n->nitems - 1].line);
+		return by_position(b, n->items[n->nitems - 1].line, "item numbers repeat without "
+		                   "sections");
 	for (size_t i = 0; i < n->nitems; i++) {
 		size_t s;
 		char *p;
@@ -238,8 +255,8 @@ prefix_sections(struct build *b, char **cause)
 			if (strcmp(b->sections[s], n->items[i].section) == 0)
 				break;
 		if (s == b->nsections)
-			return fail(cause, "%s:%d: item %s repeats a number outside any section",
-			            b->name, n->items[i].line, n->items[i].seq);
+			return by_position(b, n->items[i].line, "an item number repeats outside any "
+			                   "section");
 		p = xasprintf("%c%s", (char)('A' + s), n->items[i].seq);
 		free(n->items[i].seq);
 		n->items[i].seq = p;
@@ -247,8 +264,8 @@ prefix_sections(struct build *b, char **cause)
 	for (size_t i = 0; i < n->nitems; i++)
 		for (size_t j = i + 1; j < n->nitems; j++)
 			if (strcmp(n->items[i].seq, n->items[j].seq) == 0)
-				return fail(cause, "%s:%d: duplicate item number %s", b->name,
-				            n->items[j].line, n->items[j].seq);
+				return by_position(b, n->items[j].line, "an item number repeats within "
+				                   "its section");
 	return 0;
 }
 

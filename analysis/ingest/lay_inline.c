@@ -19,7 +19,7 @@ static int
 inline_style(enum numstyle s)
 {
 	return s == NUM_SHI || s == NUM_PARABIC || s == NUM_CIRCLED || s == NUM_DI ||
-	       s == NUM_PHAN || s == NUM_ARABIC;
+	       s == NUM_PHAN || s == NUM_ARABIC || s == NUM_HAN;
 }
 
 /* May an inline number start at P (in line S)?  After the start, a space or a clause
@@ -115,26 +115,38 @@ colon_list(const char *text, struct mark **out)
 				p++;
 		}
 	} else {
-		/* 甲，…；乙，…；丙，…。 */
+		/* 甲，…；乙，…；丙，…。 — each item keeps the mark that ends it, as a line
+		 * of a list does; or short names set apart by 、 (甲项目、乙工程、丙项目。). */
 		const char *stop = strstr(p, "。");
+		const char *sep = strstr(p, "；") || strchr(p, ';') ? "；" : "、";
 		while (*p && (!stop || p < stop)) {
-			const char *e = strstr(p, "；"), *e2 = strchr(p, ';');
+			const char *e = strstr(p, sep), *e2 = sep[0] == '\xEF' ? strchr(p, ';') : NULL;
+			size_t seplen;
 			if (e2 && (!e || e2 < e))
 				e = e2;
 			if (!e || (stop && e > stop))
 				e = stop ? stop : p + strlen(p);
+			seplen = !*e ? 0 : *e == ';' ? 1 : strlen("；");
 			v = xrealloc(v, (n + 1) * sizeof *v);
 			v[n].at = (size_t)(p - text);
 			v[n].len = 0;
-			v[n].end = (size_t)(e - text);
+			/* The 、 between names is no part of either; a ； ending an item is. */
+			v[n].end = (size_t)(e - text) + (sep[0] == '\xEF' ? seplen : 0);
 			v[n].value = (long)n + 1;
 			n++;
 			if (!*e || e == stop)
 				break;
-			p = e + (*e == ';' ? 1 : strlen("；"));
+			p = e + seplen;
 			while (*p == ' ')
 				p++;
 		}
+		/* Names set apart by 、 are short; a sentence with a few 、 in it is no list. */
+		if (sep[0] != '\xEF')
+			for (size_t k = 0; k < n; k++)
+				if (v[k].end - v[k].at > 3 * 30) {
+					n = 0;
+					break;
+				}
 	}
 	if (n < 3) {
 		free(v);
@@ -144,6 +156,16 @@ colon_list(const char *text, struct mark **out)
 	return n;
 }
 
+/* Does the text before AT in TEXT end with a colon (分别是：28.…)? */
+static int
+after_colon(const char *text, size_t at)
+{
+	while (at > 0 && text[at - 1] == ' ')
+		at--;
+	return (at >= 1 && text[at - 1] == ':') ||
+	       (at >= strlen("：") && memcmp(text + at - strlen("："), "：", strlen("：")) == 0);
+}
+
 /* The longest run 1, 2, 3 … of one style in line TEXT; returns its length (0: none). */
 static size_t
 run_in(const char *text, struct mark **out)
@@ -151,8 +173,11 @@ run_in(const char *text, struct mark **out)
 	struct mark *best = NULL, *cur = NULL;
 	size_t nbest = 0, ncur = 0;
 
-	for (int st = NUM_HAN; st < NUM_NSTYLES; st++) {
-		long next = 1;
+	/* Each style twice: counting up by one only, then allowing gaps (…31.…43.…, a
+	 * city's list cut to one bureau's items). */
+	for (int pass = 0; pass < 2 * NUM_NSTYLES; pass++) {
+		int st = pass / 2, gaps = pass % 2;
+		long last = 0;
 		if (!inline_style((enum numstyle)st))
 			continue;
 		ncur = 0;
@@ -162,8 +187,11 @@ run_in(const char *text, struct mark **out)
 			struct num n;
 			int32_t cp;
 			int k;
-			if (can_start(p) && boundary(text, p) && num_parse(p, &n) && (int)n.style == st && n.value == next &&
-			    !n.alone && (st != NUM_ARABIC || p != text)) {
+			/* The run counts up from 1, or from where an excerpt starts (28.…29.…). */
+			if (can_start(p) && boundary(text, p) && num_parse(p, &n) && (int)n.style == st &&
+			    (!last || n.value == last + 1 || (gaps && n.value > last &&
+			                                      n.value <= last + 20)) && !n.alone &&
+			    (st != NUM_ARABIC || p != text)) {
 				/* num_parse counts the spaces before the number in its length. */
 				const char *q = p;
 				while (*q == ' ' || *q == '\t')
@@ -174,18 +202,25 @@ run_in(const char *text, struct mark **out)
 				cur[ncur].value = n.value;
 				cur[ncur].end = 0;
 				ncur++;
-				next++;
+				last = n.value;
 				p += n.len;
 				continue;
 			}
 			k = u8_next(p, &cp);
 			p += k > 0 ? k : 1;
 		}
-		if (ncur > nbest) {
-			free(best);
-			best = cur;
-			nbest = ncur;
-			cur = NULL;
+		{
+			size_t ones = 0;
+			for (size_t k = 1; k < ncur; k++)
+				ones += cur[k].value == cur[k - 1].value + 1;
+			/* Most steps are of one, and a run not starting at 1 starts after a colon. */
+			if (ncur >= 3 && ones * 3 >= (ncur - 1) * 2 && ncur > nbest &&
+			    (cur[0].value == 1 || after_colon(text, cur[0].at))) {
+				free(best);
+				best = cur;
+				nbest = ncur;
+				cur = NULL;
+			}
 		}
 	}
 	free(cur);

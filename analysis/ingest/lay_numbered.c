@@ -19,7 +19,7 @@
 
 static const int ranks[NUM_NSTYLES] = {
 	[NUM_HAN] = 1, [NUM_PHAN] = 2, [NUM_ARABIC] = 3, [NUM_DI] = 3, [NUM_PARABIC] = 4,
-	[NUM_CIRCLED] = 5, [NUM_SHI] = 6,
+	[NUM_CIRCLED] = 5, [NUM_SHI] = 6, [NUM_ZHI] = 3,
 };
 
 struct cand {
@@ -65,7 +65,8 @@ candidates(const struct doc *d, struct cand **out)
 	for (size_t i = 0; i < d->nlines; i++) {
 		const struct dline *l = &d->lines[i];
 		struct num num;
-		if (l->table || !*l->key || !num_parse(l->text, &num))
+		if (l->table || !*l->key ||
+		    !(num_parse(l->text, &num) || num_trailing(l->text, &num)))
 			continue;
 		/* A row of a table in text (1 | 甲 | 市局 |, 1\t甲\t市局) is no list item. */
 		if (strchr(strchr(l->text, '|') ? strchr(l->text, '|') + 1 : "", '|') ||

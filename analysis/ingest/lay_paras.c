@@ -6,6 +6,7 @@
  */
 #include "layout.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -67,10 +68,11 @@ item_like(const struct dline *l)
 
 struct block {
 	size_t intro;           /* the doc line before the items */
-	size_t *lines;          /* the items' lines */
+	size_t *lines;          /* the items' first lines */
 	size_t *head;           /* for each item, the heading line above it, or (size_t)-1 */
 	size_t n;
-	int how;                /* 'i' after an intro, 'h' under headings, 'l' name leads */
+	int how;                /* 'i' after an intro, 'h' under headings, 'l' name leads,
+	                         * 'p' name lines over paragraphs */
 };
 
 static void
@@ -179,6 +181,81 @@ block_headings(const struct doc *d, struct block *b)
 		block_free(b);
 }
 
+/* How project names end: a name line above its paragraph says what is built or done. */
+static const char *const name_ends[] = {
+	"项目", "工程", "行动", "计划", "服务", "建设", "改造", "提升", "实事", "中心", "工作",
+	"活动", "体系", "整治", "治理", "保障", "扩容", "提质", "项目）", "工程）", "項目", "工程",
+};
+
+static int
+names_project(const char *key)
+{
+	for (size_t i = 0; i < sizeof name_ends / sizeof name_ends[0]; i++)
+		if (ends_with(key, name_ends[i]))
+			return 1;
+	return 0;
+}
+
+/* A name line: short, no clause in it, not a label, a number or prose. */
+static int
+is_name_line(const struct dline *l)
+{
+	size_t w = text_width(l->key);
+
+	return item_like(l) && w >= 4 && w <= 40 && !has_clause_marks(l->key);
+}
+
+/* A paragraph: a clause or two at least. */
+static int
+is_paragraph(const struct dline *l)
+{
+	return !l->table && !l->chrome && has_clause_marks(l->key) && text_width(l->key) > 30;
+}
+
+/*
+ * Unnumbered name lines each over its task paragraph (开放式老旧小区暖心项目 / 开放式老旧
+ * 小区公共部位照明…).  Most names must read as projects (…项目, …工程), so that a news
+ * page's subheadings over its paragraphs (活动目的, 参与方式) are not taken for items.
+ */
+static void
+block_pairs(const struct doc *d, struct block *b)
+{
+	size_t cap = 0, projects = 0;
+	size_t i = 0;
+
+	memset(b, 0, sizeof *b);
+	b->how = 'p';
+	while (i < d->nlines) {
+		size_t j, paras = 0;
+		if (!is_name_line(&d->lines[i])) {
+			if (b->n && *d->lines[i].key && !is_paragraph(&d->lines[i]))
+				break;          /* the pairs ended */
+			i++;
+			continue;
+		}
+		for (j = i + 1; j < d->nlines; j++) {
+			if (!*d->lines[j].key)
+				continue;
+			if (!is_paragraph(&d->lines[j]))
+				break;
+			paras++;
+		}
+		if (paras == 0) {
+			if (b->n)
+				break;
+			i++;
+			continue;
+		}
+		if (b->n == 0)
+			b->intro = i ? i - 1 : 0;
+		block_add(b, &cap, i, (size_t)-1);
+		projects += names_project(d->lines[i].key);
+		i = j;
+	}
+	if (b->n < 2 || projects * 2 < b->n)
+		block_free(b);
+}
+
 /* A run of lines printing items as 名称。任务 (or 名称：任务), with no intro above. */
 static void
 block_leads(const struct doc *d, struct block *b)
@@ -222,8 +299,119 @@ block_leads(const struct doc *d, struct block *b)
 		block_free(b);
 }
 
-/* The best block of the doc: the longest after an intro, or under headings, or of
- * name leads. */
+/* An intro's key without its digits: 2026年实施民生实事项目8项 and …5项 are one shape. */
+static char *
+shape(const char *key)
+{
+	struct sb sb = SB_INIT;
+
+	for (; *key; key++)
+		if (!isdigit((unsigned char)*key))
+			sb_addc(&sb, *key);
+	return sb_detach(&sb);
+}
+
+/* The heading a list stands under: the nearest short line above its intro, past the
+ * blank lines and the issuing office (新城区 / 新城区人民政府 / 2026年实施…8项). */
+static size_t
+heading_above(const struct doc *d, size_t intro)
+{
+	for (size_t i = intro, seen = 0; i-- > 0 && seen < 4;) {
+		const struct dline *l = &d->lines[i];
+		if (!*l->key)
+			continue;
+		seen++;
+		if (text_width(l->key) <= 20 && !has_clause_marks(l->key) && !l->table &&
+		    !(l->chrome && (ends_with(l->key, "人民政府") || ends_with(l->key, "办公室"))))
+			return i;
+		if (!l->chrome)
+			break;
+	}
+	return (size_t)-1;
+}
+
+/*
+ * Several lists, each after an intro of one shape (a city's districts one after
+ * another: 新城区 … 2026年实施民生实事项目8项 …, 回民区 … 5项 …): all of them, each
+ * under the heading above its intro.  Returns 1 when there are two such lists or more.
+ */
+static int
+block_many(const struct doc *d, struct block *out)
+{
+	struct cand {
+		size_t intro;
+		char *shape;
+		struct block b;
+	} *c = NULL;
+	size_t nc = 0, cap = 0, after = 0, lists = 0;
+	const char *best = NULL;
+	size_t best_items = 0;
+
+	memset(out, 0, sizeof *out);
+	out->how = 'i';
+	/* Every intro with a list below it. */
+	for (size_t i = 0; i < d->nlines; i++) {
+		struct num n;
+		struct block b;
+		if (i < after || d->lines[i].table || !is_intro(d->lines[i].key) ||
+		    num_parse(d->lines[i].text, &n))
+			continue;
+		block_from(d, i, &b);
+		if (b.n < 2) {
+			block_free(&b);
+			continue;
+		}
+		xgrow(&c, &cap, nc + 1, sizeof *c);
+		c[nc].intro = i;
+		c[nc].shape = shape(d->lines[i].key);
+		c[nc].b = b;
+		after = b.lines[b.n - 1] + 1;
+		nc++;
+	}
+	/* The shape most lists share (by their items). */
+	for (size_t k = 0; k < nc; k++) {
+		size_t items = 0, count = 0;
+		for (size_t j = 0; j < nc; j++)
+			if (strcmp(c[j].shape, c[k].shape) == 0) {
+				items += c[j].b.n;
+				count++;
+			}
+		if (count >= 2 && items > best_items) {
+			best = c[k].shape;
+			best_items = items;
+		}
+	}
+	for (size_t k = 0; best && k < nc; k++) {
+		size_t head, stop = (size_t)-1, cap2 = out->n;
+		if (strcmp(c[k].shape, best) != 0)
+			continue;
+		/* A list ends where the heading of the next one stands. */
+		for (size_t j = k + 1; j < nc; j++)
+			if (strcmp(c[j].shape, best) == 0) {
+				stop = heading_above(d, c[j].intro);
+				if (stop == (size_t)-1)
+					stop = c[j].intro;
+				break;
+			}
+		head = heading_above(d, c[k].intro);
+		if (!lists++)
+			out->intro = c[k].intro;
+		for (size_t m = 0; m < c[k].b.n && c[k].b.lines[m] < stop; m++)
+			block_add(out, &cap2, c[k].b.lines[m], head);
+		(void)cap2;
+	}
+	for (size_t k = 0; k < nc; k++) {
+		free(c[k].shape);
+		block_free(&c[k].b);
+	}
+	free(c);
+	if (lists < 2)
+		block_free(out);
+	return lists >= 2;
+}
+
+/* The best block of the doc: the longest after an intro (or the lists after intros of
+ * one shape), or under headings, or of name leads, or name lines over paragraphs. */
 static int
 best_block(const struct doc *d, struct block *best)
 {
@@ -241,6 +429,11 @@ best_block(const struct doc *d, struct block *best)
 		} else
 			block_free(&b);
 	}
+	if (block_many(d, &b) && b.n > best->n) {
+		block_free(best);
+		*best = b;
+	} else
+		block_free(&b);
 	block_headings(d, &b);
 	if (b.n > best->n) {
 		block_free(best);
@@ -253,7 +446,18 @@ best_block(const struct doc *d, struct block *best)
 		*best = b;
 	} else
 		block_free(&b);
-	return best->n >= 3;
+	block_pairs(d, &b);
+	/* Name lines over paragraphs are items even when there are only two, and they win
+	 * over a block that took the same lines one item a line (a name line reads as an
+	 * intro too). */
+	if (b.n > best->n || (b.n >= 2 && best->n < 3) ||
+	    (b.n >= 2 && best->n && b.lines[0] >= best->intro &&
+	     b.lines[0] <= best->lines[best->n - 1])) {
+		block_free(best);
+		*best = b;
+	} else
+		block_free(&b);
+	return best->n >= 3 || (best->how == 'p' && best->n >= 2);
 }
 
 static void
@@ -269,6 +473,9 @@ detect(const struct doc *d, struct fit *f)
 			        d->lines[b.intro].no);
 		else if (b.how == 'l')
 			fit_why(f, "%zu lines printing '名称。任务' from line %d", b.n,
+			        d->lines[b.lines[0]].no);
+		else if (b.how == 'p')
+			fit_why(f, "%zu name lines each over its paragraph from line %d", b.n,
 			        d->lines[b.lines[0]].no);
 		else
 			fit_why(f, "%zu unnumbered lines after '%s' (line %d)", b.n,
@@ -293,11 +500,20 @@ parse(struct build *b, const struct doc *d, const struct fit *f, char **cause)
 	for (size_t k = 0; k < bl.n; k++) {
 		items[k].first = bl.lines[k];
 		items[k].end = bl.lines[k] + 1;
+		if (bl.how == 'p') {
+			/* The name line and the paragraphs below it. */
+			size_t e = bl.lines[k] + 1;
+			while (e < d->nlines && (!*d->lines[e].key || is_paragraph(&d->lines[e])) &&
+			       (k + 1 >= bl.n || e < bl.lines[k + 1]))
+				e++;
+			items[k].end = e;
+		}
 		items[k].seq = (long)k + 1;
 		if (bl.head[k] != (size_t)-1) {
 			struct num n;
 			char *t;
-			num_parse(d->lines[bl.head[k]].text, &n);
+			if (!num_parse(d->lines[bl.head[k]].text, &n))
+				n.len = 0;
 			t = text_clean(d->lines[bl.head[k]].text + n.len);
 			heads[k] = section_name(t);
 			free(t);

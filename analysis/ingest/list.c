@@ -10,7 +10,8 @@
 /* Markers that start an item or a sub-target without being part of its text. */
 static const char *const markers[] = {
 	"*", "＊", "★", "☆", "▲", "△", "▶", "►", "▸", "●", "○", "■", "□", "◆", "◇", "·",
-	"•", "▪", "√", "✓", "※", "◎", "❖", "➢", "→", "-", "—", "–",
+	"•", "▪", "√", "✓", "※", "◎", "❖", "➢", "→", "☑", "☐", "✔", "✅", "✦", "◉", "▷",
+	"◼", "⬤", "-", "—", "–",
 };
 
 size_t
@@ -33,10 +34,13 @@ list_marker_len(const char *text)
 			p += k;
 		for (size_t i = 0; i < sizeof markers / sizeof markers[0]; i++)
 			if (starts_with(p, markers[i])) {
-				/* "—" before a digit is a dash of a range or a negative, not a marker. */
+				/* "—" before a digit is a dash of a range or a negative, not a marker;
+				 * "**区" is a name masked on the page, not a marker. */
 				const char *q = p + strlen(markers[i]);
 				if ((markers[i][0] == '-' || starts_with(markers[i], "—") ||
 				     starts_with(markers[i], "–")) && isdigit((unsigned char)*q))
+					break;
+				if (markers[i][0] == '*' && *q == '*')
 					break;
 				p = q;
 				again = 1;
@@ -205,7 +209,7 @@ lead_end(const char *s, enum split how)
 			depth--;
 		else if (depth == 0 &&
 		         ((how == SPLIT_STOP && cp == 0x3002) ||
-		          (how == SPLIT_COLON && (cp == 0xFF1A || cp == ':')) ||
+		          (how == SPLIT_COLON && (cp == 0xFF1A || cp == ':' || starts_with(p, "——"))) ||
 		          (how == SPLIT_COMMA && (cp == 0xFF0C || cp == ','))))
 			return p;
 		/* A clause mark before the separator: the lead is a sentence, not a name. */
@@ -214,6 +218,15 @@ lead_end(const char *s, enum split how)
 		p += k;
 	}
 	return NULL;
+}
+
+/* The bytes of the separator at E that ends a lead: ：。，(3), :,(1) or ——(6). */
+static size_t
+sep_len(const char *e)
+{
+	if (starts_with(e, "——"))
+		return strlen("——");
+	return *e == ':' || *e == ',' ? 1 : strlen("。");
 }
 
 /* Does the lead [S, E) read as a printed name: short outside its brackets (pinyin
@@ -331,7 +344,7 @@ can_split(const struct seg *v, size_t n, enum split how)
 	if (!s || s != &v[0] || !(e = lead_end(s->text, how)))
 		return 0;
 	{
-		char *rest = text_key(e + (*e == ':' || *e == ',' ? 1 : strlen("。")));
+		char *rest = text_key(e + sep_len(e));
 		int ok = *rest != '\0' || n > 1;
 		free(rest);
 		if (!ok)
@@ -355,7 +368,7 @@ list_has_lead(const char *text)
 
 	for (int how = SPLIT_STOP; how <= SPLIT_COLON; how++)
 		if ((e = lead_end(t, (enum split)how)) && name_like(t, e)) {
-			char *rest = text_key(e + (*e == ':' ? 1 : strlen("。")));
+			char *rest = text_key(e + sep_len(e));
 			int ok = text_width(rest) >= 4;
 			free(rest);
 			if (ok)
@@ -455,7 +468,7 @@ emit(struct build *b, const struct doc *d, const struct litem *it, const struct 
 			piece_adds(&f[R_NAME], clean, v[0].line);
 			free(name);
 			free(clean);
-			join(&f[R_TASK], e + (*e == ':' || *e == ',' ? 1 : strlen("。")), v[0].line);
+			join(&f[R_TASK], e + sep_len(e), v[0].line);
 			from = 1;
 		}
 	}

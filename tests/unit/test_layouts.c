@@ -192,7 +192,8 @@ test_tables(void **state)
 	notice_free(n);
 }
 
-/* Items numbered inside a paragraph, and items after a colon separated by semicolons. */
+/* Items numbered inside a paragraph, items after a colon separated by semicolons, names
+ * set apart by 、, and a run that starts past 1 with a gap (a bureau's share of a list). */
 static void
 test_inline(void **state)
 {
@@ -210,10 +211,25 @@ test_inline(void **state)
 	item(n, 2, "3", "", "", "新建公园2个。");
 	notice_free(n);
 
+	n = parse_as("经票决，今年的民生实事项目分别为：甲小学改造项目、乙镇老年大学建设工程、丙村道路硬化"
+	             "工程、丁桥梁改造工程。代表们表示满意。\n", "inline");
+	assert_int_equal(n->nitems, 4);
+	item(n, 1, "2", "", "", "乙镇老年大学建设工程");
+	item(n, 3, "4", "", "", "丁桥梁改造工程");
+	notice_free(n);
+
+	n = parse_as("本局主办的项目如下：28.新建污水管网50公里；29.新建燃气管道40公里；30.新增燃气用户"
+	             "2万户；43.新建绿道8公里；44.新建垃圾分类屋50座。\n", "inline");
+	assert_int_equal(n->nitems, 5);
+	item(n, 0, "28", "", "", "新建污水管网50公里；");
+	item(n, 3, "43", "", "", "新建绿道8公里；");
+	notice_free(n);
+
 	n = parse_as(colon, "inline");
 	assert_int_equal(n->nitems, 3);
-	item(n, 0, "1", "", "低保暖心工程", "为431户低保对象投保");
-	item(n, 2, "3", "", "道路提升工程", "完成道路改造3公里");
+	/* Each item keeps the mark that ends it, as a line of a list does. */
+	item(n, 0, "1", "", "低保暖心工程", "为431户低保对象投保；");
+	item(n, 2, "3", "", "道路提升工程", "完成道路改造3公里。");
 	notice_free(n);
 }
 

@@ -219,11 +219,16 @@ test_errors(void **state)
 	                           "and a name or task column, no numbered or bulleted lines)");
 	free(cause);
 	cause = NULL;
-	/* A repeated 1 is a restart (as after a section), which without sections is an error. */
+	/* A repeated 1 is a restart (as after a section); without sections the items are
+	 * numbered by position, with a warning, rather than refused. */
 	n = notice_parse(dup, strlen(dup), "dup.txt", NULL, &cause);
-	assert_null(n);
-	assert_string_equal(cause, "dup.txt:3: item numbers repeat without sections");
-	free(cause);
+	assert_non_null(n);
+	assert_int_equal(n->nitems, 2);
+	assert_string_equal(n->items[1].seq, "2");
+	assert_int_equal(n->nwarnings, 1);
+	assert_string_equal(n->warnings[0], "dup.txt:3: item numbers repeat without sections: the "
+	                                    "items are numbered by their position instead");
+	notice_free(n);
 }
 
 int
