@@ -497,7 +497,10 @@ parse(struct build *b, const struct doc *d, const struct fit *f, char **cause)
 	best_block(d, &bl);
 	items = xcalloc(bl.n + 1, sizeof *items);
 	heads = xcalloc(bl.n + 1, sizeof *heads);
-	for (size_t k = 0; k < bl.n; k++) {
+	for (size_t k = 0, pos = 0; k < bl.n; k++) {
+		/* Positions count within each list: several lists, each under its heading,
+		 * number from 1 (and get their sections' letters, A1, B1 …). */
+		pos = k > 0 && bl.head[k] != bl.head[k - 1] ? 1 : pos + 1;
 		items[k].first = bl.lines[k];
 		items[k].end = bl.lines[k] + 1;
 		if (bl.how == 'p') {
@@ -508,7 +511,7 @@ parse(struct build *b, const struct doc *d, const struct fit *f, char **cause)
 				e++;
 			items[k].end = e;
 		}
-		items[k].seq = (long)k + 1;
+		items[k].seq = bl.how == 'i' ? (long)pos : (long)k + 1;
 		if (bl.head[k] != (size_t)-1) {
 			struct num n;
 			char *t;
