@@ -228,11 +228,87 @@ run_in(const char *text, struct mark **out)
 	return nbest >= 3 ? nbest : 0;
 }
 
-/* The line with the longest inline run. */
+/*
+ * Names listed in a sentence, set apart by 、 with no colon before them (最终，医疗卫生
+ * 服务、食品安全保障、帮困助弱扶残…等10个项目被确定为…): the longest run of four short
+ * phrases or more between two clause marks (or 等), in a line that speaks of projects.
+ */
 static size_t
-best_line(const struct doc *d, struct mark **marks, size_t *nmarks)
+dunhao_list(const char *text, struct mark **out)
+{
+	static const char *const about[] = { "项目", "实事", "工程", "項目", "實事" };
+	struct mark *best = NULL;
+	size_t nbest = 0;
+	int topic = 0;
+
+	*out = NULL;
+	for (size_t i = 0; i < sizeof about / sizeof about[0]; i++)
+		topic |= strstr(text, about[i]) != NULL;
+	if (!topic)
+		return 0;
+	for (const char *p = text; *p;) {
+		/* A run starts after a clause mark (or at the line's start). */
+		struct mark *v = NULL;
+		size_t n = 0;
+		const char *q = p;
+		for (;;) {
+			const char *e = q, *sep = NULL;
+			size_t chars = 0;
+			int32_t cp;
+			int k;
+			while ((k = u8_next(e, &cp)) > 0) {
+				if (cp == 0x3001) {             /* 、 */
+					sep = e;
+					break;
+				}
+				if (cp == 0xFF0C || cp == 0x3002 || cp == 0xFF1B || cp == 0xFF1A || cp == ',' ||
+				    cp == ';' || cp == ':' || starts_with(e, "等"))
+					break;
+				e += k;
+				chars++;
+			}
+			if (chars < 2 || chars > 24)
+				break;
+			v = xrealloc(v, (n + 1) * sizeof *v);
+			v[n].at = (size_t)(q - text);
+			v[n].len = 0;
+			v[n].end = (size_t)(e - text);
+			v[n].value = (long)n + 1;
+			n++;
+			if (!sep)
+				break;
+			q = sep + strlen("、");
+		}
+		if (n >= 4 && n > nbest) {
+			free(best);
+			best = v;
+			nbest = n;
+		} else
+			free(v);
+		/* The next run starts after the next clause mark. */
+		{
+			int32_t cp;
+			int k;
+			const char *e = q;
+			while ((k = u8_next(e, &cp)) > 0 && !(cp == 0xFF0C || cp == 0x3002 || cp == 0xFF1B ||
+			                                     cp == 0xFF1A || cp == ',' || cp == ';' || cp == ':'))
+				e += k;
+			if (k <= 0)
+				break;
+			p = e + k;
+		}
+	}
+	*out = best;
+	return nbest;
+}
+
+/* The line with the longest inline run; *WEAK is set when it is only names set apart by
+ * 、 in a sentence (the last resort of the layouts). */
+static size_t
+best_line(const struct doc *d, struct mark **marks, size_t *nmarks, int *weak)
 {
 	size_t at = (size_t)-1;
+	int w = 0;
 
 	*marks = NULL;
 	*nmarks = 0;
@@ -246,10 +322,18 @@ best_line(const struct doc *d, struct mark **marks, size_t *nmarks)
 			free(m);
 			n = colon_list(d->lines[i].text, &m);
 		}
-		if (n > *nmarks) {
+		w = 0;
+		if (n == 0) {
+			free(m);
+			n = dunhao_list(d->lines[i].text, &m);
+			w = 1;
+		}
+		/* A numbered or introduced list beats names in a sentence. */
+		if (n > 0 && (at == (size_t)-1 || (*weak && !w) || (n > *nmarks && *weak == w))) {
 			free(*marks);
 			*marks = m;
 			*nmarks = n;
+			*weak = w;
 			at = i;
 		} else
 			free(m);
@@ -261,10 +345,11 @@ static void
 detect(const struct doc *d, struct fit *f)
 {
 	struct mark *m;
-	size_t n, at = best_line(d, &m, &n);
+	int weak = 0;
+	size_t n, at = best_line(d, &m, &n, &weak);
 
 	if (at != (size_t)-1) {
-		f->score = 50 + (n >= 10 ? 20 : (int)n * 2);
+		f->score = weak ? 30 + (n >= 15 ? 15 : (int)n) : 50 + (n >= 10 ? 20 : (int)n * 2);
 		f->start = at;
 		fit_why(f, "%zu items numbered inside the paragraph at line %d", n, d->lines[at].no);
 	}
@@ -275,7 +360,8 @@ static int
 parse(struct build *b, const struct doc *d, const struct fit *f, char **cause)
 {
 	struct mark *m;
-	size_t n, at = best_line(d, &m, &n);
+	int weak = 0;
+	size_t n, at = best_line(d, &m, &n, &weak);
 	struct litem *items = xcalloc(n + 1, sizeof *items);
 	const char *text = d->lines[at].text;
 	int rc;
