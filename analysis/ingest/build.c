@@ -201,11 +201,23 @@ role_of(const char *key)
 		return R_NONE;
 	if (strcmp(key, "序") == 0 || strcmp(key, "No.") == 0 || strcmp(key, "NO.") == 0)
 		return R_SEQ;
-	if ((r = role_in(key)) != R_NONE || !text_maybe_traditional(key))
+	if ((r = role_in(key)) == R_NONE && text_maybe_traditional(key)) {
+		s = text_simplify(key);
+		r = role_in(s);
+		free(s);
+	}
+	if (r != R_NONE || !strchr(key, ' '))
 		return r;
-	s = text_simplify(key);
-	r = role_in(s);
-	free(s);
+	/* A label broken over two lines of its cell (牵头 单位). */
+	{
+		char *joined = xstrdup(key), *o = joined;
+		for (const char *p = key; *p; p++)
+			if (*p != ' ')
+				*o++ = *p;
+		*o = '\0';
+		r = *joined ? role_of(joined) : R_NONE;
+		free(joined);
+	}
 	return r;
 }
 

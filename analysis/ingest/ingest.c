@@ -432,6 +432,39 @@ choose(const struct doc *d, struct ingest_opts *o, struct fit *fits, struct sb *
 	return -1;
 }
 
+static void
+item_release(struct notice_item *it)
+{
+	free(it->seq);
+	free(it->section);
+	free(it->name);
+	free(it->units);
+	free(it->task);
+	free(it->deadline);
+	free(it->note);
+	free(it->task_lines);
+}
+
+/* A row with neither name nor task (its cells read into other columns) is no item a
+ * task set can hold: left out, with a warning that says where. */
+static void
+drop_empty(struct build *b)
+{
+	struct notice *n = b->n;
+	size_t o = 0;
+
+	for (size_t i = 0; i < n->nitems; i++) {
+		struct notice_item *it = &n->items[i];
+		if (*it->name || *it->task) {
+			n->items[o++] = *it;
+			continue;
+		}
+		build_warn(b, it->line, "row left out, neither name nor task read: ", it->seq);
+		item_release(it);
+	}
+	n->nitems = o;
+}
+
 static struct notice *
 parse_doc(const struct doc *d, struct ingest_opts *o, char **cause)
 {
@@ -461,6 +494,12 @@ parse_doc(const struct doc *d, struct ingest_opts *o, char **cause)
 	if (rc == 0 && b.n->nitems == 0)
 		rc = fail(cause, "%s:%d: the %s layout found no items there", d->name,
 		          fits[k].start < d->nlines ? d->lines[fits[k].start].no : 1,
+		          layouts[k]->name);
+	if (rc == 0)
+		drop_empty(&b);
+	if (rc == 0 && b.n->nitems == 0)
+		rc = fail(cause, "%s:%d: the %s layout found only rows with neither name nor task",
+		          d->name, fits[k].start < d->nlines ? d->lines[fits[k].start].no : 1,
 		          layouts[k]->name);
 	if (rc == 0)
 		rc = prefix_sections(&b, cause);
@@ -571,17 +610,8 @@ notice_free(struct notice *n)
 {
 	if (!n)
 		return;
-	for (size_t i = 0; i < n->nitems; i++) {
-		struct notice_item *it = &n->items[i];
-		free(it->seq);
-		free(it->section);
-		free(it->name);
-		free(it->units);
-		free(it->task);
-		free(it->deadline);
-		free(it->note);
-		free(it->task_lines);
-	}
+	for (size_t i = 0; i < n->nitems; i++)
+		item_release(&n->items[i]);
 	free(n->items);
 	for (size_t i = 0; i < n->nwarnings; i++)
 		free(n->warnings[i]);

@@ -99,6 +99,7 @@ test_roles(void **state)
 		{ "备注", R_NOTE },          { "市区分级", R_SECTION },  { "类别", R_SECTION },
 		{ "年度投资金额(万元)", R_EXTRA }, { "完成情况", R_EXTRA }, { "建设地点", R_EXTRA },
 		{ "进度", R_EXTRA },         { "牵头领导", R_EXTRA },    { "2025年进展情况", R_NONE },
+		{ "牵头 单位", R_UNITS },    { "完成 时限", R_DEADLINE }, { "说 明 文字", R_NONE },
 		{ "这是一个很长的句子而且它提到了项目和工作任务两个词", R_NONE },
 	};
 	(void)state;

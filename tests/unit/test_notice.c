@@ -231,6 +231,26 @@ test_errors(void **state)
 	notice_free(n);
 }
 
+/* A row whose cells held neither a name nor a task (a lone bar where the task was) is
+ * no item: left out with a warning, not written as a row no set can load. */
+static void
+test_empty_row(void **state)
+{
+	const char *text = "序号 |\n项目名称 |\n牵头单位 |\n1 |\n新增托位1000个 |\n区卫健委 |\n"
+	                   "2 |\n|\n区民政局 |\n3 |\n改造老旧小区10个 |\n区住建委 |\n";
+	char *cause = NULL;
+	struct notice *n = notice_parse(text, strlen(text), "e.txt", NULL, &cause);
+	(void)state;
+
+	assert_non_null(n);
+	assert_int_equal(n->nitems, 2);
+	assert_string_equal(n->items[0].seq, "1");
+	assert_string_equal(n->items[1].seq, "3");
+	assert_int_equal(n->nwarnings, 1);
+	assert_string_equal(n->warnings[0], "e.txt:7: row left out, neither name nor task read: 2");
+	notice_free(n);
+}
+
 int
 main(void)
 {
@@ -238,6 +258,7 @@ main(void)
 		cmocka_unit_test(test_rows),         cmocka_unit_test(test_cells),
 		cmocka_unit_test(test_pdf),          cmocka_unit_test(test_pdf_spanning),
 		cmocka_unit_test(test_org_list),     cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_empty_row),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
