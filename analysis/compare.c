@@ -1,9 +1,13 @@
 /* compare: see compare.h. */
 #include "compare.h"
 
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "stats.h"
+#include "targets.h"
 #include "text.h"
 #include "util.h"
 
@@ -107,6 +111,37 @@ target_rows(struct out *o, const struct match *m, const char *status, const stru
 	return added;
 }
 
+/* Has target T of IT a counterpart in set S (a member of its series)? */
+static int
+aligned_in(const struct match *m, const struct item *it, int t, const struct set *s)
+{
+	const struct series *sr = match_series_of(m, it, t);
+
+	for (size_t k = 0; sr && k < sr->n; k++)
+		if (sr->m[k].item->set == s)
+			return 1;
+	return 0;
+}
+
+/*
+ * The targets of linked items A and B that have no counterpart on the other side: B's
+ * new targets (listed once, LISTED marks them) and A's dropped ones, under the items'
+ * status.
+ */
+static void
+unaligned_rows(struct out *o, const struct match *m, const char *status, const struct item *a,
+               const struct item *b, char *listed)
+{
+	for (size_t t = 0; t < b->targets.n; t++)
+		if (!listed[t] && !aligned_in(m, b, (int)t, a->set)) {
+			listed[t] = 1;
+			push(o, status, a, b, -1, (int)t, match_series_of(m, b, (int)t));
+		}
+	for (size_t t = 0; t < a->targets.n; t++)
+		if (!aligned_in(m, a, (int)t, b->set))
+			push(o, status, a, b, (int)t, -1, match_series_of(m, a, (int)t));
+}
+
 static int
 same_name(const struct item *a, const struct item *b)
 {
@@ -146,29 +181,45 @@ compare_sets(const struct match *m, const struct set *a, const struct set *b,
 			}
 		}
 	} else if (strcmp(a->jurisdiction, b->jurisdiction) == 0) {
-		char *seen = xcalloc(b->nitems + 1, 1);
+		char *seen = xcalloc(b->nitems + 1, 1), **listed = xcalloc(b->nitems + 1, sizeof *listed);
+		for (size_t k = 0; k < b->nitems; k++)
+			listed[k] = xcalloc(b->items[k].targets.n + 1, 1);
 		for (size_t k = 0; k < a->nitems; k++) {
 			const struct item *it = &a->items[k], *to;
 			const char *rel = NULL, *status;
 			int continued;
 			if (!(to = counterpart(m, it, b, &rel))) {
+				/* A dropped item, and the targets it had. */
 				push(&o, "dropped", it, NULL, -1, -1, NULL);
+				for (size_t t = 0; t < it->targets.n; t++)
+					push(&o, "dropped", it, NULL, (int)t, -1, match_series_of(m, it, (int)t));
 				continue;
 			}
 			seen[to - b->items] = 1;
 			continued = strcmp(rel, "same") == 0 && same_name(it, to);
 			status = strcmp(rel, "part") == 0 ? "merged" : continued ? "continued" : "renamed";
 			/* A renamed or merged item has a row of its own; a continued one only its
-			 * targets, unless it has none aligned. */
+			 * targets, unless it has none. */
 			if (!continued)
 				push(&o, status, it, to, -1, -1, NULL);
-			if (target_rows(&o, m, status, it, to) == 0 && continued)
+			if (target_rows(&o, m, status, it, to) == 0 && continued && !it->targets.n &&
+			    !to->targets.n)
 				push(&o, status, it, to, -1, -1, NULL);
+			/* The targets on one side only: new in B, or no longer in B. */
+			unaligned_rows(&o, m, status, it, to, listed[to - b->items]);
 		}
-		/* What B has that nothing in A leads to. */
+		/* What B has that nothing in A leads to, with its targets. */
+		for (size_t k = 0; k < b->nitems; k++) {
+			if (seen[k])
+				continue;
+			push(&o, "new", NULL, &b->items[k], -1, -1, NULL);
+			for (size_t t = 0; t < b->items[k].targets.n; t++)
+				push(&o, "new", NULL, &b->items[k], -1, (int)t,
+				     match_series_of(m, &b->items[k], (int)t));
+		}
 		for (size_t k = 0; k < b->nitems; k++)
-			if (!seen[k])
-				push(&o, "new", NULL, &b->items[k], -1, -1, NULL);
+			free(listed[k]);
+		free(listed);
 		free(seen);
 	} else {
 		fail(cause, "compare: '%s' and '%s' are neither two years of one jurisdiction nor a "
@@ -178,4 +229,44 @@ compare_sets(const struct match *m, const struct set *a, const struct set *b,
 	}
 	*rows = o.v;
 	return (long)o.n;
+}
+
+void
+compare_cells(const struct compare_row *r, struct compare_cells *c)
+{
+	const struct target *tf = r->tf >= 0 ? &r->from->targets.v[r->tf] : NULL;
+	const struct target *tt = r->tt >= 0 ? &r->to->targets.v[r->tt] : NULL;
+
+	memset(c, 0, sizeof *c);
+	c->metric = r->series ? r->series->metric : tt ? tt->metric : tf ? tf->metric : "";
+	if (tf)
+		target_value_str(tf->value, c->from_value);
+	if (tt)
+		target_value_str(tt->value, c->to_value);
+	if (tf && tt) {
+		if (strcmp(tf->unit, tt->unit) == 0)
+			snprintf(c->unit, sizeof c->unit, "%s", tt->unit);
+		else {
+			snprintf(c->unit, sizeof c->unit, "%s→%s", tf->unit, tt->unit);
+			stats_flag_add(c->flags, sizeof c->flags, "unit", tf->unit, tt->unit);
+		}
+		if (strcmp(tf->qualifier, tt->qualifier) != 0)
+			stats_flag_add(c->flags, sizeof c->flags, "qualifier", tf->qualifier,
+			               tt->qualifier);
+		if (strcmp(r->status, "child") == 0) {
+			/* share: the district's value over the city's, whichever side is which */
+			int from_city = r->from->set->up == NULL;
+			stats_fmt(stats_share(from_city ? tt->value : tf->value,
+			                      from_city ? tf->value : tt->value), 4, c->share);
+		} else {
+			stats_fmt(tt->value - tf->value, 4, c->abs_change);
+			stats_fmt(tf->value != 0 ? 100.0 * (tt->value - tf->value) / tf->value : NAN, 2,
+			          c->pct_change);
+		}
+	} else if (tf || tt) {
+		/* A target on one side only. */
+		snprintf(c->unit, sizeof c->unit, "%s", tt ? tt->unit : tf->unit);
+		if (strcmp(r->status, "new") != 0 && strcmp(r->status, "dropped") != 0)
+			snprintf(c->flags, sizeof c->flags, "%s", tt ? "new target" : "dropped target");
+	}
 }

@@ -105,7 +105,8 @@ static const struct cmd commands[] = {
 	{ "growth", cmd_growth, NEED_CORPUS, "yoy growth [--shares] [options]",
 	  "How each series moved along each jurisdiction's years (two years or more):\n"
 	  "series,metric,unit,jurisdiction,first_set,last_set,first_value,last_value,\n"
-	  "abs_change,pct_change,cagr,slope,r2,points,flags.\n"
+	  "abs_change,pct_change,cagr,slope,r2,points,flags,item (the item, shown beside the\n"
+	  "metric on a terminal).\n"
 	  "pct_change and cagr are percentages (600 is +600%); empty for a zero base, cagr also\n"
 	  "unless both ends are positive; slope (per year) and r2 need three years.  flags names\n"
 	  "a change of unit or qualifier between the years (compared, but not silently).\n"
@@ -115,8 +116,9 @@ static const struct cmd commands[] = {
 	{ "compare", cmd_compare, NEED_CORPUS, "yoy compare A B [options]",
 	  "Set A against set B: status,from_seq,from_item,to_seq,to_item,metric,unit,from_value,\n"
 	  "to_value,abs_change,pct_change,share,flags.  Two years of one jurisdiction: continued,\n"
-	  "renamed, merged, new, dropped, with linked items' targets side by side; a city and its\n"
-	  "district: child rows, share = district value / city value.\n"
+	  "renamed, merged, new, dropped, with linked items' targets side by side, the targets on\n"
+	  "one side only (flags: new target, dropped target) and those of new and dropped items;\n"
+	  "a city and its district: child rows, share = district value / city value.\n"
 	  "  --format, -o, --excel, --grep as for the listings\n" },
 	{ "diff", cmd_diff, NEED_CORPUS, "yoy diff A:SEQ B:SEQ [--color auto|always|never]",
 	  "The task texts of two items as a word diff, [-removed-]{+added+} (coloured on a\n"
@@ -124,8 +126,10 @@ static const struct cmd commands[] = {
 	  "  -o FILE   write to FILE instead of stdout\n" },
 	{ "plot", cmd_plot, NEED_CORPUS, "yoy plot [SERIES...] [-o DIR] [--format png|svg|both]",
 	  "Draw the comparison through gnuplot: a trend chart per series and jurisdiction with\n"
-	  "two or more years, an overview of the percentage changes, and for each city set with\n"
-	  "districts the districts' shares.  SERIES (ids as in 'yoy series', or words of their\n"
+	  "two or more years, an overview of the percentage changes, for each city set with\n"
+	  "districts the districts' shares, and for a series with none of these (members in\n"
+	  "different places and years) its members side by side.  Titles name the item beside\n"
+	  "the metric.  SERIES (ids as in 'yoy series', or words of their\n"
 	  "metric, e.g. AED) limits the charts to those series.  The gnuplot script is kept as\n"
 	  "DIR/yoy.gp.\n"
 	  "  -o, --output DIR   where the charts go (default plots; it must exist)\n"
@@ -647,44 +651,21 @@ cmd_compare(int argc, char **argv, struct corpus *c)
 	table_init(&t, compare_cols, sizeof compare_cols / sizeof compare_cols[0]);
 	for (long i = 0; i < n; i++) {
 		const struct compare_row *r = &cr[i];
-		const struct target *tf = r->tf >= 0 ? &r->from->targets.v[r->tf] : NULL;
-		const struct target *tt = r->tt >= 0 ? &r->to->targets.v[r->tt] : NULL;
-		char b1[64] = "", b2[64] = "", b3[64] = "", b4[64] = "", b5[64] = "", unit[64] = "";
-		char flags[128] = "";
-		if (tf && tt) {
-			double fv = tf->value, tv = tt->value;
-			target_value_str(fv, b1);
-			target_value_str(tv, b2);
-			if (strcmp(tf->unit, tt->unit) == 0)
-				snprintf(unit, sizeof unit, "%s", tt->unit);
-			else {
-				snprintf(unit, sizeof unit, "%s→%s", tf->unit, tt->unit);
-				stats_flag_add(flags, sizeof flags, "unit", tf->unit, tt->unit);
-			}
-			if (strcmp(tf->qualifier, tt->qualifier) != 0)
-				stats_flag_add(flags, sizeof flags, "qualifier", tf->qualifier, tt->qualifier);
-			if (strcmp(r->status, "child") == 0) {
-				/* share: the district's value over the city's, whichever side is which */
-				int from_city = r->from->set->up == NULL;
-				stats_fmt(stats_share(from_city ? tv : fv, from_city ? fv : tv), 4, b5);
-			} else {
-				stats_fmt(tv - fv, 4, b3);
-				stats_fmt(fv != 0 ? 100.0 * (tv - fv) / fv : NAN, 2, b4);
-			}
-		}
+		struct compare_cells cc;
+		compare_cells(r, &cc);
 		const char *row[] = { r->status,
 			              r->from ? r->from->seq : "",
 			              r->from ? r->from->name : "",
 			              r->to ? r->to->seq : "",
 			              r->to ? r->to->name : "",
-			              r->series ? r->series->metric : "",
-			              unit,
-			              b1,
-			              b2,
-			              b3,
-			              b4,
-			              b5,
-			              flags };
+			              cc.metric,
+			              cc.unit,
+			              cc.from_value,
+			              cc.to_value,
+			              cc.abs_change,
+			              cc.pct_change,
+			              cc.share,
+			              cc.flags };
 		if (!cli_text_matches(&lo, (const char *const[]){ row[2], row[4], row[5] }, 3))
 			continue;
 		table_add(&t, row);
@@ -823,7 +804,8 @@ cmd_plot(int argc, char **argv, struct corpus *c)
 	struct match mt;
 	struct growth_row *gr = NULL, *keep_g;
 	struct share_row *sr = NULL, *keep_s;
-	size_t ng, ns, nnames = 0, nkg = 0, nks = 0, npng = 0, nsvg = 0;
+	size_t ng, ns, nnames = 0, nkg = 0, nks = 0, npng = 0, nsvg = 0, nothers = 0;
+	const struct series **others = NULL;
 	char **names = NULL, *scratch, *script;
 	struct stat st;
 	int opt, rc = EXIT_OK;
@@ -879,7 +861,17 @@ cmd_plot(int argc, char **argv, struct corpus *c)
 	for (size_t i = 0; i < ns; i++)
 		if (series_wanted(sr[i].s, argv + optind, argc - optind))
 			keep_s[nks++] = sr[i];
-	if (argc > optind && nkg == 0 && nks == 0) {
+	/* A series with neither a trend nor a share still gets a chart: its members. */
+	{
+		const struct series **lone;
+		size_t nl = plot_lone_series(&mt, gr, ng, sr, ns, &lone);
+		others = xcalloc(nl + 1, sizeof *others);
+		for (size_t i = 0; i < nl; i++)
+			if (series_wanted(lone[i], argv + optind, argc - optind))
+				others[nothers++] = lone[i];
+		free(lone);
+	}
+	if (argc > optind && nkg == 0 && nks == 0 && nothers == 0) {
 		cli_error("plot: no series matches '%s' (see 'yoy series')", argv[optind]);
 		rc = EXIT_USAGE;
 		goto out;
@@ -888,6 +880,8 @@ cmd_plot(int argc, char **argv, struct corpus *c)
 	in.ngrowth = nkg;
 	in.shares = keep_s;
 	in.nshares = nks;
+	in.others = others;
+	in.nothers = nothers;
 	if (!(in.font = plot_cjk_font()))
 		cli_warning("no font for Chinese found through fontconfig (fc-list :lang=zh); "
 		            "install fonts-noto-cjk or fonts-wqy-microhei, or the charts show boxes");
@@ -934,6 +928,7 @@ out:
 	free((char *)in.font);
 	free(keep_g);
 	free(keep_s);
+	free(others);
 	free(gr);
 	free(sr);
 	match_release(&mt);
@@ -1108,6 +1103,7 @@ cmd_report(int argc, char **argv, struct corpus *c)
 	struct match mt;
 	struct growth_row *gr = NULL;
 	struct share_row *sr = NULL;
+	const struct series **lone = NULL;
 	struct aout o;
 	char **names = NULL, *cause = NULL, *scratch;
 	size_t nnames = 0, ncharts = 0;
@@ -1142,6 +1138,8 @@ cmd_report(int argc, char **argv, struct corpus *c)
 	in.growth = gr;
 	in.nshares = stats_district_shares(&mt, &sr);
 	in.shares = sr;
+	in.nothers = plot_lone_series(&mt, gr, in.ngrowth, sr, in.nshares, &lone);
+	in.others = lone;
 	in.formats = PLOT_SVG;
 	if (!(in.font = plot_cjk_font()))
 		cli_warning("no font for Chinese found through fontconfig (fc-list :lang=zh); "
@@ -1200,6 +1198,7 @@ out:
 		free(names[i]);
 	free(names);
 	free((char *)in.font);
+	free(lone);
 	free(gr);
 	free(sr);
 	match_release(&mt);

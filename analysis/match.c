@@ -1,10 +1,13 @@
 /* match: see match.h. */
 #include "match.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <utf8proc.h>
 
 #include "csvio.h"
 #include "text.h"
@@ -58,28 +61,51 @@ gmap_get(struct gmap *g, uint64_t k, int insert)
 	return g->val[i];
 }
 
+/* Bigrams are named by their own 64-bit key (two code points), never by an id given in
+ * the order they were met: what two sets share must not depend on which sets were read
+ * before them. */
 struct vec {
-	int *id;
+	uint64_t *key;
 	double *w;
 	size_t n;
 	double norm;
 };
 
+/* A text's bigrams (sorted by key) with their counts: read once, weighed per pair. */
+struct glist {
+	uint64_t *key;
+	double *tf;
+	size_t n;
+};
+
 struct ctx {
 	struct corpus *c;
-	struct gmap gm;
-	int *df;
-	size_t dfcap;
-	double ndocs;
 	struct item **items;
-	struct vec *iv;       /* item vectors, by item index */
+	struct glist *ig;     /* item bigrams, by item index */
 	size_t nitems;
 	size_t *base;         /* index of the first item of each set */
 	size_t **il, *nil, *ilcap; /* each item's links (indexes into the match's links) */
-	struct vec *tv;       /* the vector of every target's metric, item after item */
-	size_t *tfirst;       /* index in tv of each item's first target */
+	struct glist *tg;     /* every target's metric bigrams, item after item */
+	size_t *tfirst;       /* index in tg of each item's first target */
 	int *tclass;          /* per target: kind and unit class as one number; targets are
 	                         comparable when theirs are equal */
+};
+
+/*
+ * Two sets compared: what makes a bigram telling (its rarity) is counted over the items of
+ * these two sets only, so that links and series between them do not change when other
+ * sets are loaded.  Vectors of their items and targets, weighed so.
+ */
+struct pair {
+	const struct ctx *x;
+	const struct set *a, *b;
+	struct gmap df;       /* bigram key → index into cnt */
+	int *cnt;
+	size_t ccap;
+	double ndocs;
+	struct vec *iv;       /* the items of a, then of b */
+	struct vec *tv;       /* their targets, item after item */
+	size_t *tfirst;       /* index in tv of each of those items' first target */
 };
 
 static int
@@ -155,49 +181,71 @@ grams_merge(struct gram *g, size_t n)
 	return o;
 }
 
-static double
-idf(const struct ctx *x, int id)
-{
-	double df = id >= 0 && (size_t)id < x->gm.n ? x->df[id] : 0;
-	return log((x->ndocs + 1) / (df + 1)) + 0.1;
-}
-
 static int
-cmp_int(const void *a, const void *b)
+cmp_key(const void *a, const void *b)
 {
-	int x = *(const int *)a, y = *(const int *)b;
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
 	return x < y ? -1 : x > y;
 }
 
-/* A vector of grams: ids sorted, tf (capped) times idf, with its norm. */
+/* In how many of the pair's items a bigram occurs. */
+static double
+pair_df(const struct pair *p, uint64_t key)
+{
+	int k = gmap_get((struct gmap *)&p->df, key, 0);
+	return k < 0 ? 0 : p->cnt[k];
+}
+
+static double
+idf(const struct pair *p, uint64_t key)
+{
+	return log((p->ndocs + 1) / (pair_df(p, key) + 1)) + 0.1;
+}
+
+/* A text's bigrams as a glist: sorted by key, counts summed. */
+static struct glist
+glist_make(struct gram *g, size_t n)
+{
+	struct glist l = { 0 };
+
+	n = grams_merge(g, n); /* sorts by key */
+	l.key = xmalloc((n + 1) * sizeof *l.key);
+	l.tf = xmalloc((n + 1) * sizeof *l.tf);
+	for (size_t i = 0; i < n; i++) {
+		l.key[i] = g[i].k;
+		l.tf[i] = g[i].w;
+	}
+	l.n = n;
+	return l;
+}
+
+static void
+glist_free(struct glist *l)
+{
+	free(l->key);
+	free(l->tf);
+}
+
+/* A vector of bigrams: tf (capped) times the pair's idf, with its norm.  With
+ * ITEMS_ONLY, bigrams none of the pair's items has are left out (a target's label may add
+ * words of its own: 面积, 累计). */
 static struct vec
-vec_make(struct ctx *x, struct gram *g, size_t n)
+vec_make(const struct pair *p, const struct glist *l, int items_only)
 {
 	struct vec v = { 0 };
-	struct { int id; double w; } *tmp = xmalloc((n + 1) * sizeof *tmp);
-	size_t m = 0;
 
-	n = grams_merge(g, n);
-	for (size_t i = 0; i < n; i++) {
-		int id = gmap_get(&x->gm, g[i].k, 0);
-		double tf = g[i].w > 3 ? 3 : g[i].w;
-		if (id < 0)
-			continue; /* a bigram no item has cannot be shared */
-		tmp[m].id = id;
-		tmp[m].w = tf * idf(x, id);
-		m++;
+	v.key = xmalloc((l->n + 1) * sizeof *v.key);
+	v.w = xmalloc((l->n + 1) * sizeof *v.w);
+	for (size_t i = 0; i < l->n; i++) {
+		double tf = l->tf[i] > 3 ? 3 : l->tf[i];
+		if (items_only && pair_df(p, l->key[i]) == 0)
+			continue;
+		v.key[v.n] = l->key[i];
+		v.w[v.n] = tf * idf(p, l->key[i]);
+		v.norm += v.w[v.n] * v.w[v.n];
+		v.n++;
 	}
-	qsort(tmp, m, sizeof *tmp, cmp_int);
-	v.id = xmalloc((m + 1) * sizeof *v.id);
-	v.w = xmalloc((m + 1) * sizeof *v.w);
-	for (size_t i = 0; i < m; i++) {
-		v.id[i] = tmp[i].id;
-		v.w[i] = tmp[i].w;
-		v.norm += tmp[i].w * tmp[i].w;
-	}
-	v.n = m;
 	v.norm = sqrt(v.norm);
-	free(tmp);
 	return v;
 }
 
@@ -210,9 +258,9 @@ vec_cos(const struct vec *a, const struct vec *b)
 	if (a->norm == 0 || b->norm == 0)
 		return 0;
 	while (i < a->n && j < b->n) {
-		if (a->id[i] == b->id[j])
+		if (a->key[i] == b->key[j])
 			dot += a->w[i++] * b->w[j++];
-		else if (a->id[i] < b->id[j])
+		else if (a->key[i] < b->key[j])
 			i++;
 		else
 			j++;
@@ -223,7 +271,7 @@ vec_cos(const struct vec *a, const struct vec *b)
 static void
 vec_free(struct vec *v)
 {
-	free(v->id);
+	free(v->key);
 	free(v->w);
 }
 
@@ -258,34 +306,22 @@ ctx_init(struct ctx *x, struct corpus *c)
 	x->il = xcalloc(x->nitems + 1, sizeof *x->il);
 	x->nil = xcalloc(x->nitems + 1, sizeof *x->nil);
 	x->ilcap = xcalloc(x->nitems + 1, sizeof *x->ilcap);
-	x->iv = xcalloc(x->nitems + 1, sizeof *x->iv);
+	x->ig = xcalloc(x->nitems + 1, sizeof *x->ig);
 	for (size_t i = 0; i < c->nsets; i++)
 		for (size_t j = 0; j < c->sets[i].nitems; j++)
 			x->items[k++] = &c->sets[i].items[j];
-	/* Document frequencies: in how many items each bigram occurs. */
+	/* Each item's bigrams, read once; how much each weighs depends on the pair of sets
+	 * compared (struct pair). */
 	for (k = 0; k < x->nitems; k++) {
 		n = 0;
 		item_grams(x->items[k], &g, &n, &cap);
-		n = grams_merge(g, n);
-		for (size_t i = 0; i < n; i++) {
-			int id = gmap_get(&x->gm, g[i].k, 1);
-			xgrow(&x->df, &x->dfcap, x->gm.n + 1, sizeof *x->df);
-			if ((size_t)id + 1 == x->gm.n)
-				x->df[id] = 0;
-			x->df[id]++;
-		}
-	}
-	x->ndocs = (double)x->nitems;
-	for (k = 0; k < x->nitems; k++) {
-		n = 0;
-		item_grams(x->items[k], &g, &n, &cap);
-		x->iv[k] = vec_make(x, g, n);
+		x->ig[k] = glist_make(g, n);
 	}
 	/* Target metrics, once: part links and series compare them many times. */
 	x->tfirst = xcalloc(x->nitems + 1, sizeof *x->tfirst);
 	for (k = 0; k < x->nitems; k++)
 		x->tfirst[k + 1] = x->tfirst[k] + x->items[k]->targets.n;
-	x->tv = xcalloc(x->tfirst[x->nitems] + 1, sizeof *x->tv);
+	x->tg = xcalloc(x->tfirst[x->nitems] + 1, sizeof *x->tg);
 	x->tclass = xcalloc(x->tfirst[x->nitems] + 1, sizeof *x->tclass);
 	{
 		/* Name each distinct (kind, unit class) once: the loops then compare ints. */
@@ -315,7 +351,7 @@ ctx_init(struct ctx *x, struct corpus *c)
 		for (size_t t = 0; t < x->items[k]->targets.n; t++) {
 			n = 0;
 			grams_of(x->items[k]->targets.v[t].metric, 1.0, &g, &n, &cap);
-			x->tv[x->tfirst[k] + t] = vec_make(x, g, n);
+			x->tg[x->tfirst[k] + t] = glist_make(g, n);
 		}
 	free(g);
 }
@@ -324,33 +360,120 @@ static void
 ctx_release(struct ctx *x)
 {
 	for (size_t k = 0; k < x->nitems; k++) {
-		vec_free(&x->iv[k]);
+		glist_free(&x->ig[k]);
 		free(x->il[k]);
 	}
 	for (size_t t = 0; x->tfirst && t < x->tfirst[x->nitems]; t++)
-		vec_free(&x->tv[t]);
-	free(x->tv);
+		glist_free(&x->tg[t]);
+	free(x->tg);
 	free(x->tfirst);
 	free(x->tclass);
 	free(x->il);
 	free(x->nil);
 	free(x->ilcap);
-	free(x->iv);
+	free(x->ig);
 	free(x->items);
 	free(x->base);
-	free(x->df);
-	free(x->gm.key);
-	free(x->gm.val);
+}
+
+/* The pair's index of an item of A or B (A's first), or (size_t)-1. */
+static size_t
+pair_item(const struct pair *p, const struct item *it)
+{
+	if (it->set == p->a)
+		return (size_t)(it - p->a->items);
+	if (it->set == p->b && p->b != p->a)
+		return p->a->nitems + (size_t)(it - p->b->items);
+	return (size_t)-1;
+}
+
+static const struct item *
+pair_at(const struct pair *p, size_t i)
+{
+	return i < p->a->nitems ? &p->a->items[i] : &p->b->items[i - p->a->nitems];
+}
+
+static void
+pair_init(struct pair *p, const struct ctx *x, const struct set *a, const struct set *b)
+{
+	size_t n = a->nitems + (b != a ? b->nitems : 0), nt = 0;
+
+	memset(p, 0, sizeof *p);
+	p->x = x;
+	p->a = a;
+	p->b = b;
+	p->ndocs = (double)n;
+	/* Document frequencies over the two sets' items. */
+	for (size_t i = 0; i < n; i++) {
+		const struct glist *l = &x->ig[item_index(x, pair_at(p, i))];
+		for (size_t g = 0; g < l->n; g++) {
+			int k = gmap_get(&p->df, l->key[g], 1);
+			xgrow(&p->cnt, &p->ccap, p->df.n + 1, sizeof *p->cnt);
+			if ((size_t)k + 1 == p->df.n)
+				p->cnt[k] = 0;
+			p->cnt[k]++;
+		}
+	}
+	p->iv = xcalloc(n + 1, sizeof *p->iv);
+	p->tfirst = xcalloc(n + 1, sizeof *p->tfirst);
+	for (size_t i = 0; i < n; i++) {
+		const struct item *it = pair_at(p, i);
+		p->iv[i] = vec_make(p, &x->ig[item_index(x, it)], 0);
+		p->tfirst[i] = nt;
+		nt += it->targets.n;
+	}
+	p->tfirst[n] = nt;
+	p->tv = xcalloc(nt + 1, sizeof *p->tv);
+	for (size_t i = 0; i < n; i++) {
+		const struct item *it = pair_at(p, i);
+		size_t f = x->tfirst[item_index(x, it)];
+		for (size_t t = 0; t < it->targets.n; t++)
+			p->tv[p->tfirst[i] + t] = vec_make(p, &x->tg[f + t], 1);
+	}
+}
+
+static void
+pair_release(struct pair *p)
+{
+	size_t n = p->a->nitems + (p->b != p->a ? p->b->nitems : 0);
+
+	for (size_t i = 0; i < n; i++)
+		vec_free(&p->iv[i]);
+	for (size_t t = 0; t < p->tfirst[n]; t++)
+		vec_free(&p->tv[t]);
+	free(p->iv);
+	free(p->tv);
+	free(p->tfirst);
+	free(p->cnt);
+	free(p->df.key);
+	free(p->df.val);
+}
+
+/* The vector of an item of the pair. */
+static const struct vec *
+pair_iv(const struct pair *p, const struct item *it)
+{
+	return &p->iv[pair_item(p, it)];
+}
+
+/* The vector of target T of an item of the pair. */
+static const struct vec *
+pair_tv(const struct pair *p, const struct item *it, size_t t)
+{
+	return &p->tv[p->tfirst[pair_item(p, it)] + t];
 }
 
 double
 match_item_score(struct corpus *c, const struct item *a, const struct item *b)
 {
 	struct ctx x;
+	struct pair p;
 	double s;
 
 	ctx_init(&x, c);
-	s = vec_cos(&x.iv[item_index(&x, a)], &x.iv[item_index(&x, b)]);
+	pair_init(&p, &x, a->set, b->set);
+	s = vec_cos(pair_iv(&p, a), pair_iv(&p, b));
+	pair_release(&p);
 	ctx_release(&x);
 	return s;
 }
@@ -358,37 +481,36 @@ match_item_score(struct corpus *c, const struct item *a, const struct item *b)
 /* ---- why: the strongest runs of shared text ---- */
 
 static char *
-why_of(struct ctx *x, const struct item *a, const struct item *b)
+why_of(const struct pair *p, const struct item *a, const struct item *b)
 {
-	const struct vec *vb = &x->iv[item_index(x, b)];
+	const struct vec *vb = pair_iv(p, b);
 	struct { char *s; double w; } runs[64];
 	size_t nr = 0;
 	const char *texts[2] = { a->name, a->task };
 	struct sb out = SB_INIT;
 
 	for (int t = 0; t < 2; t++) {
-		const char *p = texts[t], *run = NULL, *last = NULL;
+		const char *q = texts[t], *run = NULL, *last = NULL;
 		int32_t c, prev = 0;
 		int k;
 		double w = 0;
 
-		for (;; p += k) {
+		for (;; q += k) {
 			int shared = 0;
-			k = u8_next(p, &c);
+			k = u8_next(q, &c);
 			c = fold_cp(c);
 			if (k > 0 && is_word_cp(c) && prev) {
-				int id = gmap_get(&x->gm, ((uint64_t)prev << 21) | (uint64_t)c, 0);
-				if (id >= 0 && bsearch(&id, vb->id, vb->n, sizeof(int), cmp_int)) {
+				uint64_t key = ((uint64_t)prev << 21) | (uint64_t)c;
+				if (bsearch(&key, vb->key, vb->n, sizeof key, cmp_key)) {
 					shared = 1;
 					if (!run)
 						run = last;
-					w += idf(x, id);
+					w += idf(p, key);
 				}
 			}
 			if (!shared && run) {
-				size_t len = (size_t)(last + (p > last ? 0 : 0) - run);
-				/* The run ends with the character before p. */
-				len = (size_t)(p - run);
+				/* The run ends with the character before q. */
+				size_t len = (size_t)(q - run);
 				if (nr < NELEM(runs) && w > 2.0) {
 					runs[nr].s = xstrndup(run, len);
 					runs[nr].w = w;
@@ -400,7 +522,7 @@ why_of(struct ctx *x, const struct item *a, const struct item *b)
 			if (k <= 0)
 				break;
 			prev = is_word_cp(c) ? c : 0;
-			last = p;
+			last = q;
 		}
 	}
 	/* The three heaviest distinct runs. */
@@ -659,8 +781,8 @@ index_link(struct ctx *x, const struct item *it, size_t li)
 }
 
 static void
-add_link(struct match *m, struct ctx *x, struct item *from, struct item *to, const char *rel,
-         double score, int forced)
+add_link(struct match *m, struct ctx *x, const struct pair *p, struct item *from,
+         struct item *to, const char *rel, double score, int forced)
 {
 	struct link *l;
 
@@ -670,7 +792,7 @@ add_link(struct match *m, struct ctx *x, struct item *from, struct item *to, con
 	l->to = to;
 	l->relation = rel;
 	l->score = score;
-	l->why = why_of(x, from, to);
+	l->why = why_of(p, from, to);
 	l->forced = forced;
 	index_link(x, from, m->nlinks - 1);
 	index_link(x, to, m->nlinks - 1);
@@ -710,10 +832,10 @@ linked(const struct match *m, const struct ctx *x, const struct item *a, const s
 
 /* Does a target of A track the same thing as a target of B (for part links)? */
 static double
-best_target_sim(struct ctx *x, const struct item *a, const struct item *b)
+best_target_sim(const struct pair *p, const struct item *a, const struct item *b)
 {
+	const struct ctx *x = p->x;
 	size_t fa = x->tfirst[item_index(x, a)], fb = x->tfirst[item_index(x, b)];
-	const struct vec *va = &x->tv[fa], *vb = &x->tv[fb];
 	double best = 0;
 
 	for (size_t i = 0; i < a->targets.n; i++)
@@ -721,7 +843,7 @@ best_target_sim(struct ctx *x, const struct item *a, const struct item *b)
 			double s;
 			if (x->tclass[fa + i] != x->tclass[fb + j])
 				continue;
-			s = vec_cos(&va[i], &vb[j]);
+			s = vec_cos(pair_tv(p, a, i), pair_tv(p, b, j));
 			if (s > best)
 				best = s;
 		}
@@ -742,9 +864,11 @@ link_pair(struct match *m, struct ctx *x, struct set *from, struct set *to, cons
 	int *row = xcalloc(n + 1, sizeof *row);
 	int *taken = xcalloc(k + 1, sizeof *taken);
 	int district = strcmp(rel, "child") == 0;
+	struct pair p;
 
 	char *rowout = xcalloc(n + 1, 1), *colout = xcalloc(k + 1, 1);
 
+	pair_init(&p, x, from, to);
 	/* What is already paired is out of this assignment: asked once per item. */
 	for (size_t i = 0; i < n; i++)
 		rowout[i] = paired(m, x, &from->items[i], to, 1) ||
@@ -758,14 +882,14 @@ link_pair(struct match *m, struct ctx *x, struct set *from, struct set *to, cons
 			int out = rowout[i] || colout[j] ||
 			          (m->naliases && alias_says(m, "nolink", a, -1, b, -1)) ||
 			          (x->nil[item_index(x, a)] && linked(m, x, a, b));
-			s[i * k + j] = out ? -1 : vec_cos(&x->iv[item_index(x, a)], &x->iv[item_index(x, b)]);
+			s[i * k + j] = out ? -1 : vec_cos(pair_iv(&p, a), pair_iv(&p, b));
 		}
 	free(rowout);
 	free(colout);
 	match_assign(s, n, k, MATCH_SAME, row);
 	for (size_t i = 0; i < n; i++)
 		if (row[i] >= 0) {
-			add_link(m, x, &from->items[i], &to->items[row[i]], rel, s[i * k + row[i]], 0);
+			add_link(m, x, &p, &from->items[i], &to->items[row[i]], rel, s[i * k + row[i]], 0);
 			taken[row[i]] = 1;
 		}
 	/* Part links: an item left over that shares much with one item of the other set, or
@@ -785,7 +909,7 @@ link_pair(struct match *m, struct ctx *x, struct set *from, struct set *to, cons
 			 * may be part of a city item that a broken-down item already took. */
 			if (sc < 0)
 				continue;
-			ts = best_target_sim(x, a, &to->items[j]);
+			ts = best_target_sim(&p, a, &to->items[j]);
 			/* An item that continues may still have taken in a target of one that
 			 * ended (its metric alone says so); otherwise a taken item is left to its
 			 * own pair, except for a district's own items. */
@@ -801,8 +925,9 @@ link_pair(struct match *m, struct ctx *x, struct set *from, struct set *to, cons
 			}
 		}
 		if (bj < k)
-			add_link(m, x, a, &to->items[bj], "part", bt, 0);
+			add_link(m, x, &p, a, &to->items[bj], "part", bt, 0);
 	}
+	pair_release(&p);
 	free(s);
 	free(row);
 	free(taken);
@@ -836,8 +961,13 @@ link_all(struct match *m, struct ctx *x)
 			a = b;
 			b = t;
 		}
-		add_link(m, x, a, b, a->set->up == b->set ? "child" : "same",
-		         vec_cos(&x->iv[item_index(x, a)], &x->iv[item_index(x, b)]), 1);
+		{
+			struct pair p;
+			pair_init(&p, x, a->set, b->set);
+			add_link(m, x, &p, a, b, a->set->up == b->set ? "child" : "same",
+			         vec_cos(pair_iv(&p, a), pair_iv(&p, b)), 1);
+			pair_release(&p);
+		}
 	}
 	/* Each jurisdiction along its years: consecutive pairs, then over a gap.  Sorting by
 	 * jurisdiction and year finds the groups without comparing every pair of sets. */
@@ -861,24 +991,10 @@ link_all(struct match *m, struct ctx *x)
 
 /* ---- series ---- */
 
-struct tref {
-	struct item *item;
-	int t;
-	struct vec v;
-	int group;
-};
-
 struct edge {
 	size_t a, b;
 	double w;
 };
-
-static int
-cmp_edge(const void *a, const void *b)
-{
-	double x = ((const struct edge *)a)->w, y = ((const struct edge *)b)->w;
-	return x < y ? 1 : x > y ? -1 : 0;
-}
 
 static int
 find(int *parent, int i)
@@ -888,21 +1004,21 @@ find(int *parent, int i)
 	return i;
 }
 
-/* The largest idf among the bigrams two vectors share. */
+/* The largest idf (in the pair) among the bigrams two vectors share. */
 static double
-rarest_shared(const struct ctx *x, const struct vec *a, const struct vec *b)
+rarest_shared(const struct pair *p, const struct vec *a, const struct vec *b)
 {
 	double best = 0;
 	size_t i = 0, j = 0;
 
 	while (i < a->n && j < b->n) {
-		if (a->id[i] == b->id[j]) {
-			double w = idf(x, a->id[i]);
+		if (a->key[i] == b->key[j]) {
+			double w = idf(p, a->key[i]);
 			if (w > best)
 				best = w;
 			i++;
 			j++;
-		} else if (a->id[i] < b->id[j])
+		} else if (a->key[i] < b->key[j])
 			i++;
 		else
 			j++;
@@ -922,120 +1038,328 @@ cmp_member(const void *a, const void *b)
 	return strcmp(x->item->set->id, y->item->set->id);
 }
 
-static void
-build_series(struct match *m, struct ctx *x)
-{
-	struct tref *tr = NULL;
-	size_t nt = 0, tcap = 0, ne = 0, ecap = 0;
-	struct edge *e = NULL;
-	int *parent, **inv = NULL;
-	size_t *ninv, *icap;
-	size_t *first = xcalloc(x->nitems + 1, sizeof *first);
+/*
+ * The pairs of sets whose targets may form series: each jurisdiction's years (a year with
+ * the next and the one after), a district with its city, and a district with its city's
+ * other years (a district target whose city counterpart stands in another year's notice:
+ * 新增托位 in the city's 2024 list and in Yubei's 2025), weighed a little less so that the
+ * district's own year comes first.  Two sets of different places are never a pair.
+ */
+struct spair {
+	struct set *a, *b;
+	double weight;
+};
 
-	for (size_t k = 0; k < x->nitems; k++) {
-		struct item *it = x->items[k];
-		first[k] = nt;
-		for (size_t t = 0; t < it->targets.n; t++) {
-			xgrow(&tr, &tcap, nt + 1, sizeof *tr);
-			tr[nt].item = it;
-			tr[nt].t = (int)t;
-			tr[nt].v = x->tv[x->tfirst[k] + t]; /* borrowed from the context */
-			nt++;
+static size_t
+series_pairs(struct corpus *c, struct spair **out)
+{
+	struct spair *v = NULL;
+	size_t n = 0, cap = 0;
+	struct set **by = xcalloc(c->nsets + 1, sizeof *by);
+
+	for (size_t i = 0; i < c->nsets; i++)
+		by[i] = &c->sets[i];
+	qsort(by, c->nsets, sizeof *by, cmp_jur_year);
+	for (size_t i = 0, j; i < c->nsets; i = j) {
+		for (j = i + 1; j < c->nsets && strcmp(by[j]->jurisdiction, by[i]->jurisdiction) == 0; j++)
+			;
+		for (size_t k = i; k < j; k++)
+			for (size_t q = k + 1; q < j && q <= k + 2; q++) {
+				xgrow(&v, &cap, n + 1, sizeof *v);
+				v[n].a = by[k];
+				v[n].b = by[q];
+				v[n].weight = 1;
+				n++;
+			}
+	}
+	for (size_t i = 0; i < c->nsets; i++) {
+		struct set *d = &c->sets[i];
+		if (!d->up)
+			continue;
+		for (size_t k = 0; k < c->nsets; k++) {
+			struct set *q = &c->sets[k];
+			if (q != d->up && (q->up || strcmp(q->jurisdiction, d->up->jurisdiction) != 0))
+				continue;
+			xgrow(&v, &cap, n + 1, sizeof *v);
+			v[n].a = d;
+			v[n].b = q;
+			v[n].weight = q == d->up ? 1 : 0.9;
+			n++;
 		}
 	}
-	first[x->nitems] = nt;
-	/* Within linked items: the optimal pairing of their targets by metric. */
+	free(by);
+	*out = v;
+	return n;
+}
+
+struct tref {
+	struct item *item;
+	int t;
+};
+
+/* Add an edge between targets A and B (indexes into the context's targets). */
+static void
+add_edge(struct edge **e, size_t *ne, size_t *cap, size_t a, size_t b, double w)
+{
+	xgrow(e, cap, *ne + 1, sizeof **e);
+	(*e)[*ne].a = a < b ? a : b;
+	(*e)[*ne].b = a < b ? b : a;
+	(*e)[*ne].w = w;
+	(*ne)++;
+}
+
+/* Do two metrics name the same Latin word of two letters or more (AED, WiFi)?  An
+ * abbreviation says what is counted better than the words around it: 政府购买和社会接入AED
+ * and AED等救护设备 count the same devices. */
+static int
+share_latin_word(const char *a, const char *b)
+{
+	for (const char *p = a; *p; p++) {
+		size_t n = 0;
+		if (!isalpha((unsigned char)*p) || (p > a && isalpha((unsigned char)p[-1])))
+			continue;
+		while (isalpha((unsigned char)p[n]))
+			n++;
+		if (n < 2)
+			continue;
+		for (const char *q = b; *q; q++)
+			if ((q == b || !isalpha((unsigned char)q[-1])) && strncasecmp(p, q, n) == 0 &&
+			    !isalpha((unsigned char)q[n]))
+				return 1;
+	}
+	return 0;
+}
+
+/* Does a metric count the people or things a programme reaches (惠及家庭, 覆盖未成年人)
+ * rather than what it does? */
+static int
+is_reach(const char *m)
+{
+	return strstr(m, "惠及") || strstr(m, "覆盖") || strstr(m, "受益");
+}
+
+/* Do two metrics share nothing but words for people (妇女创业就业帮助 and 妇女宫颈癌、乳腺
+ * 癌免费检查 share 妇女)?  Who is served does not say what is counted. */
+static int
+only_people_shared(const struct vec *a, const struct vec *b)
+{
+	static const char *const people[] = { "妇女", "儿童", "学生", "老人", "老年", "年人", "家庭",
+		                               "居民", "群众", "人员", "青少", "少年", "残疾", "疾人",
+		                               "农民", "职工", "教师", "村民", "市民" };
+	size_t i = 0, j = 0, shared = 0, persons = 0;
+
+	while (i < a->n && j < b->n) {
+		if (a->key[i] == b->key[j]) {
+			int32_t c1 = (int32_t)(a->key[i] >> 21), c2 = (int32_t)(a->key[i] & 0x1FFFFF);
+			char buf[16];
+			utf8proc_ssize_t k = utf8proc_encode_char(c1, (utf8proc_uint8_t *)buf);
+			k += utf8proc_encode_char(c2, (utf8proc_uint8_t *)buf + k);
+			buf[k] = '\0';
+			shared++;
+			for (size_t p = 0; p < NELEM(people); p++)
+				if (strcmp(buf, people[p]) == 0) {
+					persons++;
+					break;
+				}
+			i++;
+			j++;
+		} else if (a->key[i] < b->key[j])
+			i++;
+		else
+			j++;
+	}
+	return shared > 0 && shared == persons;
+}
+
+/*
+ * The edges between the targets of one pair of sets: within linked items, the optimal
+ * pairing of their targets by metric; across items (a target that moved to another item,
+ * a district's own item tracking a city target), pairs of metrics alike enough that
+ * share a term rare in the two sets (托位), not only a common one (学生, 完工).
+ */
+static void
+pair_edges(struct match *m, struct ctx *x, const struct spair *sp, struct edge **e, size_t *ne,
+           size_t *ecap)
+{
+	struct pair p;
+	const struct set *sa = sp->a, *sb = sp->b;
+	double rare;
+
+	pair_init(&p, x, sa, sb);
+	rare = log((p.ndocs + 1) / 4.0) + 0.1; /* in at most ~3 of the pair's items */
 	for (size_t l = 0; l < m->nlinks; l++) {
-		size_t ia = item_index(x, m->links[l].from), ib = item_index(x, m->links[l].to);
-		size_t na = first[ia + 1] - first[ia], nb = first[ib + 1] - first[ib];
-		double *s = xcalloc(na * nb + 1, sizeof *s);
-		int *row = xcalloc(na + 1, sizeof *row);
+		const struct link *lk = &m->links[l];
+		const struct item *ia, *ib;
+		size_t fa, fb, na, nb;
+		double *s;
+		int *row;
+		if (lk->from->set == sa && lk->to->set == sb) {
+			ia = lk->from;
+			ib = lk->to;
+		} else if (lk->from->set == sb && lk->to->set == sa) {
+			ia = lk->to;
+			ib = lk->from;
+		} else
+			continue;
+		fa = x->tfirst[item_index(x, ia)];
+		fb = x->tfirst[item_index(x, ib)];
+		na = ia->targets.n;
+		nb = ib->targets.n;
+		s = xcalloc(na * nb + 1, sizeof *s);
+		row = xcalloc(na + 1, sizeof *row);
 		for (size_t i = 0; i < na; i++)
 			for (size_t j = 0; j < nb; j++) {
-				struct tref *a = &tr[first[ia] + i], *b = &tr[first[ib] + j];
-				const char *ua = a->item->targets.v[a->t].unit, *ub = b->item->targets.v[b->t].unit;
-				/* Within linked items the same unit is itself a hint. */
-				/* Pairs of other units take part in the assignment (救护师资 500名 is
-				 * the counterpart of 救护师资培训 20人次, which must not take another
-				 * target instead) but do not make series. */
-				s[i * nb + j] = vec_cos(&a->v, &b->v) + (strcmp(ua, ub) == 0 ? 0.1 : 0);
+				/* Within linked items the same unit is itself a hint.  Pairs of other
+				 * units take part in the assignment (救护师资 500名 is the counterpart
+				 * of 救护师资培训 20人次, which must not take another target instead)
+				 * but do not make series. */
+				const struct target *ta = &ia->targets.v[i], *tb = &ib->targets.v[j];
+				if (strcmp(ta->kind, tb->kind) != 0) {
+					/* An area is never the counterpart of a count. */
+					s[i * nb + j] = -1;
+					continue;
+				}
+				s[i * nb + j] = vec_cos(pair_tv(&p, ia, i), pair_tv(&p, ib, j)) +
+				                (strcmp(ta->unit, tb->unit) == 0 ? 0.1 : 0) +
+				                (share_latin_word(ta->metric, tb->metric) ? 0.2 : 0) -
+				                (is_reach(ta->metric) != is_reach(tb->metric) ? 0.2 : 0) -
+				                (only_people_shared(pair_tv(&p, ia, i), pair_tv(&p, ib, j)) ? 0.2 : 0);
 			}
 		match_assign(s, na, nb, 0.2, row);
 		for (size_t i = 0; i < na; i++)
-			if (row[i] >= 0 && tr[first[ia] + i].item->set != tr[first[ib] + (size_t)row[i]].item->set &&
-			    x->tclass[first[ia] + i] == x->tclass[first[ib] + (size_t)row[i]]) {
-				xgrow(&e, &ecap, ne + 1, sizeof *e);
-				e[ne].a = first[ia] + i;
-				e[ne].b = first[ib] + (size_t)row[i];
-				e[ne].w = 1 + s[i * nb + row[i]];
-				ne++;
-			}
+			if (row[i] >= 0 && x->tclass[fa + i] == x->tclass[fb + (size_t)row[i]])
+				add_edge(e, ne, ecap, fa + i, fb + (size_t)row[i],
+				         /* A part link says less than a same or child one: a district's
+				          * own item (助残服务行动) gives way to the city's broken down
+				          * (残疾人服务提升). */
+				         ((strcmp(lk->relation, "part") == 0 ? 0.5 : 1) + s[i * nb + row[i]]) *
+				             sp->weight);
 		free(s);
 		free(row);
 	}
-	/* Across items: a target that moved to another item, or a district's own item
-	 * tracking a city target.  Candidates share a bigram (inverted index), never all
-	 * pairs. */
-	inv = xcalloc(x->gm.n + 1, sizeof *inv);
-	ninv = xcalloc(x->gm.n + 1, sizeof *ninv);
-	icap = xcalloc(x->gm.n + 1, sizeof *icap);
-	for (size_t i = 0; i < nt; i++)
-		for (size_t g = 0; g < tr[i].v.n; g++) {
-			int id = tr[i].v.id[g];
-			xgrow(&inv[id], &icap[id], ninv[id] + 1, sizeof(int));
-			inv[id][ninv[id]++] = (int)i;
-		}
+	/* Across items: candidates share a bigram (an inverted index of B's targets). */
 	{
-		int *seen = xcalloc(nt + 1, sizeof *seen);
-		double rare = log((x->ndocs + 1) / 4.0) + 0.1; /* in at most ~3 items */
-		for (size_t i = 0; i < nt; i++) {
-			for (size_t g = 0; g < tr[i].v.n; g++) {
-				int id = tr[i].v.id[g];
-				if (ninv[id] > 200)
-					continue; /* too common to tell anything */
-				for (size_t q = 0; q < ninv[id]; q++) {
-					size_t j = (size_t)inv[id][q];
-					double sim;
-					/* tr is in the context's target order: tclass applies. */
-					if (j <= i || seen[j] == (int)i + 1 || tr[i].item->set == tr[j].item->set ||
-					    x->tclass[i] != x->tclass[j])
+		struct gmap idx = { 0 };
+		size_t **post = NULL, *npost = NULL, *pcap = NULL, nk = 0;
+		int *seen;
+		size_t nb = 0;
+		for (size_t j = 0; j < sb->nitems; j++)
+			nb += sb->items[j].targets.n;
+		seen = xcalloc(nb + 1, sizeof *seen);
+		for (size_t j = 0, tj = 0; j < sb->nitems; j++)
+			for (size_t t = 0; t < sb->items[j].targets.n; t++, tj++) {
+				const struct vec *v = pair_tv(&p, &sb->items[j], t);
+				for (size_t g = 0; g < v->n; g++) {
+					int k = gmap_get(&idx, v->key[g], 1);
+					if ((size_t)k + 1 > nk) {
+						post = xrealloc(post, (size_t)(k + 1) * sizeof *post);
+						npost = xrealloc(npost, (size_t)(k + 1) * sizeof *npost);
+						pcap = xrealloc(pcap, (size_t)(k + 1) * sizeof *pcap);
+						post[k] = NULL;
+						npost[k] = pcap[k] = 0;
+						nk = (size_t)k + 1;
+					}
+					xgrow(&post[k], &pcap[k], npost[k] + 1, sizeof **post);
+					post[k][npost[k]++] = tj;
+				}
+			}
+		for (size_t i = 0, ti = 0; i < sa->nitems; i++)
+			for (size_t t = 0; t < sa->items[i].targets.n; t++, ti++) {
+				const struct item *ia = &sa->items[i];
+				const struct vec *va = pair_tv(&p, ia, t);
+				size_t fa = x->tfirst[item_index(x, ia)] + t;
+				for (size_t g = 0; g < va->n; g++) {
+					int k = gmap_get(&idx, va->key[g], 0);
+					if (k < 0)
 						continue;
-					seen[j] = (int)i + 1;
-					sim = vec_cos(&tr[i].v, &tr[j].v);
-					/* Across unlinked items the metrics must share a rare term
-					 * (托位), not only a common one (学生, 学校, 完工). */
-					if (sim >= 0.6 && rarest_shared(x, &tr[i].v, &tr[j].v) >= rare) {
-						xgrow(&e, &ecap, ne + 1, sizeof *e);
-						e[ne].a = i;
-						e[ne].b = j;
-						e[ne].w = sim;
-						ne++;
+					for (size_t q = 0; q < npost[k]; q++) {
+						size_t tj = post[k][q], j = 0, jt = tj;
+						const struct item *ib;
+						const struct vec *vb;
+						double sim;
+						size_t fb;
+						if (seen[tj] == (int)ti + 1)
+							continue;
+						seen[tj] = (int)ti + 1;
+						while (jt >= sb->items[j].targets.n) {
+							jt -= sb->items[j].targets.n;
+							j++;
+						}
+						ib = &sb->items[j];
+						fb = x->tfirst[item_index(x, ib)] + jt;
+						if (x->tclass[fa] != x->tclass[fb])
+							continue;
+						vb = pair_tv(&p, ib, jt);
+						sim = vec_cos(va, vb);
+						if (sim >= 0.6 && rarest_shared(&p, va, vb) >= rare)
+							add_edge(e, ne, ecap, fa, fb, sim * sp->weight);
 					}
 				}
 			}
-		}
+		for (size_t k = 0; k < nk; k++)
+			free(post[k]);
+		free(post);
+		free(npost);
+		free(pcap);
 		free(seen);
+		free(idx.key);
+		free(idx.val);
 	}
+	pair_release(&p);
+}
+
+static int
+cmp_edge_full(const void *a, const void *b)
+{
+	const struct edge *x = a, *y = b;
+	if (x->w != y->w)
+		return x->w < y->w ? 1 : -1;
+	if (x->a != y->a)
+		return x->a < y->a ? -1 : 1;
+	return (x->b > y->b) - (x->b < y->b);
+}
+
+static void
+build_series(struct match *m, struct ctx *x)
+{
+	size_t nt = x->tfirst[x->nitems], ne = 0, ecap = 0, np;
+	struct tref *tr = xcalloc(nt + 1, sizeof *tr);
+	struct edge *e = NULL;
+	struct spair *sp;
+	int *parent;
+
+	for (size_t k = 0; k < x->nitems; k++)
+		for (size_t t = 0; t < x->items[k]->targets.n; t++) {
+			tr[x->tfirst[k] + t].item = x->items[k];
+			tr[x->tfirst[k] + t].t = (int)t;
+		}
+	np = series_pairs(x->c, &sp);
+	for (size_t i = 0; i < np; i++) {
+		progress("building series", i + 1, np);
+		pair_edges(m, x, &sp[i], &e, &ne, &ecap);
+	}
+	free(sp);
 	/* Aliases: forced memberships first, forbidden ones never. */
 	for (size_t i = 0; i < m->naliases; i++) {
 		struct alias *al = &m->aliases[i];
 		if (strcmp(al->kind, "series") != 0)
 			continue;
-		xgrow(&e, &ecap, ne + 1, sizeof *e);
-		e[ne].a = first[item_index(x, al->a)] + (size_t)al->ta;
-		e[ne].b = first[item_index(x, al->b)] + (size_t)al->tb;
-		e[ne].w = 100;
-		ne++;
+		add_edge(&e, &ne, &ecap, x->tfirst[item_index(x, al->a)] + (size_t)al->ta,
+		         x->tfirst[item_index(x, al->b)] + (size_t)al->tb, 100);
 	}
+	/* Strongest first; ties in a fixed order, so that the result depends on the edges
+	 * alone. */
 	if (ne)
-		qsort(e, ne, sizeof *e, cmp_edge);
+		qsort(e, ne, sizeof *e, cmp_edge_full);
 	parent = xcalloc(nt + 1, sizeof *parent);
 	{
 		/* Union-find with the member list of each root, so that a merge checks only
 		 * the two groups' members. */
 		int **mem = xcalloc(nt + 1, sizeof *mem);
 		size_t *nmem = xcalloc(nt + 1, sizeof *nmem), *mcap = xcalloc(nt + 1, sizeof *mcap);
+		char *hascity = xcalloc(nt + 1, 1);
 		for (size_t i = 0; i < nt; i++) {
+			hascity[i] = tr[i].item->set->up == NULL;
 			parent[i] = (int)i;
 			xgrow(&mem[i], &mcap[i], 1, sizeof(int));
 			mem[i][0] = (int)i;
@@ -1054,6 +1378,19 @@ build_series(struct match *m, struct ctx *x)
 				}
 			if (clash)
 				continue;
+			/* A district joins series; it never joins two of its city's targets that the
+			 * city's own years keep apart (and so a district added to the catalog
+			 * changes no series of the sets already there). */
+			if (e[k].w < 100 && hascity[ra] && hascity[rb] &&
+			    (tr[e[k].a].item->set->up || tr[e[k].b].item->set->up))
+				continue;
+			hascity[ra] = hascity[rb] = hascity[ra] || hascity[rb];
+			/* The root is the smaller index, whatever order the edges came in. */
+			if (rb < ra) {
+				int t = ra;
+				ra = rb;
+				rb = t;
+			}
 			parent[rb] = ra;
 			xgrow(&mem[ra], &mcap[ra], nmem[ra] + nmem[rb], sizeof(int));
 			memcpy(mem[ra] + nmem[ra], mem[rb], nmem[rb] * sizeof(int));
@@ -1065,6 +1402,7 @@ build_series(struct match *m, struct ctx *x)
 		free(mem);
 		free(nmem);
 		free(mcap);
+		free(hascity);
 	}
 	/* Groups of two or more are series: bucket the targets by their root once. */
 	{
@@ -1076,14 +1414,12 @@ build_series(struct match *m, struct ctx *x)
 			struct series *s;
 			if (cnt[r] < 2)
 				continue;
-			if ((size_t)r == i || slot[r] == 0) {
-				if (slot[r] == 0) {
-					xgrow(&m->series, &m->scap, m->nseries + 1, sizeof *m->series);
-					s = &m->series[m->nseries++];
-					memset(s, 0, sizeof *s);
-					s->m = xcalloc(cnt[r], sizeof *s->m);
-					slot[r] = m->nseries;
-				}
+			if (slot[r] == 0) {
+				xgrow(&m->series, &m->scap, m->nseries + 1, sizeof *m->series);
+				s = &m->series[m->nseries++];
+				memset(s, 0, sizeof *s);
+				s->m = xcalloc(cnt[r], sizeof *s->m);
+				slot[r] = m->nseries;
 			}
 			s = &m->series[slot[r] - 1];
 			s->m[s->n].item = tr[i].item;
@@ -1098,7 +1434,13 @@ build_series(struct match *m, struct ctx *x)
 		const struct series_member *f;
 		const char *best = NULL;
 		qsort(s->m, s->n, sizeof *s->m, cmp_member);
+		/* Named by its first city member: a district added later does not rename it. */
 		f = &s->m[0];
+		for (size_t j = 0; j < s->n; j++)
+			if (!s->m[j].item->set->up) {
+				f = &s->m[j];
+				break;
+			}
 		s->id = xasprintf("%s:%s:%d", f->item->set->id, f->item->seq, f->t + 1);
 		s->unit = xstrdup(f->item->targets.v[f->t].unit);
 		/* The shortest metric that says something names the series; a city's wording
@@ -1113,15 +1455,9 @@ build_series(struct match *m, struct ctx *x)
 			}
 		s->metric = xstrdup(best ? best : f->item->targets.v[f->t].metric);
 	}
-	for (size_t i = 0; i < x->gm.n; i++)
-		free(inv[i]);
-	free(inv);
-	free(ninv);
-	free(icap);
 	free(tr);
 	free(e);
 	free(parent);
-	free(first);
 }
 
 void
@@ -1133,6 +1469,16 @@ match_run(struct match *m, struct corpus *c)
 	link_all(m, &x);
 	build_series(m, &x);
 	ctx_release(&x);
+}
+
+const struct series *
+match_series_of(const struct match *m, const struct item *it, int t)
+{
+	for (size_t i = 0; i < m->nseries; i++)
+		for (size_t k = 0; k < m->series[i].n; k++)
+			if (m->series[i].m[k].item == it && m->series[i].m[k].t == t)
+				return &m->series[i];
+	return NULL;
 }
 
 void

@@ -68,6 +68,9 @@ int match_aliases_load(struct match *m, struct corpus *c, char **cause);
 void match_run(struct match *m, struct corpus *c);
 void match_release(struct match *m);
 
+/* The series target T of item IT belongs to, or NULL. */
+const struct series *match_series_of(const struct match *m, const struct item *it, int t);
+
 /* Similarity of two items in [0,1] as match_run scores it (for tests and `why`). */
 double match_item_score(struct corpus *c, const struct item *a, const struct item *b);
 

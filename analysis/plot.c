@@ -73,6 +73,36 @@ plot_shares_name(const struct set *city)
 	return base;
 }
 
+char *
+plot_members_name(const struct series *s)
+{
+	char *slug = file_slug(s->id), *r = xasprintf("members-%s", slug);
+	free(slug);
+	return r;
+}
+
+char *
+plot_caption(const char *metric, const struct item *it)
+{
+	const char *name = it ? it->name : "";
+
+	if (!*name || strstr(metric, name) || strstr(name, metric))
+		return xstrdup(metric);
+	/* A long name would crowd the chart: its first 14 characters. */
+	if (text_width(name) > 28) {
+		const char *p = name;
+		int32_t cp;
+		int k;
+		size_t w = 0;
+		while (*p && w < 26 && (k = u8_next(p, &cp)) > 0) {
+			w += text_is_han(cp) ? 2 : 1;
+			p += k;
+		}
+		return xasprintf("%s（%.*s…）", metric, (int)(p - name), name);
+	}
+	return xasprintf("%s（%s）", metric, name);
+}
+
 static void
 add_name(char ***names, size_t *n, const char *base, int formats)
 {
@@ -173,7 +203,11 @@ trend_chart(FILE *fp, const struct growth_row *r, size_t idx, char ***names, siz
 			ymax = it->set->year;
 	}
 	fputs("EOD\n", fp);
-	title = xasprintf("%s — %s %d–%d", s->metric, r->jurisdiction, ymin, ymax);
+	{
+		char *cap = plot_caption(s->metric, r->last->item);
+		title = xasprintf("%s — %s %d–%d", cap, r->jurisdiction, ymin, ymax);
+		free(cap);
+	}
 	ylabel = xasprintf("%s%s", scale > 1 ? "万" : "", unit);
 	qt = plot_quote(title);
 	qy = plot_quote(ylabel);
@@ -214,6 +248,7 @@ overview_chart(FILE *fp, const struct plot_input *in, char ***names, size_t *nna
 {
 	const struct growth_row **v = xcalloc(in->ngrowth + 1, sizeof *v);
 	size_t n = 0;
+	double xmin, xmax;
 
 	for (size_t i = 0; i < in->ngrowth; i++)
 		if (!isnan(in->growth[i].g.pct_change))
@@ -227,13 +262,28 @@ overview_chart(FILE *fp, const struct plot_input *in, char ***names, size_t *nna
 	for (size_t i = 0; i < n; i++)
 		fprintf(fp, "%zu %.10g\n", i, v[i]->g.pct_change);
 	fputs("EOD\n", fp);
-	begin_chart(fp, "overview", 1200, (int)(140 + 24 * n));
-	fputs("  set title '各系列目标的变化幅度（首年→末年，%）'\n"
+	/* One change far beyond the others (a unit that changed, 25个 → 500处) would squeeze
+	 * them flat: the axis then stops short of it and its bar runs off the edge, its label
+	 * still saying how far. */
+	{
+		double hi = v[n - 1]->g.pct_change, second = n > 1 ? v[n - 2]->g.pct_change : hi;
+		double lo = v[0]->g.pct_change;
+		xmax = hi > 0 && second > 0 && hi > 3 * second ? second * 1.6 : hi > 0 ? hi * 1.25 : 10;
+		xmin = lo < 0 ? lo * 1.25 : 0;
+		if (xmin > -0.08 * xmax)
+			xmin = -0.08 * xmax;
+	}
+	begin_chart(fp, "overview", 1600, (int)(150 + 24 * n));
+	fputs("  set label 1 '各系列目标的变化幅度（首年→末年，%）' at screen 0.5, screen 1 "
+	      "center offset 0,-1.2 font FONT.',13'\n"
+	      "  set tmargin 3\n"
 	      "  set ytics scale 0 (", fp);
 	for (size_t i = 0; i < n; i++) {
-		char *lab = xasprintf("%s%s（%s %d–%d）", v[i]->s->metric,
+		char *cap = plot_caption(v[i]->s->metric, v[i]->last->item);
+		char *lab = xasprintf("%s%s %s %d–%d", cap,
 		                      twin_suffix(v, n, i, sizeof *v, grow_series),
 		                      v[i]->jurisdiction, v[i]->g.first_year, v[i]->g.last_year);
+		free(cap);
 		char *q = plot_quote(lab);
 		fprintf(fp, "%s%s %zu", i ? ", " : "", q, i);
 		free(lab);
@@ -241,18 +291,18 @@ overview_chart(FILE *fp, const struct plot_input *in, char ***names, size_t *nna
 	}
 	fprintf(fp, ")\n"
 	            "  set yrange [-0.7:%zu-0.3]\n"
-	            "  set offsets graph 0.05, graph 0.16, 0, 0\n"
+	            "  set xrange [%.6g:%.6g]\n"
 	            "  set grid xtics lc rgb '#dddddd'\n"
 	            "  set xtics autofreq format '%%g'\n"
 	            "  set yzeroaxis lt -1\n"
 	            "  set xlabel '%%'\n"
 	            "  set key off\n"
 	            "  set style fill solid 0.85 noborder\n"
-	            "  plot $overview using ($2/2):1:($2<0?$2:0):($2<0?0:$2):($1-0.35):($1+0.35):"
-	            "($2<0?0xd62728:0x2ca02c) with boxxyerror lc rgb variable, \\\n"
-	            "       $overview using ($2>=0?$2:0):1:(sprintf('%%+.3g%%%%', $2)) with labels "
-	            "left offset 0.6,0\n",
-	        n);
+	            "  plot $overview using (($2>%.6g?%.6g:$2)/2):1:($2<0?$2:0):($2<0?0:($2>%.6g?%.6g:$2)):"
+	            "($1-0.35):($1+0.35):($2<0?0xd62728:0x2ca02c) with boxxyerror lc rgb variable, \\\n"
+	            "       $overview using ($2>=0?($2>%.6g*0.8?%.6g*0.8:$2):0):1:(abs($2)>=100?sprintf('%%+.0f%%%%', $2):sprintf('%%+.3g%%%%', $2)) "
+	            "with labels left offset 0.6,0\n",
+	        n, xmin, xmax, xmax, xmax, xmax, xmax, xmax, xmax);
 	end_chart(fp);
 	add_name(names, nnames, "overview", in->formats);
 	free(v);
@@ -320,11 +370,13 @@ shares_chart(FILE *fp, const struct plot_input *in, const struct set *city, size
 	fputs("EOD\n", fp);
 	title = xasprintf("%s%d年目标中各区所占份额（%%）", city->jurisdiction, city->year);
 	qt = plot_quote(title);
-	begin_chart(fp, base, 900, (int)(170 + 40 * n));
-	fprintf(fp, "  set title %s\n  set ytics scale 0 (", qt);
+	begin_chart(fp, base, 1200, (int)(190 + 40 * n));
+	fprintf(fp, "  set label 1 %s at screen 0.5, screen 1 center offset 0,-1.2 font FONT.',13'\n"
+	            "  set tmargin 5\n  set ytics scale 0 (", qt);
 	for (size_t i = 0; i < n; i++) {
-		char *lab = xasprintf("%s%s", v[i]->s->metric,
-		                      twin_suffix(v, n, i, sizeof *v, share_series));
+		char *cap = plot_caption(v[i]->s->metric, v[i]->city->item);
+		char *lab = xasprintf("%s%s", cap, twin_suffix(v, n, i, sizeof *v, share_series));
+		free(cap);
 		char *q = plot_quote(lab);
 		free(lab);
 		fprintf(fp, "%s%s %zu", i ? ", " : "", q, i);
@@ -336,10 +388,10 @@ shares_chart(FILE *fp, const struct plot_input *in, const struct set *city, size
 	            "  set offsets 0, graph 0.15, 0, 0\n"
 	            "  set grid xtics lc rgb '#dddddd'\n"
 	            "  set xlabel '%%'\n"
-	            "  set key inside bottom right\n"
+	            "  set key at screen 0.5, screen %.4f center top horizontal\n"
 	            "  set style fill solid 0.85 noborder\n"
 	            "  plot ",
-	        n);
+	        n, 1.0 - 44.0 / (190 + 40 * (double)n));
 	for (size_t j = 0; j < nd; j++) {
 		double h = 0.7 / (double)nd, off = -0.35 + h * ((double)j + 0.5);
 		char *name = xasprintf("%s", dist[j]->jurisdiction);
@@ -362,6 +414,60 @@ shares_chart(FILE *fp, const struct plot_input *in, const struct set *city, size
 	free(base);
 	free(slug);
 	free(v);
+}
+
+/* The members of a series that has no trend and no share, side by side: one bar per
+ * set (重庆市 2024, 渝北区 2025) with its value. */
+static void
+members_chart(FILE *fp, const struct series *s, size_t idx, char ***names, size_t *nnames,
+              int formats)
+{
+	char *base = plot_members_name(s), *cap, *title, *qt, *qy;
+	double maxv = 0, scale = 1;
+
+	for (size_t k = 0; k < s->n; k++)
+		if (s->m[k].item->targets.v[s->m[k].t].value > maxv)
+			maxv = s->m[k].item->targets.v[s->m[k].t].value;
+	if (maxv >= 1e5)
+		scale = 1e4;
+	fprintf(fp, "# members: series %s\n$members%zu << EOD\n", s->id, idx);
+	for (size_t k = 0; k < s->n; k++) {
+		const struct target *t = &s->m[k].item->targets.v[s->m[k].t];
+		fprintf(fp, "%zu %.10g %.10g %d\n", k, t->value / scale, t->value,
+		        qualifier_code(t->qualifier));
+	}
+	fputs("EOD\n", fp);
+	cap = plot_caption(s->metric, s->m[0].item);
+	title = xasprintf("%s — 各地各年目标", cap);
+	qt = plot_quote(title);
+	qy = plot_quote(scale > 1 ? "万" : s->unit);
+	begin_chart(fp, base, 800, 480);
+	fprintf(fp, "  set title %s\n  set ylabel %s\n  set xtics scale 0 (", qt, qy);
+	for (size_t k = 0; k < s->n; k++) {
+		const struct set *st = s->m[k].item->set;
+		char *lab = xasprintf("%s %d", st->jurisdiction, st->year), *q = plot_quote(lab);
+		fprintf(fp, "%s%s %zu", k ? ", " : "", q, k);
+		free(lab);
+		free(q);
+	}
+	fprintf(fp, ")\n"
+	            "  set xrange [-0.6:%zu-0.4]\n"
+	            "  set yrange [0:*]\n"
+	            "  set offsets 0, 0, graph 0.15, 0\n"
+	            "  set grid ytics lc rgb '#dddddd'\n"
+	            "  set key off\n"
+	            "  set style fill solid 0.85 noborder\n"
+	            "  set boxwidth 0.6\n"
+	            "  plot $members%zu using 1:2 with boxes lc rgb '#1f77b4', \\\n"
+	            "       $members%zu using 1:2:(q($4).fmt($3)) with labels offset 0,1 font FONT.',11'\n",
+	        s->n, idx, idx);
+	end_chart(fp);
+	add_name(names, nnames, base, formats);
+	free(cap);
+	free(title);
+	free(qt);
+	free(qy);
+	free(base);
 }
 
 size_t
@@ -395,6 +501,8 @@ plot_write(FILE *fp, const struct plot_input *in, char ***names, size_t *nnames)
 		if (j == i)
 			shares_chart(fp, in, city, i, names, nnames);
 	}
+	for (size_t i = 0; i < in->nothers; i++)
+		members_chart(fp, in->others[i], i, names, nnames, in->formats);
 	return *nnames - before;
 }
 
@@ -563,4 +671,25 @@ plot_clean(const char *workdir, char **names, size_t n)
 		free(p);
 	}
 	rmdir(workdir);
+}
+
+size_t
+plot_lone_series(const struct match *m, const struct growth_row *gr, size_t ng,
+                 const struct share_row *sr, size_t ns, const struct series ***out)
+{
+	const struct series **v = xcalloc(m->nseries + 1, sizeof *v);
+	size_t n = 0;
+
+	for (size_t i = 0; i < m->nseries; i++) {
+		const struct series *s = &m->series[i];
+		int drawn = 0;
+		for (size_t k = 0; k < ng && !drawn; k++)
+			drawn = gr[k].s == s;
+		for (size_t k = 0; k < ns && !drawn; k++)
+			drawn = sr[k].s == s;
+		if (!drawn)
+			v[n++] = s;
+	}
+	*out = v;
+	return n;
 }

@@ -5,7 +5,9 @@
  * succeeded.  The script is kept beside the charts (yoy.gp) to be edited and re-run.
  *
  * Charts: a trend per series and jurisdiction with two or more years; an overview of the
- * percentage changes; for each city set with districts, the districts' shares.
+ * percentage changes; for each city set with districts, the districts' shares; and for a
+ * series with none of these (its members in different places and years), its members
+ * side by side.  Titles and labels name the item beside the metric.
  */
 #ifndef YOY_PLOT_H
 #define YOY_PLOT_H
@@ -21,6 +23,10 @@ struct plot_input {
 	size_t ngrowth;
 	const struct share_row *shares;   /* the share charts */
 	size_t nshares;
+	const struct series *const *others; /* series with neither a trend nor a share: one
+	                                     * chart of their members each (新增托位: the city
+	                                     * in 2024, a district in 2025) */
+	size_t nothers;
 	const char *font;                 /* a CJK font family, or NULL */
 	int formats;                      /* PLOT_PNG | PLOT_SVG */
 };
@@ -54,9 +60,22 @@ void plot_clean(const char *workdir, char **names, size_t n);
  * Noto Sans CJK and WenQuanYi; NULL when there is none.  Malloc'd. */
 char *plot_cjk_font(void);
 
-/* The base names (no extension) of a trend chart and of a city's share chart. */
+/* The base names (no extension) of a trend chart, of a city's share chart and of a
+ * series' members chart. */
 char *plot_trend_name(const struct growth_row *r);
 char *plot_shares_name(const struct set *city);
+char *plot_members_name(const struct series *s);
+
+/* The series that have no growth row and no share row (their members are in different
+ * places and years: the city in 2024, a district in 2025): the members charts.  *OUT is
+ * malloc'd. */
+size_t plot_lone_series(const struct match *m, const struct growth_row *gr, size_t ng,
+                        const struct share_row *sr, size_t ns, const struct series ***out);
+
+/* A metric with the item it belongs to, for a title or a label: 新增托位（发展婴幼儿照护
+ *服务）; the metric alone when the item has no name or the metric says it already.
+ * Malloc'd. */
+char *plot_caption(const char *metric, const struct item *it);
 
 /* Is PROG an executable on the PATH? */
 int plot_have(const char *prog);

@@ -129,16 +129,6 @@ passes(const struct query_opts *o, const struct item *it, const struct target *t
 	return 1;
 }
 
-static const struct series *
-series_of(const struct match *m, const struct item *it, int t)
-{
-	for (size_t i = 0; i < m->nseries; i++)
-		for (size_t k = 0; k < m->series[i].n; k++)
-			if (m->series[i].m[k].item == it && m->series[i].m[k].t == t)
-				return &m->series[i];
-	return NULL;
-}
-
 static int
 cmp_hit(const void *a, const void *b)
 {
@@ -200,7 +190,7 @@ query_run(const struct corpus *c, const struct match *m, const char *question,
 				xgrow(&v, &cap, n + 1, sizeof *v);
 				v[n].item = it;
 				v[n].t = (int)t;
-				v[n].series = series_of(m, it, (int)t);
+				v[n].series = match_series_of(m, it, (int)t);
 				v[n].score = s;
 				v[n].pct_change = NAN;
 				n++;

@@ -196,10 +196,10 @@ pair_section(FILE *fp, const struct report_input *in, const struct set *a, const
 	/* Items per status: a row without targets is the item's own row. */
 	for (long i = 0; i < n; i++)
 		for (size_t k = 0; k < 6; k++)
-			if (strcmp(rows[i].status, statuses[k]) == 0 && rows[i].tf < 0)
+			if (strcmp(rows[i].status, statuses[k]) == 0 && rows[i].tf < 0 && rows[i].tt < 0)
 				count[k]++;
 	for (long i = 0; i < n; i++)
-		if (strcmp(rows[i].status, "continued") == 0 && rows[i].tf >= 0) {
+		if (strcmp(rows[i].status, "continued") == 0 && (rows[i].tf >= 0 || rows[i].tt >= 0)) {
 			/* continued items have target rows only: count the items once */
 			long j;
 			for (j = 0; j < i; j++)
@@ -215,41 +215,24 @@ pair_section(FILE *fp, const struct report_input *in, const struct set *a, const
 	thead(fp, cols, 10);
 	for (long i = 0; i < n; i++) {
 		const struct compare_row *r = &rows[i];
-		const struct target *tf = r->tf >= 0 ? &r->from->targets.v[r->tf] : NULL;
-		const struct target *tt = r->tt >= 0 ? &r->to->targets.v[r->tt] : NULL;
-		char from[256] = "", to[256] = "", fv[64] = "", tv[64] = "", pct[64] = "", share[64] = "";
-		char flags[128] = "", unit[64] = "";
+		struct compare_cells cc;
+		char from[256] = "", to[256] = "";
 		if (r->from)
 			snprintf(from, sizeof from, "%s %s", r->from->seq, r->from->name);
 		if (r->to)
 			snprintf(to, sizeof to, "%s %s", r->to->seq, r->to->name);
-		if (tf && tt) {
-			target_value_str(tf->value, fv);
-			target_value_str(tt->value, tv);
-			snprintf(unit, sizeof unit, "%s", tt->unit);
-			if (strcmp(tf->unit, tt->unit) != 0)
-				stats_flag_add(flags, sizeof flags, "unit", tf->unit, tt->unit);
-			if (strcmp(tf->qualifier, tt->qualifier) != 0)
-				stats_flag_add(flags, sizeof flags, "qualifier", tf->qualifier, tt->qualifier);
-			if (strcmp(r->status, "child") == 0) {
-				int from_city = r->from->set->up == NULL;
-				stats_fmt(stats_share(from_city ? tt->value : tf->value,
-				                      from_city ? tf->value : tt->value), 4, share);
-			} else
-				stats_fmt(tf->value != 0 ? 100.0 * (tt->value - tf->value) / tf->value : NAN, 2,
-				          pct);
-		}
+		compare_cells(r, &cc);
 		fprintf(fp, "<tr class=\"%s\">", r->status);
 		td(fp, r->status);
 		td(fp, from);
 		td(fp, to);
-		td(fp, r->series ? r->series->metric : "");
-		td(fp, unit);
-		tdnum(fp, fv);
-		tdnum(fp, tv);
-		tdnum(fp, pct);
-		tdnum(fp, share);
-		td(fp, flags);
+		td(fp, cc.metric);
+		td(fp, cc.unit);
+		tdnum(fp, cc.from_value);
+		tdnum(fp, cc.to_value);
+		tdnum(fp, cc.pct_change);
+		tdnum(fp, cc.share);
+		td(fp, cc.flags);
 		fputs("</tr>\n", fp);
 	}
 	fputs("</tbody></table>\n", fp);
@@ -267,7 +250,7 @@ section_pairs(FILE *fp, const struct report_input *in)
 	qsort(by, c->nsets, sizeof *by, cmp_set_year);
 	fputs("<section id=\"years\"><h2>Year over year</h2>\n"
 	      "<p>Items continued, renamed, merged into another, new and dropped, with the targets "
-	      "of linked items side by side.</p>\n",
+	      "of linked items side by side and those on one side only (new target, dropped target).</p>\n",
 	      fp);
 	for (size_t i = 0; i + 1 < c->nsets; i++)
 		if (strcmp(by[i]->jurisdiction, by[i + 1]->jurisdiction) == 0)
@@ -286,16 +269,17 @@ section_pairs(FILE *fp, const struct report_input *in)
 static void
 section_growth(FILE *fp, const struct report_input *in)
 {
-	static const char *const cols[] = { "series", "metric", "unit", "jurisdiction", "from",
-		                            "to",     "first",  "last", "change %",     "CAGR %",
-		                            "slope",  "r²",     "points", "flags",     "chart" };
+	static const char *const cols[] = { "series", "metric",   "item",   "unit",   "jurisdiction",
+		                            "from",   "to",       "first",  "last",   "change %",
+		                            "CAGR %", "slope",    "r²",     "points", "flags",
+		                            "chart" };
 	struct growth_row *gr;
 	size_t n = stats_series_growth(in->m, &gr);
 
 	fputs("<section id=\"growth\"><h2>Growth of every series</h2>\n", fp);
 	figure(fp, in, "overview.svg", "Percentage change of every series, first year to last",
 	       "overview");
-	thead(fp, cols, 15);
+	thead(fp, cols, 16);
 	for (size_t i = 0; i < n; i++) {
 		const struct growth_row *r = &gr[i];
 		char b[8][64], pts[16];
@@ -304,6 +288,7 @@ section_growth(FILE *fp, const struct report_input *in)
 		fputs("<tr>", fp);
 		td(fp, r->s->id);
 		td(fp, r->s->metric);
+		td(fp, r->last->item->name);
 		td(fp, r->s->unit);
 		td(fp, r->jurisdiction);
 		td(fp, r->first->item->set->id);
@@ -330,14 +315,63 @@ section_growth(FILE *fp, const struct report_input *in)
 	for (size_t i = 0; i < n; i++) {
 		const struct growth_row *r = &gr[i];
 		char *base = plot_trend_name(r), *name = xasprintf("%s.svg", base);
-		char *cap = xasprintf("%s — %s (%s)", r->s->metric, r->jurisdiction, r->s->id);
+		char *what = plot_caption(r->s->metric, r->last->item);
+		char *cap = xasprintf("%s — %s (%s)", what, r->jurisdiction, r->s->id);
 		figure(fp, in, name, cap, name);
 		free(base);
 		free(name);
+		free(what);
 		free(cap);
 	}
 	fputs("</div></section>\n", fp);
 	free(gr);
+}
+
+/* Series whose members are in different places and years (the city's 2024 target, a
+ * district's 2025 one): no growth, no share, but the same thing counted. */
+static void
+section_lone(FILE *fp, const struct report_input *in)
+{
+	static const char *const cols[] = { "series", "metric", "item", "set", "value", "unit" };
+	struct growth_row *gr;
+	struct share_row *sr;
+	size_t ng = stats_series_growth(in->m, &gr), ns = stats_district_shares(in->m, &sr), n;
+	const struct series **v;
+
+	n = plot_lone_series(in->m, gr, ng, sr, ns, &v);
+	fputs("<section id=\"across\"><h2>Series across places</h2>\n"
+	      "<p>The same thing counted by a city and a district in different years: compared "
+	      "side by side, with no growth or share computed.</p>\n", fp);
+	thead(fp, cols, 6);
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < v[i]->n; k++) {
+			const struct series_member *mb = &v[i]->m[k];
+			const struct target *t = &mb->item->targets.v[mb->t];
+			char val[64];
+			fputs("<tr>", fp);
+			td(fp, v[i]->id);
+			td(fp, v[i]->metric);
+			td(fp, mb->item->name);
+			td(fp, mb->item->set->id);
+			tdnum(fp, target_value_str(t->value, val));
+			td(fp, t->unit);
+			fputs("</tr>\n", fp);
+		}
+	fputs("</tbody></table>\n<div class=\"charts\">\n", fp);
+	for (size_t i = 0; i < n; i++) {
+		char *base = plot_members_name(v[i]), *name = xasprintf("%s.svg", base);
+		char *what = plot_caption(v[i]->metric, v[i]->m[0].item);
+		char *cap = xasprintf("%s (%s)", what, v[i]->id);
+		figure(fp, in, name, cap, name);
+		free(base);
+		free(name);
+		free(what);
+		free(cap);
+	}
+	fputs("</div></section>\n", fp);
+	free(v);
+	free(gr);
+	free(sr);
 }
 
 static void
@@ -476,11 +510,13 @@ report_write(FILE *fp, const struct report_input *in)
 	esc(fp, in->version);
 	fputs(".</p>\n<nav><a href=\"#sets\">Sets</a><a href=\"#years\">Year over year</a>"
 	      "<a href=\"#districts\">City and districts</a><a href=\"#growth\">Growth</a>"
+	      "<a href=\"#across\">Across places</a>"
 	      "<a href=\"#shares\">Shares</a><a href=\"#sources\">Sources</a></nav>\n",
 	      fp);
 	section_sets(fp, in);
 	section_pairs(fp, in);
 	section_growth(fp, in);
+	section_lone(fp, in);
 	section_shares(fp, in);
 	section_sources(fp, in);
 	fputs("<script>", fp);

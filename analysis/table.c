@@ -102,10 +102,35 @@ display_cell(const char *s, size_t maxw)
 	return sb_detach(&sb);
 }
 
+/* The order columns are shown in on a terminal: as in the table, except that an `item`
+ * column added after the contract's columns (growth) is shown beside `metric`, so that a
+ * row reads alone. */
+static void
+display_order(const struct table *t, size_t *ord)
+{
+	size_t m = t->ncols, it = t->ncols, o = 0;
+
+	for (size_t c = 0; c < t->ncols; c++) {
+		if (strcmp(t->cols[c], "metric") == 0)
+			m = c;
+		if (strcmp(t->cols[c], "item") == 0)
+			it = c;
+	}
+	if (m == t->ncols || it != t->ncols - 1 || it < m)
+		it = t->ncols; /* nothing to move */
+	for (size_t c = 0; c < t->ncols; c++) {
+		if (c == it)
+			continue;
+		ord[o++] = c;
+		if (c == m && it < t->ncols)
+			ord[o++] = it;
+	}
+}
+
 static void
 write_table(const struct table *t, FILE *fp, size_t maxw)
 {
-	size_t *w = xcalloc(t->ncols, sizeof *w);
+	size_t *w = xcalloc(t->ncols, sizeof *w), *ord = xcalloc(t->ncols + 1, sizeof *ord);
 	char **disp = xcalloc(t->nrows * t->ncols + 1, sizeof *disp);
 
 	for (size_t c = 0; c < t->ncols; c++)
@@ -117,12 +142,14 @@ write_table(const struct table *t, FILE *fp, size_t maxw)
 		if (dw > w[i % t->ncols])
 			w[i % t->ncols] = dw;
 	}
+	display_order(t, ord);
 	for (size_t r = 0; r <= t->nrows; r++) {
 		struct sb line = SB_INIT;
-		for (size_t c = 0; c < t->ncols; c++) {
+		for (size_t o = 0; o < t->ncols; o++) {
+			size_t c = ord[o];
 			const char *s = r == 0 ? t->cols[c] : disp[(r - 1) * t->ncols + c];
 			sb_adds(&line, s);
-			if (c + 1 < t->ncols)
+			if (o + 1 < t->ncols)
 				for (size_t k = text_width(s); k < w[c] + 2; k++)
 					sb_addc(&line, ' ');
 		}
@@ -136,6 +163,7 @@ write_table(const struct table *t, FILE *fp, size_t maxw)
 		free(disp[i]);
 	free(disp);
 	free(w);
+	free(ord);
 }
 
 void

@@ -1,5 +1,6 @@
 /* targets: see targets.h. */
 #include "targets.h"
+#include "label.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -19,12 +20,15 @@ static const struct unit {
 	const char *text, *norm, *kind;
 } units[] = {
 	{ "平方公里", "平方公里", "area" }, { "平方米", "平方米", "area" },
-	{ "㎡", "平方米", "area" },         { "公顷", "公顷", "area" },
+	{ "㎡", "平方米", "area" },         { "平米", "平方米", "area" },
+	{ "公顷", "公顷", "area" },
 	{ "亩", "亩", "area" },             { "公里", "公里", "length" },
 	{ "千米", "公里", "length" },       { "km", "公里", "length" },
 	{ "米", "米", "length" },           { "人次", "人次", "count" },
 	{ "场次", "场次", "count" },        { "户次", "户次", "count" },
 	{ "台次", "台次", "count" },        { "车次", "车次", "count" },
+	{ "条次", "条次", "count" },        { "批次", "批次", "count" },
+	{ "班次", "班次", "count" },        { "架次", "架次", "count" },
 	{ "个百分点", "个百分点", "percent" }, { "%", "%", "percent" },
 	{ "人", "人", "count" },            { "名", "名", "count" },
 	{ "户", "户", "count" },            { "个", "个", "count" },
@@ -74,27 +78,9 @@ static const char *const ratio_resets[] = { "合计", "共计", "总计", "累�
 static const char *const people[] = { "农村人口", "人口", "居民", "群众", "村民", "市民",
 	                              "学生", "儿童", "老人", "妇女", "职工", "农民" };
 
-/* Verbs and fillers trimmed from the front of a metric. */
-static const char *const metric_lead[] = {
-	"全年完成", "全年", "新开工改造", "新开工", "新增建成", "新增打造", "新增", "新建改建", "新建",
-	"建设", "建成", "建立", "完成", "开展", "实施", "打造", "提供", "培训", "普及", "培育",
-	"布局", "开设", "开办", "覆盖", "惠及", "启动", "实现", "推动", "推进", "组织", "举办",
-	"发放", "安装", "加装", "消除", "改造", "集成", "创建", "引导", "力争", "持续", "累计",
-	"达到", "为", "对", "在", "将", "共", "约", "超", "于", "和", "及", "并", "其中：", "其中",
-	"解决", "（",
-};
-/* Words trimmed from the end of a metric. */
-static const char *const metric_tail[] = {
-	"达到", "数量", "均达到", "不少于", "不低于", "不超过", "至少", "超过", "合计", "共计",
-	"达", "为", "约", "超", "共", "的", "等", "率达到",
-};
-/* Verbs inside a clause whose object is the metric. */
-static const char *const metric_verbs[] = {
-	"布局", "拥有", "安装", "提供", "惠及", "覆盖", "培育", "普及", "开设", "开办", "接入",
-};
 /* Where a metric taken after the number ends. */
 static const char *const metric_stop[] = {
-	"提供", "开展", "进行", "实现", "，", "。", "；", "（", "：", "）",
+	"提供", "开展", "进行", "实现", "，", "。", "；", "（", "：", "）", "(", ")",
 };
 /* Verbs that open a new clause: a metric after the number never starts with one
  * (普及应急救护知识33万人次 培训救护师资500名, where the notice lost its comma). */
@@ -105,13 +91,18 @@ static const char *const clause_verbs[] = {
 
 static const char *const chinese_digits = "零〇一二两三四五六七八九";
 
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
 /* ---- the text as code points, normalised for parsing ---- */
 
 struct text {
-	int32_t *cp;   /* NFKC of each code point when that is one code point, else itself */
+	int32_t *cp;   /* NFKC of each code point when that is one code point, else itself;
+	                * of the simplified text when the printed one is traditional */
 	size_t *off;   /* byte offset of each code point; off[n] is the length */
 	size_t n;
 	const char *s;
+	char *simp;    /* the text in simplified characters (as many code points), or NULL */
+	size_t *soff;  /* byte offsets in simp */
 };
 
 static int
@@ -152,31 +143,102 @@ norm_cp(int32_t c)
 }
 
 static void
-text_load(struct text *t, const char *s)
-{
-	size_t len = strlen(s), i = 0;
-	int32_t c;
-	int k;
-
-	t->s = s;
-	t->cp = xmalloc((len + 1) * sizeof *t->cp);
-	t->off = xmalloc((len + 1) * sizeof *t->off);
-	t->n = 0;
-	while ((k = u8_next(s + i, &c)) > 0) {
-		t->cp[t->n] = c < 0 ? 0xFFFD : norm_cp(c);
-		t->off[t->n] = i;
-		t->n++;
-		i += (size_t)k;
-	}
-	t->off[t->n] = i;
-	t->cp[t->n] = 0;
-}
-
-static void
 text_release(struct text *t)
 {
 	free(t->cp);
 	free(t->off);
+	free(t->simp);
+	free(t->soff);
+}
+
+/* Is a pinyin gloss that a page injected after a character (學(xué), 報（bào）) at I? Its
+ * length in code points, brackets included, or 0. */
+static size_t
+gloss_at(const int32_t *c, size_t i, size_t n)
+{
+	size_t j = i + 1;
+
+	if (i == 0 || i >= n || !text_is_han(c[i - 1]) || (c[i] != '(' && c[i] != 0xFF08))
+		return 0;
+	/* Lower-case Latin with the tone marks of pinyin (Latin-1 and Latin Extended). */
+	while (j < n && j - i <= 7 && ((c[j] >= 'a' && c[j] <= 'z') || (c[j] >= 0xE0 && c[j] <= 0xFC) ||
+	                              (c[j] >= 0x100 && c[j] <= 0x1DC)))
+		j++;
+	if (j == i + 1 || j >= n || (c[j] != ')' && c[j] != 0xFF09))
+		return 0;
+	return j + 1 - i;
+}
+
+/* The code points of S and the byte offset of each; returns how many. */
+static size_t
+decode(const char *s, int32_t **cp, size_t **off)
+{
+	size_t len = strlen(s), i = 0, n = 0;
+	int32_t c;
+	int k;
+
+	*cp = xmalloc((len + 1) * sizeof **cp);
+	*off = xmalloc((len + 1) * sizeof **off);
+	while ((k = u8_next(s + i, &c)) > 0) {
+		(*cp)[n] = c < 0 ? 0xFFFD : c;
+		(*off)[n++] = i;
+		i += (size_t)k;
+	}
+	(*off)[n] = i;
+	return n;
+}
+
+/*
+ * The text as the rules read it: code points normalised (norm_cp), pinyin glosses left
+ * out, and traditional text in simplified characters (個 is 个, 萬 is 万), code point for
+ * code point, so that spans of the printed text stay at hand for raw.
+ */
+static void
+text_load(struct text *t, const char *s)
+{
+	int32_t *pc, *sc = NULL;
+	size_t *po, *so = NULL, n, m = 0, k = 0;
+
+	memset(t, 0, sizeof *t);
+	t->s = s;
+	n = decode(s, &pc, &po);
+	if (text_maybe_traditional(s)) {
+		t->simp = text_simplify(s);
+		if (decode(t->simp, &sc, &so) != n) {
+			free(t->simp);
+			free(sc);
+			free(so);
+			t->simp = NULL;
+			sc = NULL;
+			so = NULL;
+		}
+	}
+	t->cp = xmalloc((n + 1) * sizeof *t->cp);
+	t->off = xmalloc((n + 1) * sizeof *t->off);
+	if (t->simp)
+		t->soff = xmalloc((n + 1) * sizeof *t->soff);
+	while (k < n) {
+		size_t g = gloss_at(pc, k, n);
+		if (g) {
+			k += g;
+			continue;
+		}
+		t->cp[m] = norm_cp(sc ? sc[k] : pc[k]);
+		t->off[m] = po[k];
+		if (so)
+			t->soff[m] = so[k];
+		m++;
+		k++;
+	}
+	t->n = m;
+	t->off[m] = po[n];
+	t->cp[m] = 0;
+	if (so)
+		t->soff[m] = so[n];
+	free(pc);
+	free(po);
+	free(sc);
+	free(so);
 }
 
 /* Does the text at I spell W?  Returns the number of code points matched or 0. */
@@ -189,7 +251,8 @@ at(const struct text *t, size_t i, const char *w)
 
 	/* A keyword that starts with a CJK character can only match text whose first byte is
 	 * the same (only full-width ASCII forms change under normalisation): a quick no. */
-	if ((unsigned char)w[0] >= 0x80 && (i >= t->n || t->s[t->off[i]] != w[0]))
+	if ((unsigned char)w[0] >= 0x80 &&
+	    (i >= t->n || (t->simp ? t->simp[t->soff[i]] : t->s[t->off[i]]) != w[0]))
 		return 0;
 	while ((k = u8_next(w, &c)) > 0) {
 		if (j >= t->n || t->cp[j] != c)
@@ -239,6 +302,18 @@ chinese_digit_value(int32_t c)
 		if (d[i] == c)
 			return v[i];
 	return -1;
+}
+
+static int
+is_open_paren(int32_t c)
+{
+	return c == 0xFF08 || c == '(';
+}
+
+static int
+is_close_paren(int32_t c)
+{
+	return c == 0xFF09 || c == ')';
 }
 
 /* Sentence and clause ends. */
@@ -396,72 +471,61 @@ span(const struct text *t, size_t a, size_t b)
 	return xstrndup(t->s + t->off[a], t->off[b] - t->off[a]);
 }
 
-static int
-starts_with_any(const char *s, const char *const *v, size_t n, size_t *len)
-{
-	for (size_t i = 0; i < n; i++) {
-		size_t l = strlen(v[i]);
-		if (strncmp(s, v[i], l) == 0) {
-			*len = l;
-			return 1;
-		}
-	}
-	return 0;
-}
-
-static int
-ends_with_any(const char *s, const char *const *v, size_t n, size_t *len)
-{
-	size_t sl = strlen(s);
-	for (size_t i = 0; i < n; i++) {
-		size_t l = strlen(v[i]);
-		if (sl >= l && memcmp(s + sl - l, v[i], l) == 0) {
-			*len = l;
-			return 1;
-		}
-	}
-	return 0;
-}
-
-#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
-
-/* Trim verbs and fillers from a candidate metric (in place, returns it). */
+/* The same span as the rules read it (in simplified characters). */
 static char *
-metric_trim(char *m)
+pspan(const struct text *t, size_t a, size_t b)
 {
-	size_t l;
-	int changed = 1;
+	if (!t->simp)
+		return span(t, a, b);
+	return xstrndup(t->simp + t->soff[a], t->soff[b] - t->soff[a]);
+}
 
-	while (changed && *m) {
-		changed = 0;
-		if (starts_with_any(m, metric_lead, NELEM(metric_lead), &l) && m[l]) {
-			memmove(m, m + l, strlen(m + l) + 1);
-			changed = 1;
-		}
-		if (ends_with_any(m, metric_tail, NELEM(metric_tail), &l) && strlen(m) > l) {
-			m[strlen(m) - l] = '\0';
-			changed = 1;
-		}
-	}
-	/* Unbalanced quotes and brackets left by the cut. */
-	if (strncmp(m, "”", 3) == 0 || strncmp(m, "）", 3) == 0)
-		memmove(m, m + 3, strlen(m + 3) + 1);
-	if (strlen(m) >= 3 && strcmp(m + strlen(m) - 3, "“") == 0)
-		m[strlen(m) - 3] = '\0';
-	return m;
+/* Nouns of places and works that a size (50户以上, 100平方米以上) picks out rather than
+ * counts. */
+static const char *const sized_nouns[] = {
+	"自然村", "行政村", "村寨", "村庄", "木质房屋", "房屋", "小区", "社区", "企业", "单位",
+	"学校", "医院", "场所", "建筑", "住宅", "楼", "道路", "河道", "水库", "工程", "项目", "村",
+};
+
+static const struct unit *unit_at(const struct text *t, size_t i, size_t *len);
+
+/*
+ * Is the number at I a size that picks what is counted (230个50户以上木质房屋, 实现…、20户
+ * 以上自然村…全覆盖) — a number, its unit, 以上 or 以下 and a noun — glued to the count
+ * before it (at LAST, where that one ends) or naming a place or a work?
+ */
+static int
+threshold_at(const struct text *t, size_t i, size_t last)
+{
+	size_t j = i, ul, k;
+
+	while (j < t->n && (is_digit(t->cp[j]) || t->cp[j] == '.'))
+		j++;
+	if (j == i || !unit_at(t, j, &ul))
+		return 0;
+	j += ul;
+	if (!(k = at(t, j, "以上")) && !(k = at(t, j, "以下")))
+		return 0;
+	j += k;
+	if (j >= t->n || !text_is_han(t->cp[j]))
+		return 0;
+	if (last == i)
+		return 1;
+	for (k = 0; k < NELEM(sized_nouns); k++)
+		if (at(t, j, sized_nouns[k]))
+			return 1;
+	return 0;
 }
 
 /*
- * The metric: the noun after the number when one follows (建设100个口袋公园 → 口袋公园),
- * else the clause before it, without its verbs (新增托位1.1万个 → 托位).
+ * The noun phrase after a number and its unit (建设100个口袋公园 → 口袋公园): up to a clause
+ * end, a number or a verb that starts a new phrase.  Returns where it ends.
  */
-static char *
-metric_of(const struct text *t, size_t nstart, size_t tend, size_t clause_start)
+static size_t
+after_end(const struct text *t, size_t tend)
 {
 	size_t j = tend, k;
-	char *after, *before;
 
-	/* After: up to a clause end, a number or a verb that starts a new phrase. */
 	while (j < t->n && (!is_clause_end(t->cp[j]) || t->cp[j] == 0x3001)) {
 		int stop = 0;
 		if (t->cp[j] == 0x201C) { /* a quoted name is one noun: “15分钟高品质生活服务圈” */
@@ -474,19 +538,29 @@ metric_of(const struct text *t, size_t nstart, size_t tend, size_t clause_start)
 			}
 		}
 		if (t->cp[j] == 0x3001 /* 、 */) {
-			/* An enumeration of nouns (小学高年级、初中、高中学生) belongs to the metric;
+			/* An enumeration of nouns (小学高年级、初中、高中学生) belongs to the phrase;
 			 * one that goes on to the next number (100个口袋公园、10座) does not. */
 			size_t q = j + 1;
 			int verb = 0;
 			while (q < t->n && !is_clause_end(t->cp[q]) && !is_digit(t->cp[q]) && !verb) {
 				for (k = 0; k < NELEM(metric_stop) && !verb; k++)
-					verb = at(t, q, metric_stop[k]) > 0;
+					verb = !is_open_paren(t->cp[q]) && !is_close_paren(t->cp[q]) &&
+					       at(t, q, metric_stop[k]) > 0;
 				if (!verb)
 					q++;
 			}
 			if (q < t->n && is_digit(t->cp[q]))
 				break;
 			j++;
+			continue;
+		}
+		if (is_digit(t->cp[j]) && threshold_at(t, j, j == tend ? j : (size_t)-1)) {
+			/* 230个50户以上木质房屋: the size is part of the noun. */
+			size_t ul;
+			while (is_digit(t->cp[j]) || t->cp[j] == '.')
+				j++;
+			unit_at(t, j, &ul);
+			j += ul + 2; /* the unit, 以上 or 以下 */
 			continue;
 		}
 		if (is_digit(t->cp[j])) {
@@ -498,6 +572,28 @@ metric_of(const struct text *t, size_t nstart, size_t tend, size_t clause_start)
 			j = q;
 			continue;
 		}
+		if (is_open_paren(t->cp[j]) && j > tend) {
+			/* A short aside inside the noun (安葬（放）设施) is part of it; one right
+			 * after the unit (1家（小曲景苑东侧）) is a remark. */
+			size_t q = j + 1;
+			while (q < t->n && q - j <= 6 && !is_close_paren(t->cp[q]) && !is_clause_end(t->cp[q]))
+				q++;
+			if (q < t->n && is_close_paren(t->cp[q]) && q + 1 < t->n && !is_clause_end(t->cp[q + 1]) &&
+			    !is_digit(t->cp[q + 1])) {
+				j = q + 1;
+				continue;
+			}
+			/* At the end, an abbreviation (自动体外除颤器（AED）) names it too. */
+			if (q < t->n && is_close_paren(t->cp[q]) && q > j + 1) {
+				size_t r = j + 1;
+				while (r < q && (is_latin(t->cp[r]) || is_digit(t->cp[r])))
+					r++;
+				if (r == q) {
+					j = q + 1;
+					break;
+				}
+			}
+		}
 		for (k = 0; k < NELEM(metric_stop) && !stop; k++)
 			stop = at(t, j, metric_stop[k]) > 0;
 		if (stop)
@@ -507,74 +603,217 @@ metric_of(const struct text *t, size_t nstart, size_t tend, size_t clause_start)
 	for (k = 0; k < NELEM(clause_verbs); k++)
 		if (at(t, tend, clause_verbs[k]))
 			j = tend;
-	after = span(t, tend, j);
-	{
-		/* 宜居宜业、便捷和谐的高品质生活圈: the noun after the last 的. */
-		char *de = NULL, *p = after;
-		while ((p = strstr(p, "的"))) {
-			de = p;
-			p += strlen("的");
+	return j;
+}
+
+/* The noun phrase after a number, read: after its last 的 (宜居宜业、便捷和谐的高品质
+ * 生活圈 → 高品质生活圈) unless what follows the 的 lists aspects (道路交通、卫生条件). */
+static char *
+after_phrase(const struct text *t, size_t tend, size_t end)
+{
+	char *after = pspan(t, tend, end), *de = NULL, *p = after;
+
+	while ((p = strstr(p, "的"))) {
+		de = p;
+		p += strlen("的");
+	}
+	if (de && text_width(de + strlen("的")) >= 4 && !strstr(de, "、"))
+		memmove(after, de + strlen("的"), strlen(de + strlen("的")) + 1);
+	else if (de)
+		*de = '\0';
+	return after;
+}
+
+/* Is I inside a quotation “…” (opened within 40 code points)? */
+static int
+in_quotes(const struct text *t, size_t i)
+{
+	for (size_t q = i, n = 0; q-- > 0 && n < 40; n++) {
+		if (t->cp[q] == 0x201D)
+			return 0;
+		if (t->cp[q] == 0x201C)
+			return 1;
+	}
+	return 0;
+}
+
+/* A clause: from after a ，；。：(or the start) to before the next; 、 does not end one,
+ * nor does a mark inside quotation marks. */
+static int
+is_clause_mark(const struct text *t, size_t i)
+{
+	return is_clause_end(t->cp[i]) && t->cp[i] != 0x3001 && !in_quotes(t, i);
+}
+
+static size_t
+clause_start(const struct text *t, size_t i)
+{
+	while (i > 0 && !is_clause_mark(t, i - 1))
+		i--;
+	return i;
+}
+
+static size_t
+clause_end(const struct text *t, size_t i)
+{
+	while (i < t->n && !is_clause_mark(t, i))
+		i++;
+	return i;
+}
+
+/* Does the 、 at I list nouns that share the number after it (烘焙、茶艺0.1万人次, 国家二、
+ * 三级社体指导员) rather than end a target before it (100个口袋公园、10座体育公园)?  So
+ * when the words before it, back to the clause, hold no number, or it joins two numerals. */
+static int
+enumerates_nouns(const struct text *t, size_t i)
+{
+	if (i > 0 && i + 1 < t->n && is_chinese_digit(t->cp[i - 1]) && is_chinese_digit(t->cp[i + 1]))
+		return 1;
+	for (size_t q = i; q-- > 0;) {
+		int32_t c = t->cp[q];
+		if (is_digit(c) || is_chinese_digit(c))
+			return 0;
+		if (is_clause_end(c) && c != 0x3001)
+			return 1;
+	}
+	return 1;
+}
+
+/* Where the phrase a number ends starts: after the last clause mark or 、 before I that
+ * is not inside brackets (新（改、扩）建公办园5所).  When I is itself inside brackets
+ * (活动阵地（约500平方米）), the phrase starts after the opening one, set in *OPEN. */
+static size_t
+phrase_start(const struct text *t, size_t i, size_t *open)
+{
+	size_t cs = i;
+	int depth = 0;
+
+	*open = (size_t)-1;
+	while (cs > 0) {
+		int32_t c = t->cp[cs - 1];
+		if (is_close_paren(c))
+			depth++;
+		else if (is_open_paren(c)) {
+			if (depth == 0) {
+				*open = cs - 1;
+				break;
+			}
+			depth--;
+		} else if (depth == 0 && is_clause_end(c)) {
+			if (c != 0x3001 || !enumerates_nouns(t, cs - 1))
+				break;
 		}
-		/* ... unless what follows lists aspects (道路交通、卫生条件、休闲空间). */
-		if (de && text_width(de + strlen("的")) >= 4 && !strstr(de, "、"))
-			memmove(after, de + strlen("的"), strlen(de + strlen("的")) + 1);
-		else if (de)
-			*de = '\0';
+		cs--;
 	}
-	metric_trim(after);
-	if (text_width(after) >= 4 && text_width(after) <= 4 && nstart > clause_start) {
-		/* A bare noun (启动160个项目, 完工投用140个项目) takes the verb before it too,
-		 * or two targets of one item would share the name 项目. */
-		char *lead = span(t, clause_start, nstart);
-		static const char *const fillers[] = { "为", "对", "在", "将", "共", "约", "超", "于",
-			                               "和", "及", "并", "惠及", "覆盖", "其中" };
-		size_t fl;
-		while (starts_with_any(lead, fillers, NELEM(fillers), &fl))
-			memmove(lead, lead + fl, strlen(lead + fl) + 1);
-		if (*lead && text_width(lead) <= 12) {
-			char *both = xasprintf("%s%s", lead, after), *trimmed = xstrdup(both);
-			metric_trim(trimmed);
-			if (strcmp(trimmed, after) == 0) {
-				/* Trimming took the verb that told the two apart: keep it. */
-				free(trimmed);
-				trimmed = both;
-			} else
-				free(both);
-			free(lead);
-			free(after);
-			return trimmed;
+	return cs;
+}
+
+/* Words that may stand between an opening bracket and a number in it when the number
+ * measures what the brackets follow: 活动阵地（约500平方米）, 公园（面积约3000平方米）. */
+static const char *const aside_leads[] = {
+	"大约", "约", "約", "共计", "合计", "总计", "共", "计", "总", "面积", "建筑面积", "占地",
+	"占地面积", "全长", "长", "长度", "总长", "规模", "容量", "达", "为",
+};
+
+/* Is the text from A to B only words of aside_leads? */
+static int
+only_aside_leads(const struct text *t, size_t a, size_t b)
+{
+	while (a < b) {
+		size_t best = 0;
+		for (size_t k = 0; k < NELEM(aside_leads); k++) {
+			size_t n = at(t, a, aside_leads[k]);
+			if (n > best && a + n <= b)
+				best = n;
 		}
-		free(lead);
+		if (!best)
+			return text_is_space(t->cp[a]) ? only_aside_leads(t, a + 1, b) : 0;
+		a += best;
 	}
-	if (text_width(after) >= 4 && !(t->cp[tend] == 0xFF08 /* （ */)) {
-		return after;
+	return 1;
+}
+
+/* What a ratio is per: 每户, 每万人, 每千人口, 日均 at AT. */
+static char *
+per_phrase(const struct text *t, size_t at_)
+{
+	static const char *const units_of[] = { "户", "千", "万", "百", "人", "口", "区", "镇",
+		                                "村", "家", "所", "校", "年", "月", "日", "个" };
+	size_t e = at_ + 1;
+
+	if (t->cp[at_] != 0x6BCF /* 每 */)
+		return pspan(t, at_, at_ + 2 <= t->n ? at_ + 2 : t->n);
+	while (e < t->n && e - at_ < 4) {
+		int unit = 0;
+		for (size_t k = 0; k < NELEM(units_of) && !unit; k++)
+			unit = at(t, e, units_of[k]) > 0;
+		if (!unit)
+			break;
+		e++;
 	}
-	free(after);
-	before = span(t, clause_start, nstart);
-	/* The object of the last verb: 在市内主要公共场所布局AED等急救设备 → AED等急救设备. */
-	for (k = 0; k < NELEM(metric_verbs); k++) {
-		char *p = NULL, *q = before;
-		size_t vl = strlen(metric_verbs[k]);
-		while ((q = strstr(q, metric_verbs[k]))) {
-			p = q;
-			q += vl;
+	return e > at_ + 1 ? pspan(t, at_, e) : NULL;
+}
+
+/* A label made from simplified text, in the characters the notice prints: each run of it
+ * found in SIMP (or ISIMP, the item's name) is taken from PRINTED (or IPRINTED) at the
+ * same code points; words the rules added stay as they are. */
+static char *
+printed_label(const char *label, const char *simp, const char *printed, const char *isimp,
+              const char *iprinted)
+{
+	struct sb o = SB_INIT;
+	const char *p = label;
+	const char *src[2][2] = { { simp, printed }, { isimp, iprinted } };
+
+	while (*p) {
+		size_t best = 0, len = strlen(p);
+		const char *from = NULL;
+		int which = 0;
+		/* The longest prefix of P found in either text (code point boundaries). */
+		for (int w = 0; w < 2; w++) {
+			if (!src[w][0])
+				continue;
+			for (size_t n = len; n > best; n--) {
+				char *pre;
+				const char *hit;
+				if ((p[n] & 0xC0) == 0x80)
+					continue;
+				pre = xstrndup(p, n);
+				hit = strstr(src[w][0], pre);
+				free(pre);
+				if (hit) {
+					best = n;
+					from = hit;
+					which = w;
+					break;
+				}
+			}
 		}
-		if (p && p != before) {
-			char *rest = metric_trim(xstrdup(p + vl));
-			size_t tl = 0;
-			int filler = ends_with_any(rest, metric_tail, NELEM(metric_tail), &tl) &&
-			             tl == strlen(rest);
-			if (!filler && text_width(rest) >= 3 && strncmp(rest, "率", strlen("率")) != 0)
-				memmove(before, p + vl, strlen(p + vl) + 1);
-			free(rest);
+		if (!best) {
+			int32_t c;
+			int k = u8_next(p, &c);
+			sb_add(&o, p, k > 0 ? (size_t)k : 1);
+			p += k > 0 ? k : 1;
+			continue;
 		}
+		{
+			/* The same code points of the printed text. */
+			const char *q = src[which][0], *r = src[which][1], *start = NULL;
+			int32_t c;
+			int k;
+			while (q < from + best && (k = u8_next(q, &c)) > 0) {
+				int k2 = u8_next(r, &c);
+				if (q == from)
+					start = r;
+				q += k;
+				r += k2 > 0 ? k2 : 1;
+			}
+			if (start)
+				sb_add(&o, start, (size_t)(r - start));
+		}
+		p += best;
 	}
-	metric_trim(before);
-	if (!*before) {
-		free(before);
-		return xstrdup("");
-	}
-	return before;
+	return o.buf ? sb_detach(&o) : xstrdup("");
 }
 
 static void
@@ -585,20 +824,74 @@ add_target(struct target_list *l, struct target *tg)
 	l->v[l->n++] = *tg;
 }
 
+/*
+ * Targets of one task with the same label (在龙亭镇实施…31.656公里, 在槐树关镇实施…87.2公里)
+ * are told apart by where their clauses (or sentences) say they are, when each says a
+ * different place.
+ */
+static void
+tell_apart(struct target_list *l, size_t first, char **wholes, char **sents)
+{
+	size_t n = l->n - first, *grp = xcalloc(n + 1, sizeof *grp);
+	char **where = xcalloc(n + 1, sizeof *where);
+	int *done = xcalloc(n + 1, sizeof *done);
+
+	for (size_t a = 0; a < n; a++) {
+		size_t ng = 0;
+		int ok = 1;
+		if (done[a])
+			continue;
+		for (size_t b = a; b < n; b++)
+			if (!done[b] && strcmp(l->v[first + a].metric, l->v[first + b].metric) == 0) {
+				done[b] = 1;
+				grp[ng++] = b;
+			}
+		if (ng < 2)
+			continue;
+		for (size_t g = 0; g < ng && ok; g++) {
+			/* Its clause, else its sentence, says where. */
+			if (!(where[grp[g]] = label_where(wholes[grp[g]])))
+				where[grp[g]] = label_where(sents[grp[g]]);
+			ok = where[grp[g]] != NULL;
+			for (size_t h = 0; h < g && ok; h++)
+				ok = strcmp(where[grp[h]], where[grp[g]]) != 0;
+		}
+		for (size_t g = 0; g < ng && ok; g++) {
+			struct target *tg = &l->v[first + grp[g]];
+			char *m = xasprintf("%s（%s）", tg->metric, where[grp[g]]);
+			free(tg->metric);
+			tg->metric = m;
+		}
+	}
+	for (size_t a = 0; a < n; a++)
+		free(where[a]);
+	free(where);
+	free(done);
+	free(grp);
+}
+
 void
-targets_extract(const char *task, struct target_list *l)
+targets_extract(const char *task, const char *item, struct target_list *l)
 {
 	struct text t;
 	size_t i, quote = 0;
 	int in_quote = 0;
 	size_t ratio_at = (size_t)-1, cumul_at = (size_t)-1;
+	size_t first = l->n;          /* this task's targets start here in L */
+	size_t *ends = NULL, ecap = 0;  /* where each of them ends in the text */
+	char **befores = NULL, **wholes = NULL, **sents = NULL;
+	size_t bcap = 0, wcap = 0, scap = 0;
+	char *isimp = NULL;             /* the item's name in simplified characters */
+	size_t last_end = (size_t)-1;   /* where the last target's number and unit end */
 
 	text_load(&t, task);
+	if (item && text_maybe_traditional(item))
+		isimp = text_simplify(item);
 	for (i = 0; i < t.n; i++) {
 		int32_t c = t.cp[i];
 		struct num a, b = { 0, 0, 0, 0 };
 		int approx = 0, range = 0;
-		size_t j, ulen = 0, tend, cs, k, l2;
+		size_t j, ulen = 0, tend, cs, k, l2, po;
 		const struct unit *u;
 		const char *qual = "=", *kind;
 		char *unit;
@@ -687,9 +980,9 @@ targets_extract(const char *task, struct target_list *l)
 			kind = u->kind;
 			j += ulen;
 			/* 套（间）: a second measure word in brackets belongs to the unit. */
-			if (j + 2 < t.n && t.cp[j] == 0xFF08) {
+			if (j + 2 < t.n && is_open_paren(t.cp[j])) {
 				size_t l3;
-				if (unit_at(&t, j + 1, &l3) && j + 1 + l3 < t.n && t.cp[j + 1 + l3] == 0xFF09)
+				if (unit_at(&t, j + 1, &l3) && j + 1 + l3 < t.n && is_close_paren(t.cp[j + 1 + l3]))
 					j += l3 + 2;
 			}
 			/* 100米以上 as a threshold inside a noun phrase is not a target. */
@@ -719,12 +1012,16 @@ targets_extract(const char *task, struct target_list *l)
 				j += l2;
 				break;
 			}
+		if (threshold_at(&t, i, last_end)) {
+			/* 230个50户以上木质房屋, 20户以上自然村: a size that picks what is counted. */
+			free(unit);
+			i = j - 1;
+			continue;
+		}
 		if (approx)
 			qual = "~";
 		/* Qualifiers before: 不少于60条, 超450万人; 至少完成6个 within a short verb. */
-		cs = i;
-		while (cs > 0 && !is_clause_end(t.cp[cs - 1]))
-			cs--;
+		cs = phrase_start(&t, i, &po);
 		if (strcmp(qual, "=") == 0) {
 			for (k = 0; k < NELEM(pre_quals); k++) {
 				size_t wl = 0, gap;
@@ -757,21 +1054,103 @@ targets_extract(const char *task, struct target_list *l)
 		tg.kind = kind;
 		tg.raw = span(&t, i, tend);
 		tg.offset = t.off[i];
-		tg.metric = metric_of(&t, i, tend, cs);
-		if (!*tg.metric && l->n > 0) {
-			/* 改造城镇老旧小区1227个、3011万平方米: the area of the same thing. */
-			const char *prev = l->v[l->n - 1].metric;
-			free(tg.metric);
-			tg.metric = xasprintf("%s%s", prev,
-			                      strcmp(kind, "area") == 0     ? "面积"
-			                      : strcmp(kind, "length") == 0 ? "长度"
-			                                                    : "");
+		{
+			size_t k_ = l->n - first, ce = clause_end(&t, i), cst = clause_start(&t, i);
+			size_t ss = cst, ae = after_end(&t, j), bs;
+			const struct target *pv = k_ ? &l->v[l->n - 1] : NULL;
+			struct label_in in;
+			char *bef, *aft, *rest, *pc = NULL, *nc = NULL, *per = NULL, *whole;
+			int same_sentence;
+			/* The sentence: back to its start, for the clause and target before. */
+			while (ss > 0 && !is_sentence_end(t.cp[ss - 1]))
+				ss--;
+			same_sentence = pv && ends[k_ - 1] > ss;
+			/* The words before: from the clause (or the last 、 outside quotes, or the
+			 * end of the target before) to the number. */
+			bs = cs > cst && !in_quotes(&t, cs) ? cs : cst;
+			if (same_sentence && ends[k_ - 1] > bs && ends[k_ - 1] <= i)
+				bs = ends[k_ - 1];
+			bef = pspan(&t, bs, i);
+			if (po != (size_t)-1 && only_aside_leads(&t, po + 1, i)) {
+				/* 活动阵地（约500平方米）: the measure of what the brackets follow. */
+				size_t po2, ps = phrase_start(&t, po, &po2);
+				char *thing = pspan(&t, ps, po);
+				free(bef);
+				bef = xasprintf("%s%s", thing, strcmp(kind, "area") == 0     ? "面积"
+				                               : strcmp(kind, "length") == 0 ? "长度"
+				                                                             : "");
+				free(thing);
+			}
+			whole = pspan(&t, same_sentence && ends[k_ - 1] > cst && ends[k_ - 1] <= i ?
+			                 ends[k_ - 1] : cst, i);
+			aft = after_phrase(&t, j, ae > j ? ae : j);
+			rest = pspan(&t, ae > j ? ae : j, ce);
+			if (cst > ss + 1) {
+				size_t pcs = clause_start(&t, cst - 1);
+				pc = pspan(&t, pcs, cst - 1);
+			}
+			if (ce < t.n && !is_sentence_end(t.cp[ce]))
+				nc = pspan(&t, ce + 1, clause_end(&t, ce + 1));
+			if (strcmp(kind, "ratio") == 0 && ratio_at != (size_t)-1)
+				per = per_phrase(&t, ratio_at);
+			memset(&in, 0, sizeof in);
+			in.before = bef;
+			in.clause = whole;
+			in.after = aft;
+			in.rest = rest;
+			in.prev_clause = pc ? pc : "";
+			in.next_clause = nc ? nc : "";
+			in.prev_label = same_sentence ? pv->metric : NULL;
+			in.prev_before = same_sentence ? befores[k_ - 1] : NULL;
+			/* 100个口袋公园、10座体育公园: nothing but 、 since the target before. */
+			in.enumerated = same_sentence && ends[k_ - 1] < i && t.cp[ends[k_ - 1]] == 0x3001 &&
+			                ends[k_ - 1] + 1 == i;
+			/* …团辅活动及5个个案服务: joined to the noun of the target before. */
+			in.joined = same_sentence && ends[k_ - 1] == i && i > 0 &&
+			            (t.cp[i - 1] == 0x53CA /* 及 */ || t.cp[i - 1] == 0x548C /* 和 */);
+			in.last_label = pv ? pv->metric : NULL;
+			in.kind = kind;
+			in.per = per;
+			in.item = isimp ? isimp : item ? item : "";
+			tg.metric = label_make(&in);
+			xgrow(&ends, &ecap, k_ + 1, sizeof *ends);
+			xgrow(&befores, &bcap, k_ + 1, sizeof *befores);
+			/* A target ends after its noun: 30万名以上妇女儿童、10万户家庭. */
+			ends[k_] = ae > j ? ae : j;
+			befores[k_] = bef;
+			xgrow(&wholes, &wcap, k_ + 1, sizeof *wholes);
+			wholes[k_] = whole;
+			xgrow(&sents, &scap, k_ + 1, sizeof *sents);
+			sents[k_] = pspan(&t, ss, i);
+			free(aft);
+			free(rest);
+			free(pc);
+			free(nc);
+			free(per);
 		}
 		add_target(l, &tg);
+		last_end = j;
 		if (strcmp(kind, "cumulative") == 0)
 			cumul_at = (size_t)-1; /* 累计 names the first number after it */
 		i = j - 1;
 	}
+	tell_apart(l, first, wholes, sents);
+	/* Labels were made in simplified characters: the notice's own, where it prints them. */
+	for (size_t k = first; (t.simp || isimp) && k < l->n; k++) {
+		char *pl = printed_label(l->v[k].metric, t.simp, t.s, isimp, item);
+		free(l->v[k].metric);
+		l->v[k].metric = pl;
+	}
+	for (size_t k = 0; k < l->n - first; k++) {
+		free(befores[k]);
+		free(wholes[k]);
+		free(sents[k]);
+	}
+	free(befores);
+	free(wholes);
+	free(sents);
+	free(ends);
+	free(isimp);
 	text_release(&t);
 }
 

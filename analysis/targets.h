@@ -28,8 +28,9 @@ struct target_list {
 	size_t n, cap;
 };
 
-/* Extract the targets of TASK into L (appended; L zero-initialised by the caller). */
-void targets_extract(const char *task, struct target_list *l);
+/* Extract the targets of TASK into L (appended; L zero-initialised by the caller).  ITEM,
+ * the item's name (or NULL), helps name what a generic target counts (label.h). */
+void targets_extract(const char *task, const char *item, struct target_list *l);
 void target_list_release(struct target_list *l);
 
 /* Format a value exactly as yoy prints it: 1640000000, 3.7, 0.5 (no exponent, no

@@ -441,8 +441,8 @@ cc_convert(const char *s, size_t n)
 	return out;
 }
 
-static size_t
-count_cps(const char *s)
+size_t
+text_cps(const char *s)
 {
 	size_t n = 0;
 	int32_t cp;
@@ -507,14 +507,14 @@ text_simplify(const char *s)
 	r = cc_convert(s, strlen(s));
 	if (!r)
 		return xstrdup(s);
-	if (count_cps(r) == count_cps(s))
+	if (text_cps(r) == text_cps(s))
 		return r;
 	/* A phrase rule changed the length: convert character by character instead, so that
 	 * offsets into S stay offsets into the result. */
 	free(r);
 	while ((k = u8_next(s, &cp)) > 0) {
 		char *c = cc_convert(s, (size_t)k);
-		if (c && count_cps(c) == 1)
+		if (c && text_cps(c) == 1)
 			sb_adds(&sb, c);
 		else
 			sb_add(&sb, s, (size_t)k);

@@ -61,6 +61,8 @@ char *text_clean(const char *s);
  * traditional character is returned as a copy without calling OpenCC.
  */
 char *text_simplify(const char *s);
+/* The number of code points of S. */
+size_t text_cps(const char *s);
 /* Does S hold one of the common traditional-only characters? */
 int text_maybe_traditional(const char *s);
 

@@ -21,7 +21,7 @@ static const char *const series_cols[] = { "series", "metric", "unit",  "set",  
 static const char *const growth_cols[] = {
 	"series",      "metric",     "unit",       "jurisdiction", "first_set", "last_set",
 	"first_value", "last_value", "abs_change", "pct_change",   "cagr",      "slope",
-	"r2",          "points",     "flags",
+	"r2",          "points",     "flags",      "item",
 };
 static const char *const share_cols[] = { "series", "metric",    "unit",         "set",  "seq",
 	                                  "item",   "value",     "districts",    "district_sum",
@@ -163,6 +163,13 @@ view_series(const struct match *mt, const struct listopt *lo, struct table *t)
 	}
 }
 
+/* The item a growth row is about: its last member's (the latest wording). */
+static const char *
+growth_item(const struct growth_row *r)
+{
+	return *r->last->item->name ? r->last->item->name : r->first->item->name;
+}
+
 void
 view_growth(const struct match *mt, const struct listopt *lo, struct table *t)
 {
@@ -190,7 +197,8 @@ view_growth(const struct match *mt, const struct listopt *lo, struct table *t)
 			              stats_fmt(r->g.slope, 4, b[5]),
 			              stats_fmt(r->g.r2, 4, b[6]),
 			              pts,
-			              r->flags };
+			              r->flags,
+			              growth_item(r) };
 		snprintf(pts, sizeof pts, "%zu", r->g.points);
 		if (!cli_set_matches(lo, fs) && !cli_set_matches(lo, ls))
 			continue;

@@ -37,7 +37,7 @@ main(int argc, char **argv)
 		for (size_t i = 0; i < c->nsets; i++)
 			for (size_t k = 0; k < c->sets[i].nitems; k++) {
 				struct target_list l = { 0 };
-				targets_extract(c->sets[i].items[k].task, &l);
+				targets_extract(c->sets[i].items[k].task, c->sets[i].items[k].name, &l);
 				targets += l.n;
 				items++;
 				target_list_release(&l);

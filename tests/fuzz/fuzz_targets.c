@@ -16,7 +16,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	memcpy(s, data, size);
 	s[size] = '\0';
-	targets_extract(s, &l);
+	targets_extract(s, NULL, &l);
 	target_list_release(&l);
 	free(s);
 	return 0;
