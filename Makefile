@@ -21,8 +21,9 @@ else
 BUILD   ?= build/opt
 endif
 
-SRCS     = $(wildcard analysis/*.c analysis/*/*.c)
-LIBSRCS  = $(filter-out analysis/main.c analysis/cli.c analysis/views.c,$(SRCS))
+SRCS     = $(wildcard analysis/*/*.c)
+# The library: every layer below the command face (analysis/cmd).
+LIBSRCS  = $(filter-out analysis/cmd/%,$(SRCS))
 OBJS     = $(SRCS:analysis/%.c=$(BUILD)/%.o)
 LIBOBJS  = $(LIBSRCS:analysis/%.c=$(BUILD)/%.o)
 UNITSRCS = $(wildcard tests/unit/test_*.c)
@@ -62,9 +63,9 @@ FUZZ_TIME ?= 600
 FUZZ_TARGETS = notice targets csv html bbox
 FUZZ_CFLAGS = -g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined \
 	-fno-sanitize-recover=undefined $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -Ianalysis
-FUZZ_SRCS = $(filter-out analysis/views.c,$(LIBSRCS))
+FUZZ_SRCS = $(LIBSRCS)
 
-build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_SRCS) $(wildcard analysis/*.h analysis/*/*.h)
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_SRCS) $(wildcard analysis/*/*.h)
 	@mkdir -p build/fuzz
 	clang $(FUZZ_CFLAGS) -o $@ $< $(FUZZ_SRCS) $(LDLIBS)
 

@@ -1,11 +1,11 @@
 /* build: see build.h. */
-#include "build.h"
+#include "ingest/build.h"
 
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "text.h"
+#include "base/text.h"
 
 
 /* ---- pieces ---- */

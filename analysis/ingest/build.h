@@ -12,9 +12,9 @@
 #include <stddef.h>
 #include <string.h>
 
-#include "doc.h"
-#include "notice.h"
-#include "util.h"
+#include "ingest/doc.h"
+#include "ingest/notice.h"
+#include "base/util.h"
 
 /* ---- pieces: text with the source line of each byte ---- */
 

@@ -1,13 +1,13 @@
 /* doc: see doc.h.  The model's helpers, the sniffer and the text reader. */
-#include "doc.h"
+#include "ingest/doc.h"
 
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include "text.h"
-#include "util.h"
+#include "base/text.h"
+#include "base/util.h"
 
 void
 doc_init(struct doc *d, const char *name, enum doc_kind kind)

@@ -3,7 +3,7 @@
  * layouts score it, parse with the winner, then number sections, check for a cut-off
  * list and read the head.
  */
-#include "notice.h"
+#include "ingest/notice.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -11,11 +11,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "build.h"
-#include "doc.h"
-#include "layout.h"
-#include "text.h"
-#include "util.h"
+#include "ingest/build.h"
+#include "ingest/doc.h"
+#include "ingest/layout.h"
+#include "base/text.h"
+#include "base/util.h"
 
 /* ---- the head: title, year, jurisdiction, document number, date ---- */
 

@@ -3,13 +3,13 @@
  * hard-wrapped onto the next line (and often a blank line between: news pages).  Bullets
  * under numbered items are their sub-targets (layout "numbered"), not items.
  */
-#include "layout.h"
+#include "ingest/layout.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "list.h"
-#include "text.h"
+#include "ingest/list.h"
+#include "base/text.h"
 
 static const char *const bullets[] = {
 	"●", "■", "◆", "·", "•", "▪", "▶", "►", "★", "☆", "◇", "○", "□", "※", "✓", "√", "▲",

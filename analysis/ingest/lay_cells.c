@@ -2,12 +2,12 @@
  * Layout "cells": a table one cell per line, each line starting with a tab, a cell
  * continuing on lines without a tab (cq-2025, yubei-2025).
  */
-#include "layout.h"
+#include "ingest/layout.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "text.h"
+#include "base/text.h"
 
 static void
 detect(const struct doc *d, struct fit *f)

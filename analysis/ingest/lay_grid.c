@@ -5,12 +5,12 @@
  * two columns (责任单位 over 牵头 and 配合) names both.  A table continued in the next
  * one (a PDF's next page, a page split in two) goes on while the widths agree.
  */
-#include "layout.h"
+#include "ingest/layout.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "text.h"
+#include "base/text.h"
 
 /* The keys of a row's cells; a cell covered from the left repeats the key beside it. */
 static char **

@@ -5,14 +5,14 @@
  * 交通惠民工程，…；) or quoted one after another (包括：“…”、“…”、“…”等).  A numbered item
  * runs from its number to the next, the last one to the end of its sentence.
  */
-#include "layout.h"
+#include "ingest/layout.h"
 
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "list.h"
-#include "text.h"
+#include "ingest/list.h"
+#include "base/text.h"
 
 /* Styles that can number items inside a sentence. */
 static int

@@ -9,13 +9,13 @@
  * highest level whose lines carry content (a target, a clause), or the deepest level
  * where none does; levels above are section headings, levels below stay inside items.
  */
-#include "layout.h"
+#include "ingest/layout.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "list.h"
-#include "text.h"
+#include "ingest/list.h"
+#include "base/text.h"
 
 static const int ranks[NUM_NSTYLES] = {
 	[NUM_HAN] = 1, [NUM_PHAN] = 2, [NUM_ARABIC] = 3, [NUM_DI] = 3, [NUM_PARABIC] = 4,

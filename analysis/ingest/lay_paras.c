@@ -4,14 +4,14 @@
  * numbered headings that name sectors (一    生态环境), or a run of lines that print each
  * item as `名称。任务`.  The list ends where the page's chrome or prose starts again.
  */
-#include "layout.h"
+#include "ingest/layout.h"
 
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "list.h"
-#include "text.h"
+#include "ingest/list.h"
+#include "base/text.h"
 
 /* Words that open prose after a list (据悉，…), not an item. */
 static const char *const prose_openers[] = {

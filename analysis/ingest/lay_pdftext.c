@@ -5,13 +5,13 @@
  * lines that follow it while they are full width, the 责任单位 cell is found by the shape
  * of its text (a list of organisation names), and the rest is the task.
  */
-#include "layout.h"
+#include "ingest/layout.h"
 
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "text.h"
+#include "base/text.h"
 
 /* What may follow a number in task text, so that a line starting "12 个" or "300，" is
  * a wrapped number, not item 12: a measure word, or punctuation. */

@@ -4,12 +4,12 @@
  * number continue the item above; relays often drop their empty number cell, so such a
  * row shifted one cell left is read shifted back.
  */
-#include "layout.h"
+#include "ingest/layout.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "text.h"
+#include "base/text.h"
 
 /* Cells of a line split at `|`; a final empty cell after a closing `|` is dropped. */
 static size_t

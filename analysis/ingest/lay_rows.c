@@ -2,12 +2,12 @@
  * Layout "rows": one table row per line, cells separated by tabs; rows that continue
  * after a page break start with an empty 序号 cell (cq-2026).
  */
-#include "layout.h"
+#include "ingest/layout.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "text.h"
+#include "base/text.h"
 
 static void
 detect(const struct doc *d, struct fit *f)

@@ -9,12 +9,12 @@
  * twice.  So the width of the table is the one most rows have; a header with more cells
  * has its unnamed fragments joined, and a row with fewer cells lacks its leftmost ones.
  */
-#include "layout.h"
+#include "ingest/layout.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "text.h"
+#include "base/text.h"
 
 struct scell {
 	struct dcell c;         /* parts with lines */

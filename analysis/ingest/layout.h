@@ -9,8 +9,8 @@
 
 #include <stddef.h>
 
-#include "build.h"
-#include "doc.h"
+#include "ingest/build.h"
+#include "ingest/doc.h"
 
 struct fit {
 	int score;              /* 0: does not fit; higher is better, at most 100 */

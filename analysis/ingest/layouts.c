@@ -1,6 +1,6 @@
 /* The table of layouts (layout.h): a new layout is a file and a row here.  Ties in score
  * go to the earlier row. */
-#include "layout.h"
+#include "ingest/layout.h"
 
 const struct layout *const layouts[] = {
 	&layout_grid,

@@ -1,11 +1,11 @@
 /* list: see list.h. */
-#include "list.h"
+#include "ingest/list.h"
 
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "text.h"
+#include "base/text.h"
 
 /* Markers that start an item or a sub-target without being part of its text. */
 static const char *const markers[] = {

@@ -9,8 +9,8 @@
 
 #include <stddef.h>
 
-#include "build.h"
-#include "doc.h"
+#include "ingest/build.h"
+#include "ingest/doc.h"
 
 /* One item of a list: doc lines [first, end); the first SKIP bytes of the first line are
  * its number or bullet; STOP, when non-zero, is where the item ends in its first line

@@ -10,7 +10,7 @@
  *
  * Written against libxml2 2.9.14 (Debian 12); what depends on its internals is marked.
  */
-#include "doc.h"
+#include "ingest/doc.h"
 
 #include <ctype.h>
 #include <stdint.h>
@@ -21,8 +21,8 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/SAX2.h>
 
-#include "text.h"
-#include "util.h"
+#include "base/text.h"
+#include "base/util.h"
 
 /* A table whose grid (rows times columns, spans expanded) is larger is refused. */
 #define GRID_MAX (1u << 20)

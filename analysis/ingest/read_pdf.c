@@ -21,7 +21,7 @@
  *      padding) is cut between them.
  * All numbers are in points (pdftotext's unit) or in ems of the text's font size.
  */
-#include "doc.h"
+#include "ingest/doc.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -38,9 +38,9 @@
 
 #include <libxml/xmlreader.h>
 
-#include "build.h"
-#include "text.h"
-#include "util.h"
+#include "ingest/build.h"
+#include "base/text.h"
+#include "base/util.h"
 
 extern char **environ;
 

@@ -1,5 +1,5 @@
 /* table: headers found by their words, and rows of cells turned into items (layout.h). */
-#include "layout.h"
+#include "ingest/layout.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "text.h"
+#include "base/text.h"
 
 void
 fit_why(struct fit *f, const char *fmt, ...)

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "corpus.h"
-#include "targets.h"
+#include "core/corpus.h"
+#include "core/targets.h"
 
 static double
 now(void)

@@ -3,8 +3,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "corpus.h"
-#include "csvio.h"
+#include "core/corpus.h"
+#include "base/csvio.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -9,8 +9,8 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "csvio.h"
-#include "table.h"
+#include "base/csvio.h"
+#include "render/table.h"
 
 static struct csv_doc *
 parse(const char *s, char **cause)
@@ -70,7 +70,7 @@ test_read_errors(void **state)
 }
 
 static char *
-render(const struct table *t, enum table_format f, int excel)
+render(const struct rows *t, enum table_format f, int excel)
 {
 	char *buf = NULL;
 	size_t len = 0;
@@ -83,16 +83,16 @@ render(const struct table *t, enum table_format f, int excel)
 static void
 test_formats(void **state)
 {
-	static const char *const cols[] = { "seq", "name" };
+	static const struct col cols[] = { { "seq", COL_TEXT }, { "name", COL_TEXT } };
 	const char *r1[] = { "1", "建设\"渝好空间\",妇女" };
 	const char *r2[] = { "12", "AED" };
-	struct table t;
+	struct rows t;
 	char *s;
 	(void)state;
 
-	table_init(&t, cols, 2);
-	table_add(&t, r1);
-	table_add(&t, r2);
+	rows_init(&t, cols, 2);
+	rows_add(&t, r1);
+	rows_add(&t, r2);
 	s = render(&t, FMT_CSV, 0);
 	assert_string_equal(s, "seq,name\n1,\"建设\"\"渝好空间\"\",妇女\"\n12,AED\n");
 	free(s);
@@ -107,7 +107,7 @@ test_formats(void **state)
 	s = render(&t, FMT_TABLE, 0);
 	assert_string_equal(s, "seq  name\n1    建设\"渝好空间\",妇女\n12   AED\n");
 	free(s);
-	table_release(&t);
+	rows_release(&t);
 }
 
 int

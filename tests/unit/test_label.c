@@ -15,7 +15,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "targets.h"
+#include "core/targets.h"
 
 #define MAXL 8
 

@@ -16,8 +16,8 @@
 
 #include "fixture.h"
 
-#include "corpus.h"
-#include "match.h"
+#include "core/corpus.h"
+#include "core/match.h"
 
 static void
 test_assign_beats_greedy(void **state)
@@ -131,7 +131,7 @@ test_similarity_and_links(void **state)
 	            match_item_score(c, &a->items[1], &b->items[2]));
 	match_run(&m, c);
 	assert_non_null(l = find_link(&m, "1", "2"));
-	assert_string_equal(l->relation, "same");
+	assert_int_equal(l->relation, REL_SAME);
 	assert_non_null(strstr(l->why, "心理健康"));
 	assert_non_null(find_link(&m, "2", "1"));
 	/* Nothing in 2025 continues the 殡葬 item, nothing in 2024 the 公交 one. */

@@ -14,10 +14,10 @@
 
 #include "fixture.h"
 
-#include "corpus.h"
-#include "match.h"
-#include "query.h"
-#include "sql.h"
+#include "core/corpus.h"
+#include "core/match.h"
+#include "core/query.h"
+#include "render/sql.h"
 
 static int
 setup(void **state)
@@ -146,55 +146,47 @@ test_filters(void **state)
 static void
 test_sql(void **state)
 {
-	static const char *const cols[] = { "set", "value", "name" };
+	static const struct col cols[] = { { "set", COL_TEXT }, { "value", COL_NUM },
+		                           { "name", COL_TEXT } };
 	const char *r1[] = { "x-2025", "100", "甲\"'; DROP TABLE t; --" };
 	const char *r2[] = { "x-2026", "700", "乙" };
-	struct table t, out;
+	struct rows t, out;
 	struct sql_view v = { "targets", &t };
-	char **oc = NULL, *cause = NULL;
-	size_t nc = 0;
+	char *cause = NULL;
 	sqlite3 *db;
 	(void)state;
 
-	table_init(&t, cols, 3);
-	table_add(&t, r1);
-	table_add(&t, r2);
+	rows_init(&t, cols, 3);
+	rows_add(&t, r1);
+	rows_add(&t, r2);
 	db = sql_open(&v, 1, &cause);
 	assert_non_null(db);
 	/* Numbers compare as numbers; names stay as written (bound, not spliced). */
-	assert_int_equal(sql_query(db, "SELECT name FROM targets WHERE value > 200", &out, &oc, &nc,
+	assert_int_equal(sql_query(db, "SELECT name FROM targets WHERE value > 200", &out,
 	                           &cause), 0);
 	assert_int_equal(out.nrows, 1);
 	assert_string_equal(out.cells[0], "乙");
-	table_release(&out);
-	sql_free_cols(oc, nc);
-	assert_int_equal(sql_query(db, "SELECT name FROM targets WHERE value = 100", &out, &oc, &nc,
+	rows_release(&out);
+	assert_int_equal(sql_query(db, "SELECT name FROM targets WHERE value = 100", &out,
 	                           &cause), 0);
 	assert_string_equal(out.cells[0], "甲\"'; DROP TABLE t; --");
-	table_release(&out);
-	sql_free_cols(oc, nc);
+	rows_release(&out);
 	/* Refusals. */
-	assert_int_equal(sql_query(db, "DELETE FROM targets", &out, &oc, &nc, &cause), -1);
+	assert_int_equal(sql_query(db, "DELETE FROM targets", &out, &cause), -1);
 	assert_string_equal(cause, "sql: only statements that read are allowed");
-	sql_free_cols(oc, nc);
 	/* ATTACH would create a file; PRAGMA could change the database. */
-	assert_int_equal(sql_query(db, "ATTACH '/tmp/yoy-never.db' AS x", &out, &oc, &nc, &cause), -1);
+	assert_int_equal(sql_query(db, "ATTACH '/tmp/yoy-never.db' AS x", &out, &cause), -1);
 	assert_string_equal(cause, "sql: only statements that read are allowed");
-	sql_free_cols(oc, nc);
-	assert_int_equal(sql_query(db, "PRAGMA query_only = OFF", &out, &oc, &nc, &cause), -1);
-	sql_free_cols(oc, nc);
-	assert_int_equal(sql_query(db, "SELECT 1; DELETE FROM targets", &out, &oc, &nc, &cause), -1);
+	assert_int_equal(sql_query(db, "PRAGMA query_only = OFF", &out, &cause), -1);
+	assert_int_equal(sql_query(db, "SELECT 1; DELETE FROM targets", &out, &cause), -1);
 	assert_string_equal(cause, "sql: one statement at a time");
-	sql_free_cols(oc, nc);
-	assert_int_equal(sql_query(db, "SELEC 1", &out, &oc, &nc, &cause), -1);
+	assert_int_equal(sql_query(db, "SELEC 1", &out, &cause), -1);
 	assert_string_equal(cause, "sql: near \"SELEC\": syntax error");
-	sql_free_cols(oc, nc);
-	assert_int_equal(sql_query(db, "SELECT nope FROM targets", &out, &oc, &nc, &cause), -1);
+	assert_int_equal(sql_query(db, "SELECT nope FROM targets", &out, &cause), -1);
 	assert_string_equal(cause, "sql: no such column: nope");
-	sql_free_cols(oc, nc);
 	free(cause);
 	sqlite3_close(db);
-	table_release(&t);
+	rows_release(&t);
 }
 
 int

@@ -13,7 +13,7 @@
 
 /* before cmocka.h, whose fail() macro would clash with util.h's fail() */
 #include "ingest/doc.h"
-#include "util.h"
+#include "base/util.h"
 
 #include <cmocka.h>
 

@@ -26,8 +26,8 @@
 
 /* Before cmocka.h, whose fail() macro would rename util.h's fail(). */
 #include "ingest/doc.h"
-#include "text.h"
-#include "util.h"
+#include "base/text.h"
+#include "base/util.h"
 
 #include <cmocka.h>
 

@@ -13,9 +13,9 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "plot.h"
-#include "stats.h"
-#include "wdiff.h"
+#include "render/plot.h"
+#include "core/stats.h"
+#include "base/wdiff.h"
 
 #define NEAR(a, b) assert_true(fabs((a) - (b)) < 1e-6)
 
@@ -84,8 +84,8 @@ test_flags(void **state)
 	/* AED: 100处 (>=) in 2025, 700台 (=) in 2026: compared, and both changes flagged. */
 	struct set s25 = { .id = "x-2025", .year = 2025, .jurisdiction = "某市" };
 	struct set s26 = { .id = "x-2026", .year = 2026, .jurisdiction = "某市" };
-	struct target t25 = { .value = 100, .unit = "处", .qualifier = ">=", .kind = "count" };
-	struct target t26 = { .value = 700, .unit = "台", .qualifier = "=", .kind = "count" };
+	struct target t25 = { .value = 100, .unit = "处", .qualifier = QUAL_GE, .kind = KIND_COUNT };
+	struct target t26 = { .value = 700, .unit = "台", .qualifier = QUAL_EQ, .kind = KIND_COUNT };
 	struct item i25 = { .set = &s25, .seq = "1", .name = "a", .targets = { &t25, 1, 1 } };
 	struct item i26 = { .set = &s26, .seq = "1", .name = "a", .targets = { &t26, 1, 1 } };
 	struct series_member mem[] = { { &i25, 0 }, { &i26, 0 } };
@@ -96,7 +96,11 @@ test_flags(void **state)
 
 	assert_int_equal(stats_series_growth(&m, &rows), 1);
 	NEAR(rows[0].g.pct_change, 600);
-	assert_string_equal(rows[0].flags, "unit 处→台; qualifier >=→=");
+	{
+		char *f = changes_str(&rows[0].changes);
+		assert_string_equal(f, "unit 处→台; qualifier >=→=");
+		free(f);
+	}
 	free(rows);
 }
 

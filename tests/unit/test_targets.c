@@ -13,7 +13,7 @@
 #include <cmocka.h>
 
 #include "ingest/notice.h"
-#include "targets.h"
+#include "core/targets.h"
 
 static const struct {
 	const char *text, *want;
@@ -86,7 +86,7 @@ render(const struct target_list *l, char *buf, size_t n)
 		char v[64];
 		at += (size_t)snprintf(buf + at, n - at, "%s%s %s %s %s %s", i ? " | " : "",
 		                       target_value_str(l->v[i].value, v), l->v[i].unit,
-		                       l->v[i].qualifier, l->v[i].kind, l->v[i].raw);
+		                       qual_name(l->v[i].qualifier), tkind_name(l->v[i].kind), l->v[i].raw);
 	}
 }
 

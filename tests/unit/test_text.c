@@ -7,7 +7,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "text.h"
+#include "base/text.h"
 
 static void
 check_clean(const char *in, const char *want)

@@ -1,0 +1,74 @@
+/*
+ * text: decoding notices (UTF-8, UTF-8 with BOM, GB18030, Big5; CRLF) and the Unicode helpers
+ * the parsers share (NFKC keys, display width, stray-space removal).
+ *
+ * Every function returning char * returns a malloc'd string the caller frees.
+ */
+#ifndef YOY_TEXT_H
+#define YOY_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * Decode BUF (LEN bytes) read from NAME into UTF-8 with LF line ends.  A UTF-8 BOM is
+ * dropped; text that is not valid UTF-8 is tried as GB18030 (GBK, GB2312) and as Big5
+ * (through iconv), and read as the one that gives common Chinese characters.  Fails on
+ * empty input, NUL bytes and text that is none of them, with "NAME:LINE: what" in *cause.
+ * *encoding (if non-NULL) is set to "UTF-8", "GB18030" or "Big5".
+ */
+char *text_decode(const char *buf, size_t len, const char *name, const char **encoding,
+                  char **cause);
+
+/*
+ * Convert LEN bytes of BUF from CHARSET (an iconv name) to UTF-8; NULL when iconv does
+ * not know CHARSET.  With BAD NULL, bytes not valid in CHARSET fail the conversion (NULL);
+ * else each becomes U+FFFD and is counted in *BAD.  *OUTLEN (if non-NULL) is the result's
+ * length: it may hold NULs.
+ */
+char *text_iconv(const char *buf, size_t len, const char *charset, size_t *bad,
+                 size_t *outlen);
+
+/* Check that S is valid UTF-8; returns 0, or the 1-based line of the first bad byte. */
+int text_utf8_bad_line(const char *s, size_t len);
+
+/* Decode one code point at S (which must be NUL-terminated); returns its byte length (>= 1)
+ * and stores the code point, or -1 for a bad byte in *cp; 0 at the terminating NUL. */
+int u8_next(const char *s, int32_t *cp);
+
+int text_is_space(int32_t cp);
+int text_is_ascii_alnum(int32_t cp);
+int text_is_han(int32_t cp);
+
+/* NFKC of S (full-width digits and letters become ASCII).  On failure returns a copy. */
+char *text_nfkc(const char *s);
+/* NFKC of S with every whitespace character removed: the key used to compare lines. */
+char *text_key(const char *s);
+/* S as text is searched: its key (above) with ASCII letters in lower case, so that aed
+ * finds AED and ＡＥＤ.  Malloc'd.  text_fold_cp folds one character the same way (Latin
+ * letters, full-width ones too, in lower case). */
+char *text_fold(const char *s);
+int32_t text_fold_cp(int32_t c);
+/* Terminal display width of S (CJK characters count 2). */
+size_t text_width(const char *s);
+
+/*
+ * Remove the whitespace that PDF conversion leaves inside words and around numbers:
+ * every whitespace run is dropped, except between two ASCII letters or digits, where it
+ * becomes one space.  Leading and trailing whitespace is dropped.
+ */
+char *text_clean(const char *s);
+
+/*
+ * Traditional characters to simplified (OpenCC t2s), for parsing and matching only: the
+ * stored text keeps the printed characters.  The result has as many code points as S, so
+ * an offset counted in characters means the same in both.  Text with no common
+ * traditional character is returned as a copy without calling OpenCC.
+ */
+char *text_simplify(const char *s);
+/* The number of code points of S. */
+size_t text_cps(const char *s);
+/* Does S hold one of the common traditional-only characters? */
+int text_maybe_traditional(const char *s);
+
+#endif

@@ -1,0 +1,283 @@
+/* util: see util.h. */
+#include "base/util.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static void
+oom(void)
+{
+	fputs("yoy: out of memory\n", stderr);
+	abort();
+}
+
+void *
+xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (!p)
+		oom();
+	return p;
+}
+
+void *
+xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+	if (!p)
+		oom();
+	return p;
+}
+
+void *
+xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (!p)
+		oom();
+	return p;
+}
+
+char *
+xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *
+xstrndup(const char *s, size_t n)
+{
+	char *p = xmalloc(n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+static char *
+xvasprintf(const char *fmt, va_list ap)
+{
+	char *s = NULL;
+
+	if (vasprintf(&s, fmt, ap) < 0)
+		oom();
+	return s;
+}
+
+char *
+xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	s = xvasprintf(fmt, ap);
+	va_end(ap);
+	return s;
+}
+
+void
+xgrow(void *pp, size_t *cap, size_t n, size_t sz)
+{
+	void **p = pp;
+	size_t c = *cap;
+
+	if (n <= c)
+		return;
+	if (c < 8)
+		c = 8;
+	while (c < n)
+		c *= 2;
+	*p = xrealloc(*p, c * sz);
+	*cap = c;
+}
+
+void
+sb_add(struct sb *sb, const char *s, size_t n)
+{
+	xgrow(&sb->buf, &sb->cap, sb->len + n + 1, 1);
+	memcpy(sb->buf + sb->len, s, n);
+	sb->len += n;
+	sb->buf[sb->len] = '\0';
+}
+
+void
+sb_adds(struct sb *sb, const char *s)
+{
+	sb_add(sb, s, strlen(s));
+}
+
+void
+sb_addc(struct sb *sb, char c)
+{
+	sb_add(sb, &c, 1);
+}
+
+void
+sb_addf(struct sb *sb, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	s = xvasprintf(fmt, ap);
+	va_end(ap);
+	sb_adds(sb, s);
+	free(s);
+}
+
+void
+sb_reset(struct sb *sb)
+{
+	sb->len = 0;
+	if (sb->buf)
+		sb->buf[0] = '\0';
+}
+
+char *
+sb_detach(struct sb *sb)
+{
+	char *s = sb->buf ? sb->buf : xstrdup("");
+	sb->buf = NULL;
+	sb->len = sb->cap = 0;
+	return s;
+}
+
+void
+sb_release(struct sb *sb)
+{
+	free(sb->buf);
+	sb->buf = NULL;
+	sb->len = sb->cap = 0;
+}
+
+int
+fail(char **cause, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!cause)
+		return -1;
+	free(*cause);
+	va_start(ap, fmt);
+	*cause = xvasprintf(fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+char *
+file_read(const char *path, size_t maxlen, size_t *len, char **cause)
+{
+	FILE *fp;
+	struct stat st;
+	struct sb sb = SB_INIT;
+	char buf[65536];
+	size_t n;
+
+	if (!(fp = fopen(path, "rb"))) {
+		fail(cause, "%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+		fclose(fp);
+		fail(cause, "%s: is a directory", path);
+		return NULL;
+	}
+	while ((n = fread(buf, 1, sizeof buf, fp)) > 0) {
+		if (sb.len + n > maxlen) {
+			fclose(fp);
+			sb_release(&sb);
+			fail(cause, "%s: file larger than the limit of %zu bytes", path, maxlen);
+			return NULL;
+		}
+		sb_add(&sb, buf, n);
+	}
+	if (ferror(fp)) {
+		fclose(fp);
+		sb_release(&sb);
+		fail(cause, "%s: read error", path);
+		return NULL;
+	}
+	fclose(fp);
+	*len = sb.len;
+	return sb_detach(&sb);
+}
+
+int
+aout_open(struct aout *o, const char *path, char **cause)
+{
+	o->fp = NULL;
+	o->path = o->tmp = NULL;
+	if (!path || strcmp(path, "-") == 0) {
+		o->fp = stdout;
+		return 0;
+	}
+	o->path = xstrdup(path);
+	o->tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
+	if (!(o->fp = fopen(o->tmp, "wb"))) {
+		fail(cause, "%s: cannot write: %s", path, strerror(errno));
+		free(o->path);
+		free(o->tmp);
+		o->path = o->tmp = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+int
+aout_commit(struct aout *o, char **cause)
+{
+	int rc = 0;
+
+	if (!o->fp)
+		return 0;
+	if (o->fp == stdout) {
+		if (fflush(stdout) != 0 || ferror(stdout))
+			rc = fail(cause, "stdout: write error: %s", strerror(errno));
+		o->fp = NULL;
+		return rc;
+	}
+	if (fflush(o->fp) != 0 || ferror(o->fp))
+		rc = fail(cause, "%s: write error: %s", o->path, strerror(errno));
+	if (fclose(o->fp) != 0 && rc == 0)
+		rc = fail(cause, "%s: write error: %s", o->path, strerror(errno));
+	o->fp = NULL;
+	if (rc == 0 && rename(o->tmp, o->path) != 0)
+		rc = fail(cause, "%s: cannot rename into place: %s", o->path, strerror(errno));
+	if (rc != 0)
+		unlink(o->tmp);
+	free(o->path);
+	free(o->tmp);
+	o->path = o->tmp = NULL;
+	return rc;
+}
+
+void
+aout_abort(struct aout *o)
+{
+	if (o->fp && o->fp != stdout) {
+		fclose(o->fp);
+		unlink(o->tmp);
+	}
+	o->fp = NULL;
+	free(o->path);
+	free(o->tmp);
+	o->path = o->tmp = NULL;
+}
+
+static progress_fn progress_hook;
+
+void
+progress_set(progress_fn fn)
+{
+	progress_hook = fn;
+}
+
+void
+progress(const char *what, size_t done, size_t total)
+{
+	if (progress_hook)
+		progress_hook(what, done, total);
+}

@@ -1,0 +1,426 @@
+/* cli: see cli.h. */
+#include "cmd/cli.h"
+
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "render/plot.h"
+#include "base/text.h"
+#include "base/util.h"
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+struct global G;
+
+/* ---- messages ---- */
+
+static void
+vmessage(const char *prefix, const char *fmt, va_list ap)
+{
+	fputs(prefix, stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+void
+cli_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmessage("yoy: ", fmt, ap);
+	va_end(ap);
+}
+
+void
+cli_warning(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmessage("yoy: warning: ", fmt, ap);
+	va_end(ap);
+}
+
+int
+cli_fail(char *cause, int status)
+{
+	cli_error("%s", cause ? cause : "failed");
+	free(cause);
+	return status;
+}
+
+/* A one-line progress indicator on a terminal, for work that lasts over a second. */
+static void
+show_progress(const char *what, size_t done, size_t total)
+{
+	static struct timespec start, last;
+	static int shown;
+	struct timespec now;
+	double since, gap;
+
+	if (!isatty(fileno(stderr)))
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (done <= 1) {
+		start = last = now;
+		shown = 0;
+	}
+	since = (double)(now.tv_sec - start.tv_sec) + (double)(now.tv_nsec - start.tv_nsec) / 1e9;
+	gap = (double)(now.tv_sec - last.tv_sec) + (double)(now.tv_nsec - last.tv_nsec) / 1e9;
+	if (done < total && (since < 1.0 || (shown && gap < 0.1)))
+		return;
+	if (done >= total && !shown)
+		return;
+	last = now;
+	shown = 1;
+	fprintf(stderr, "\ryoy: %s %zu/%zu\033[K%s", what, done, total, done >= total ? "\n" : "");
+}
+
+void
+cli_progress_on(void)
+{
+	progress_set(show_progress);
+}
+
+/* ---- the options ---- */
+
+/* The shared groups, in the order the help lists them. */
+static const struct opt output_opts[] = {
+	{ "format", 0, "table|csv|json", "output format (table on a terminal, csv otherwise)" },
+	{ "output", 'o', "FILE", "write to FILE (atomically) instead of stdout" },
+	{ "excel", 0, NULL, "CSV with a BOM and CRLF line ends, for Excel/WPS" },
+};
+static const struct opt filter_opts[] = {
+	{ "set", 0, "ID", "only the set ID (e.g. cq-2025)" },
+	{ "year", 0, "Y", "only sets of year Y" },
+	{ "jurisdiction", 0, "J", "only jurisdiction J (name, e.g. 渝北区, or id prefix, e.g. yubei)" },
+};
+static const struct opt grep_opts[] = {
+	{ "grep", 0, "TEXT", "only rows whose text contains TEXT" },
+};
+
+/* Every option a command takes, its own first: a flat list for the parser and the help. */
+struct optlist {
+	const struct opt *v[MAX_OPTS + 8];
+	int own[MAX_OPTS + 8];    /* index into cmd->opts, or -1 for a shared one */
+	size_t n;
+};
+
+static void
+add_group(struct optlist *l, const struct opt *g, size_t n)
+{
+	for (size_t i = 0; i < n && l->n < NELEM(l->v); i++) {
+		l->v[l->n] = &g[i];
+		l->own[l->n++] = -1;
+	}
+}
+
+static void
+options_of(const struct command *cmd, struct optlist *l)
+{
+	memset(l, 0, sizeof *l);
+	for (int i = 0; cmd->opts && cmd->opts[i].name && i < MAX_OPTS; i++) {
+		l->v[l->n] = &cmd->opts[i];
+		l->own[l->n++] = i;
+	}
+	if (cmd->groups & OPTS_OUTPUT)
+		add_group(l, output_opts, NELEM(output_opts));
+	if (cmd->groups & OPTS_FILTER)
+		add_group(l, filter_opts, NELEM(filter_opts));
+	if (cmd->groups & OPTS_GREP)
+		add_group(l, grep_opts, NELEM(grep_opts));
+}
+
+const char *
+cli_opt(const struct invocation *iv, const char *name)
+{
+	for (int i = 0; iv->cmd->opts && iv->cmd->opts[i].name && i < MAX_OPTS; i++)
+		if (strcmp(iv->cmd->opts[i].name, name) == 0)
+			return iv->val[i];
+	return NULL;
+}
+
+/* A shared option given: into IV's listing options.  Returns 0 or -1 (printed). */
+static int
+shared_opt(struct invocation *iv, const char *name, const char *arg)
+{
+	const char *cmd = iv->cmd->name;
+
+	if (strcmp(name, "format") == 0) {
+		if (table_format_parse(arg, &iv->lo.format) < 0) {
+			cli_error("%s: bad --format '%s' (table, csv or json)", cmd, arg);
+			return -1;
+		}
+	} else if (strcmp(name, "output") == 0)
+		iv->lo.out = arg;
+	else if (strcmp(name, "excel") == 0)
+		iv->lo.excel = 1;
+	else if (strcmp(name, "set") == 0)
+		iv->lo.f.set = arg;
+	else if (strcmp(name, "jurisdiction") == 0)
+		iv->lo.f.jurisdiction = arg;
+	else if (strcmp(name, "grep") == 0)
+		iv->lo.f.grep = arg;
+	else if (strcmp(name, "year") == 0) {
+		char *end;
+		long y = strtol(arg, &end, 10);
+		if (end == arg || *end || y < 1949 || y > 2200) {
+			cli_error("%s: bad --year '%s'", cmd, arg);
+			return -1;
+		}
+		iv->lo.f.year = (int)y;
+	}
+	return 0;
+}
+
+enum { OPT_HELP = 256, OPT_NOALIAS, OPT_DATA, OPT_FIRST };
+
+int
+cli_parse(const struct command *cmd, int argc, char **argv, struct invocation *iv)
+{
+	struct optlist l;
+	struct option longs[MAX_OPTS + 12];
+	char shorts[2 * (MAX_OPTS + 8) + 4] = "";
+	size_t n = 0;
+	int c;
+
+	memset(iv, 0, sizeof *iv);
+	iv->cmd = cmd;
+	options_of(cmd, &l);
+	for (size_t i = 0; i < l.n; i++) {
+		longs[n].name = l.v[i]->name;
+		longs[n].has_arg = l.v[i]->arg ? required_argument : no_argument;
+		longs[n].flag = NULL;
+		longs[n].val = OPT_FIRST + (int)i;
+		n++;
+		if (l.v[i]->letter) {
+			size_t k = strlen(shorts);
+			shorts[k] = (char)l.v[i]->letter;
+			shorts[k + 1] = '\0';
+			if (l.v[i]->arg)
+				strcat(shorts, ":");
+		}
+	}
+	/* --help, and the global options, which are taken after the command too. */
+	longs[n++] = (struct option){ "help", no_argument, NULL, OPT_HELP };
+	longs[n++] = (struct option){ "no-aliases", no_argument, NULL, OPT_NOALIAS };
+	longs[n++] = (struct option){ "data", required_argument, NULL, OPT_DATA };
+	longs[n] = (struct option){ NULL, 0, NULL, 0 };
+	strcat(shorts, "h");
+	/* Options may follow the arguments (yoy compare A B --format csv): getopt permutes. */
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
+		const struct opt *o = NULL;
+		size_t i;
+		if (c == 'h' || c == OPT_HELP) {
+			cli_usage(stdout, cmd);
+			return 1;
+		}
+		if (c == OPT_NOALIAS) {
+			G.no_aliases = 1;
+			continue;
+		}
+		if (c == OPT_DATA) {
+			cli_error("%s: --data goes before the command (yoy --data DIR %s)", cmd->name,
+			          cmd->name);
+			return -1;
+		}
+		if (c == '?' || c == ':') {
+			if (optopt && optopt < 256)
+				cli_error("%s: %s option '-%c'", cmd->name,
+				          c == ':' ? "missing argument to" : "unknown", optopt);
+			else
+				cli_error("%s: unknown option or missing argument '%s'", cmd->name,
+				          argv[optind - 1]);
+			fprintf(stderr, "usage: see 'yoy help %s'\n", cmd->name);
+			return -1;
+		}
+		/* A short letter: its option. */
+		if (c < OPT_FIRST) {
+			for (i = 0; i < l.n && l.v[i]->letter != c; i++)
+				;
+		} else
+			i = (size_t)(c - OPT_FIRST);
+		if (i >= l.n)
+			continue;
+		o = l.v[i];
+		if (l.own[i] >= 0)
+			iv->val[l.own[i]] = o->arg ? optarg : "";
+		else if (shared_opt(iv, o->name, optarg) < 0)
+			return -1;
+	}
+	iv->args = argv + optind;
+	iv->nargs = argc - optind;
+	if (iv->nargs < cmd->min_args || (cmd->max_args >= 0 && iv->nargs > cmd->max_args)) {
+		if (cmd->max_args == 0)
+			cli_error("%s: unexpected argument '%s'", cmd->name, iv->args[0]);
+		else
+			cli_error("%s: %s", cmd->name, cmd->args_error);
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- help ---- */
+
+static char *
+opt_label(const struct opt *o)
+{
+	if (o->letter)
+		return xasprintf("-%c, --%s%s%s", o->letter, o->name, o->arg ? " " : "",
+		                 o->arg ? o->arg : "");
+	return xasprintf("--%s%s%s", o->name, o->arg ? " " : "", o->arg ? o->arg : "");
+}
+
+static void
+usage_one(FILE *fp, const struct command *cmd)
+{
+	struct optlist l;
+	size_t w = 0;
+
+	fprintf(fp, "usage: %s\n\n%s", cmd->synopsis, cmd->about);
+	options_of(cmd, &l);
+	for (size_t i = 0; i < l.n; i++) {
+		char *lab = opt_label(l.v[i]);
+		if (text_width(lab) > w)
+			w = text_width(lab);
+		free(lab);
+	}
+	for (size_t i = 0; i < l.n; i++) {
+		char *lab = opt_label(l.v[i]);
+		const char *h = l.v[i]->help, *nl;
+		fprintf(fp, "  %s", lab);
+		for (size_t k = text_width(lab); k < w + 3; k++)
+			fputc(' ', fp);
+		/* Lines of a long help line up under its first. */
+		while ((nl = strchr(h, '\n'))) {
+			fprintf(fp, "%.*s\n%*s", (int)(nl - h), h, (int)(w + 5), "");
+			h = nl + 1;
+		}
+		fprintf(fp, "%s\n", h);
+		free(lab);
+	}
+	if (cmd->notes)
+		fputs(cmd->notes, fp);
+}
+
+void
+cli_usage(FILE *fp, const struct command *cmd)
+{
+	if (cmd) {
+		usage_one(fp, cmd);
+		return;
+	}
+	fputs("usage: yoy [--data DIR] [--no-aliases] COMMAND [options]\n"
+	      "       yoy --version | --help | help COMMAND\n\n"
+	      "Compare the yearly 重点民生实事 target lists of city and district governments.\n\n"
+	      "Commands:\n",
+	      fp);
+	for (size_t i = 0; i < cli_ncommands; i++)
+		fprintf(fp, "  %-8s %s\n", cli_commands[i].name, cli_commands[i].synopsis);
+	fputs("\nGlobal options:\n"
+	      "  --data DIR     the datasets folder (default $YOY_DATA, else ./datasets)\n"
+	      "  --no-aliases   ignore datasets/aliases.csv\n"
+	      "  --version      print the version\n"
+	      "  -h, --help     this help; 'yoy COMMAND --help' for a command's options\n",
+	      fp);
+}
+
+const struct command *
+cli_find(const char *name)
+{
+	for (size_t i = 0; i < cli_ncommands; i++)
+		if (strcmp(cli_commands[i].name, name) == 0)
+			return &cli_commands[i];
+	return NULL;
+}
+
+/* ---- loading ---- */
+
+struct corpus *
+cli_corpus(void)
+{
+	char *cause = NULL;
+	struct corpus *c = corpus_load(G.data, &cause);
+
+	if (!c)
+		cli_fail(cause, 0);
+	return c;
+}
+
+int
+cli_match(struct corpus *c, struct match *mt, int lines)
+{
+	char *cause = NULL;
+
+	memset(mt, 0, sizeof *mt);
+	if (corpus_targets(c, lines, &cause) < 0 ||
+	    (!G.no_aliases && match_aliases_load(mt, c, &cause) < 0)) {
+		cli_fail(cause, 0);
+		match_release(mt);
+		return -1;
+	}
+	match_run(mt, c);
+	return 0;
+}
+
+int
+cli_check_set(const struct listopt *lo, const struct corpus *c)
+{
+	if (lo->f.set && !corpus_set(c, lo->f.set)) {
+		cli_error("unknown set '%s' (see 'yoy sets')", lo->f.set);
+		return -1;
+	}
+	return 0;
+}
+
+const struct item *
+cli_item(const struct corpus *c, const char *ref, const char *what)
+{
+	int t;
+	const struct item *it;
+
+	if (!strchr(ref, ':')) {
+		cli_error("%s: '%s' is not SET:SEQ", what, ref);
+		return NULL;
+	}
+	if (!(it = corpus_item(c, ref, &t)) || t >= 0) {
+		cli_error("%s: unknown item '%s'", what, ref);
+		return NULL;
+	}
+	return it;
+}
+
+int
+cli_have_gnuplot(void)
+{
+	if (plot_have("gnuplot"))
+		return 1;
+	cli_error("gnuplot: not found on the PATH (install it: apt-get install gnuplot-nox)");
+	return 0;
+}
+
+/* ---- output ---- */
+
+int
+cli_emit(const struct listopt *lo, const struct rows *r, size_t maxw)
+{
+	struct aout o;
+	char *cause = NULL;
+	enum table_format f = lo->format;
+
+	if (aout_open(&o, lo->out, &cause) < 0)
+		return cli_fail(cause, EXIT_BADINPUT);
+	if (f == FMT_AUTO && o.fp != stdout)
+		f = FMT_CSV;
+	table_write(r, f, o.fp, lo->excel, maxw);
+	if (aout_commit(&o, &cause) < 0)
+		return cli_fail(cause, EXIT_BADINPUT);
+	return EXIT_OK;
+}

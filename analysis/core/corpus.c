@@ -1,0 +1,421 @@
+/* corpus: see corpus.h. */
+#include "core/corpus.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <pthread.h>
+#include <unistd.h>
+
+#include "base/csvio.h"
+#include "ingest/notice.h"
+#include "base/util.h"
+
+const char *const catalog_cols[] = { "set",      "year",       "jurisdiction", "level",
+	                             "parent",   "doc_number", "issued",       "title",
+	                             "raw",      "tasks" };
+const char *const task_cols[] = { "seq", "section", "name", "units", "task", "deadline", "note" };
+
+static const char *const levels[] = { "city", "district", "county", "province" };
+
+int
+corpus_set_matches(const struct set *s, const char *id, int year, const char *jurisdiction)
+{
+	if (id && strcmp(id, s->id) != 0)
+		return 0;
+	if (year && year != s->year)
+		return 0;
+	if (jurisdiction) {
+		/* The jurisdiction's name (重庆市), or the slug of its set ids (cq). */
+		size_t n = strlen(jurisdiction);
+		int slug = strncmp(s->id, jurisdiction, n) == 0 && s->id[n] == '-';
+		if (!slug && strcmp(s->jurisdiction, jurisdiction) != 0)
+			return 0;
+	}
+	return 1;
+}
+
+struct item *
+corpus_item(const struct corpus *c, const char *ref, int *t)
+{
+	char *copy = xstrdup(ref), *p1 = strchr(copy, ':'), *p2;
+	struct set *s;
+	struct item *it = NULL;
+
+	*t = -1;
+	if (!p1)
+		goto out;
+	*p1++ = '\0';
+	if ((p2 = strchr(p1, ':')))
+		*p2++ = '\0';
+	if (!(s = corpus_set(c, copy)))
+		goto out;
+	for (size_t i = 0; i < s->nitems; i++)
+		if (strcmp(s->items[i].seq, p1) == 0)
+			it = &s->items[i];
+	if (it && p2) {
+		char *end;
+		long n = strtol(p2, &end, 10);
+		if (*end || n < 1 || (size_t)n > it->targets.n)
+			it = NULL;
+		else
+			*t = (int)n - 1;
+	}
+out:
+	free(copy);
+	return it;
+}
+
+size_t
+set_ntargets(const struct set *s)
+{
+	size_t n = 0;
+
+	for (size_t k = 0; k < s->nitems; k++)
+		n += s->items[k].targets.n;
+	return n;
+}
+
+void
+corpus_count(const struct corpus *c, size_t *items, size_t *targets)
+{
+	*items = *targets = 0;
+	for (size_t i = 0; i < c->nsets; i++) {
+		*items += c->sets[i].nitems;
+		*targets += set_ntargets(&c->sets[i]);
+	}
+}
+
+char *
+corpus_path(const struct corpus *c, const char *rel)
+{
+	if (rel[0] == '/')
+		return xstrdup(rel);
+	return xasprintf("%s/%s", c->dir, rel);
+}
+
+static int
+cmp_set_id(const void *a, const void *b)
+{
+	const struct set *x = *(struct set *const *)a, *y = *(struct set *const *)b;
+	int r = strcmp(x->id, y->id);
+	return r ? r : x->line - y->line;
+}
+
+struct set *
+corpus_set(const struct corpus *c, const char *id)
+{
+	size_t lo = 0, hi = c->byid ? c->nsets : 0;
+
+	/* A binary search once the index exists (thousands of sets), else a scan. */
+	if (!c->byid) {
+		for (size_t i = 0; i < c->nsets; i++)
+			if (strcmp(c->sets[i].id, id) == 0)
+				return &c->sets[i];
+		return NULL;
+	}
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int r = strcmp(c->byid[mid]->id, id);
+		if (r == 0)
+			return c->byid[mid];
+		if (r < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+static int
+load_tasks(struct corpus *c, struct set *s, char **cause)
+{
+	char *path = corpus_path(c, s->tasks);
+	struct csv_doc *d = csvio_read(path, cause);
+	int rc = -1;
+
+	if (!d)
+		goto out;
+	if (csvio_expect(d, path, task_cols, TASK_NCOLS, cause) < 0)
+		goto out;
+	s->items = xcalloc(d->nrows, sizeof *s->items);
+	for (size_t r = 1; r < d->nrows; r++) {
+		char **f = d->rows[r].f;
+		struct item *it = &s->items[s->nitems];
+
+		if (!*f[0]) {
+			fail(cause, "%s:%d: empty seq", path, d->rows[r].line);
+			goto out;
+		}
+		/* An item printed as one phrase has a task and no name (design.md). */
+		if (!*f[2] && !*f[4]) {
+			fail(cause, "%s:%d: neither name nor task", path, d->rows[r].line);
+			goto out;
+		}
+		for (size_t k = 0; k < s->nitems; k++)
+			if (strcmp(s->items[k].seq, f[0]) == 0) {
+				fail(cause, "%s:%d: duplicate seq '%s' (first at line %d)", path,
+				     d->rows[r].line, f[0], s->items[k].line);
+				goto out;
+			}
+		it->set = s;
+		it->seq = f[0];
+		it->section = f[1];
+		it->name = f[2];
+		it->units = f[3];
+		it->task = f[4];
+		it->deadline = f[5];
+		it->note = f[6];
+		it->line = d->rows[r].line;
+		free(csvio_take(d, r)); /* the strings now belong to the item */
+		s->nitems++;
+	}
+	rc = 0;
+out:
+	csvio_free(d);
+	free(path);
+	return rc;
+}
+
+static int
+exists(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+struct corpus *
+corpus_load(const char *dir, char **cause)
+{
+	struct corpus *c = xcalloc(1, sizeof *c);
+	char *path = xasprintf("%s/catalog.csv", dir);
+	struct csv_doc *d = NULL;
+
+	c->dir = xstrdup(dir);
+	if (!(d = csvio_read(path, cause)))
+		goto err;
+	if (csvio_expect(d, path, catalog_cols, CATALOG_NCOLS, cause) < 0)
+		goto err;
+	c->sets = xcalloc(d->nrows, sizeof *c->sets);
+	for (size_t r = 1; r < d->nrows; r++) {
+		char **f = d->rows[r].f, *end;
+		int line = d->rows[r].line;
+		struct set *s = &c->sets[c->nsets];
+		long year;
+		size_t k;
+
+		if (!*f[0]) {
+			fail(cause, "%s:%d: empty set id", path, line);
+			goto err;
+		}
+		errno = 0;
+		year = strtol(f[1], &end, 10);
+		if (!isdigit((unsigned char)f[1][0]) || *end || errno || year < 1949 || year > 2200) {
+			fail(cause, "%s:%d: bad year '%s'", path, line, f[1]);
+			goto err;
+		}
+		for (k = 0; k < sizeof levels / sizeof levels[0]; k++)
+			if (strcmp(f[3], levels[k]) == 0)
+				break;
+		if (k == sizeof levels / sizeof levels[0]) {
+			fail(cause, "%s:%d: bad level '%s' (city, district, county or province)", path,
+			     line, f[3]);
+			goto err;
+		}
+		if (!*f[9]) {
+			fail(cause, "%s:%d: set '%s' has no tasks file", path, line, f[0]);
+			goto err;
+		}
+		s->id = f[0];
+		s->year = (int)year;
+		free(f[1]);
+		s->jurisdiction = f[2];
+		s->level = f[3];
+		s->parent = f[4];
+		s->doc_number = f[5];
+		s->issued = f[6];
+		s->title = f[7];
+		s->raw = f[8];
+		s->tasks = f[9];
+		s->line = line;
+		free(csvio_take(d, r)); /* the strings now belong to the set */
+		c->nsets++;
+		if (*s->raw) {
+			char *rp = corpus_path(c, s->raw);
+			int ok = exists(rp);
+			free(rp);
+			if (!ok) {
+				fail(cause, "%s:%d: raw notice '%s' not found", path, line, s->raw);
+				goto err;
+			}
+		}
+	}
+	/* The index by id; two sets with one id are an error at the second's line. */
+	c->byid = xcalloc(c->nsets + 1, sizeof *c->byid);
+	for (size_t i = 0; i < c->nsets; i++)
+		c->byid[i] = &c->sets[i];
+	qsort(c->byid, c->nsets, sizeof *c->byid, cmp_set_id);
+	for (size_t i = 1; i < c->nsets; i++)
+		if (strcmp(c->byid[i]->id, c->byid[i - 1]->id) == 0) {
+			fail(cause, "%s:%d: duplicate set '%s'", path, c->byid[i]->line, c->byid[i]->id);
+			goto err;
+		}
+	for (size_t i = 0; i < c->nsets; i++) {
+		struct set *s = &c->sets[i];
+		if (*s->parent) {
+			if (!(s->up = corpus_set(c, s->parent)) || s->up == s) {
+				fail(cause, "%s:%d: unknown parent set '%s'", path, s->line, s->parent);
+				goto err;
+			}
+		}
+		{
+			char *tp = corpus_path(c, s->tasks);
+			int ok = exists(tp);
+			free(tp);
+			if (!ok) {
+				fail(cause, "%s:%d: tasks file '%s' not found", path, s->line, s->tasks);
+				goto err;
+			}
+		}
+		if (load_tasks(c, s, cause) < 0)
+			goto err;
+		progress("loading sets", i + 1, c->nsets);
+	}
+	csvio_free(d);
+	free(path);
+	return c;
+err:
+	csvio_free(d);
+	free(path);
+	corpus_free(c);
+	return NULL;
+}
+
+void
+corpus_free(struct corpus *c)
+{
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->nsets; i++) {
+		struct set *s = &c->sets[i];
+		for (size_t k = 0; k < s->nitems; k++) {
+			struct item *it = &s->items[k];
+			free(it->seq);
+			free(it->section);
+			free(it->name);
+			free(it->units);
+			free(it->task);
+			free(it->deadline);
+			free(it->note);
+			target_list_release(&it->targets);
+			free(it->target_lines);
+		}
+		free(s->items);
+		free(s->id);
+		free(s->jurisdiction);
+		free(s->level);
+		free(s->parent);
+		free(s->doc_number);
+		free(s->issued);
+		free(s->title);
+		free(s->raw);
+		free(s->tasks);
+	}
+	free(c->sets);
+	free(c->byid);
+	free(c->dir);
+	free(c);
+}
+
+/* The targets of one set (see corpus_targets). */
+static int
+set_targets(struct corpus *c, struct set *s, int lines, char **cause)
+{
+	struct notice *n = NULL;
+
+	if (lines && *s->raw) {
+		char *rp = corpus_path(c, s->raw);
+		n = notice_load(rp, NULL, cause);
+		free(rp);
+		if (!n)
+			return -1;
+	}
+	for (size_t k = 0; k < s->nitems; k++) {
+		struct item *it = &s->items[k];
+		const struct notice_item *ni = NULL;
+
+		target_list_release(&it->targets);
+		free(it->target_lines);
+		targets_extract(it->task, it->name, &it->targets);
+		it->target_lines = xcalloc(it->targets.n + 1, sizeof(int));
+		for (size_t m = 0; n && m < n->nitems; m++)
+			if (strcmp(n->items[m].seq, it->seq) == 0 &&
+			    strcmp(n->items[m].task, it->task) == 0)
+				ni = &n->items[m];
+		for (size_t t = 0; t < it->targets.n; t++)
+			it->target_lines[t] = ni && ni->task_lines ? ni->task_lines[it->targets.v[t].offset]
+			                                           : it->line;
+	}
+	notice_free(n);
+	return 0;
+}
+
+/* Sets are independent: with many of them, the work is shared among threads, each
+ * taking every Nth set. */
+struct targets_job {
+	struct corpus *c;
+	size_t from, step;
+	int lines, rc;
+	char *cause;
+};
+
+static void *
+targets_thread(void *arg)
+{
+	struct targets_job *j = arg;
+
+	for (size_t i = j->from; i < j->c->nsets && j->rc == 0; i += j->step)
+		j->rc = set_targets(j->c, &j->c->sets[i], j->lines, &j->cause);
+	return NULL;
+}
+
+int
+corpus_targets(struct corpus *c, int lines, char **cause)
+{
+	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	const char *env = getenv("YOY_THREADS"); /* a cap, for tests and shared machines */
+	size_t nt;
+
+	if (env && atol(env) > 0 && atol(env) < ncpu)
+		ncpu = atol(env);
+	nt = c->nsets >= 64 && ncpu > 1 ? (size_t)(ncpu < 8 ? ncpu : 8) : 1;
+	struct targets_job jobs[8];
+	pthread_t th[8];
+	int started[8] = { 0 }, rc = 0;
+
+	for (size_t t = 0; t < nt; t++)
+		jobs[t] = (struct targets_job){ c, t, nt, lines, 0, NULL };
+	for (size_t t = 1; t < nt; t++)
+		started[t] = pthread_create(&th[t], NULL, targets_thread, &jobs[t]) == 0;
+	targets_thread(&jobs[0]);
+	for (size_t t = 1; t < nt; t++) {
+		if (started[t])
+			pthread_join(th[t], NULL);
+		else
+			targets_thread(&jobs[t]); /* no thread could start: its share here */
+	}
+	for (size_t t = 0; t < nt; t++) {
+		if (jobs[t].rc < 0 && rc == 0) {
+			rc = -1;
+			if (cause) {
+				free(*cause);
+				*cause = jobs[t].cause;
+				jobs[t].cause = NULL;
+			}
+		}
+		free(jobs[t].cause);
+	}
+	return rc;
+}

@@ -1,0 +1,1467 @@
+/* match: see match.h. */
+#include "core/match.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <utf8proc.h>
+
+#include "base/csvio.h"
+#include "base/text.h"
+#include "base/util.h"
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+/* ---- bigram vectors ---- */
+
+struct gmap {
+	uint64_t *key;
+	int *val;
+	size_t cap, n;
+};
+
+static int
+gmap_get(struct gmap *g, uint64_t k, int insert)
+{
+	size_t i;
+
+	if (insert && (g->n + 1) * 2 > g->cap) {
+		struct gmap ng = { 0 };
+		ng.cap = g->cap ? g->cap * 2 : 1024;
+		ng.key = xcalloc(ng.cap, sizeof *ng.key);
+		ng.val = xmalloc(ng.cap * sizeof *ng.val);
+		for (size_t j = 0; j < g->cap; j++)
+			if (g->key[j]) {
+				size_t h = (size_t)((g->key[j] * 0x9E3779B97F4A7C15ull) >> 20) & (ng.cap - 1);
+				while (ng.key[h])
+					h = (h + 1) & (ng.cap - 1);
+				ng.key[h] = g->key[j];
+				ng.val[h] = g->val[j];
+			}
+		ng.n = g->n;
+		free(g->key);
+		free(g->val);
+		*g = ng;
+	}
+	if (!g->cap)
+		return -1;
+	i = (size_t)((k * 0x9E3779B97F4A7C15ull) >> 20) & (g->cap - 1);
+	while (g->key[i]) {
+		if (g->key[i] == k)
+			return g->val[i];
+		i = (i + 1) & (g->cap - 1);
+	}
+	if (!insert)
+		return -1;
+	g->key[i] = k;
+	g->val[i] = (int)g->n++;
+	return g->val[i];
+}
+
+/* Bigrams are named by their own 64-bit key (two code points), never by an id given in
+ * the order they were met: what two sets share must not depend on which sets were read
+ * before them. */
+struct vec {
+	uint64_t *key;
+	double *w;
+	size_t n;
+	double norm;
+};
+
+/* A text's bigrams (sorted by key) with their counts: read once, weighed per pair. */
+struct glist {
+	uint64_t *key;
+	double *tf;
+	size_t n;
+};
+
+struct ctx {
+	struct corpus *c;
+	struct item **items;
+	struct glist *ig;     /* item bigrams, by item index */
+	size_t nitems;
+	size_t *base;         /* index of the first item of each set */
+	size_t **il, *nil, *ilcap; /* each item's links (indexes into the match's links) */
+	struct glist *tg;     /* every target's metric bigrams, item after item */
+	size_t *tfirst;       /* index in tg of each item's first target */
+	int *tclass;          /* per target: kind and unit class as one number; targets are
+	                         comparable when theirs are equal */
+};
+
+/*
+ * Two sets compared: what makes a bigram telling (its rarity) is counted over the items of
+ * these two sets only, so that links and series between them do not change when other
+ * sets are loaded.  Vectors of their items and targets, weighed so.
+ */
+struct pair {
+	const struct ctx *x;
+	const struct set *a, *b;
+	struct gmap df;       /* bigram key → index into cnt */
+	int *cnt;
+	size_t ccap;
+	double ndocs;
+	struct vec *iv;       /* the items of a, then of b */
+	struct vec *tv;       /* their targets, item after item */
+	size_t *tfirst;       /* index in tv of each of those items' first target */
+};
+
+static int
+is_word_cp(int32_t c)
+{
+	return text_is_han(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* The bigrams of S (NFKC, lower-case Latin), each with weight W, appended to OUT. */
+struct gram {
+	uint64_t k;
+	double w;
+};
+
+static void
+grams_of(const char *s, double w, struct gram **out, size_t *n, size_t *cap)
+{
+	const char *p = s;
+	int32_t c, prev = 0;
+	int k;
+
+	while ((k = u8_next(p, &c)) > 0) {
+		c = text_fold_cp(c);
+		if (is_word_cp(c)) {
+			if (prev) {
+				xgrow(out, cap, *n + 1, sizeof **out);
+				(*out)[*n].k = ((uint64_t)prev << 21) | (uint64_t)c;
+				(*out)[*n].w = w;
+				(*n)++;
+			}
+			prev = c;
+		} else if (!text_is_space(c))
+			prev = 0; /* a space inside a word (PDF residue) does not break it */
+		p += k;
+	}
+}
+
+static int
+cmp_gram(const void *a, const void *b)
+{
+	uint64_t x = ((const struct gram *)a)->k, y = ((const struct gram *)b)->k;
+	return x < y ? -1 : x > y;
+}
+
+/* Sum the weights of equal grams; returns the new count. */
+static size_t
+grams_merge(struct gram *g, size_t n)
+{
+	size_t o = 0;
+	if (n == 0)
+		return 0;
+	qsort(g, n, sizeof *g, cmp_gram);
+	for (size_t i = 0; i < n; i++) {
+		if (o && g[o - 1].k == g[i].k)
+			g[o - 1].w += g[i].w;
+		else
+			g[o++] = g[i];
+	}
+	return o;
+}
+
+static int
+cmp_key(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* In how many of the pair's items a bigram occurs. */
+static double
+pair_df(const struct pair *p, uint64_t key)
+{
+	int k = gmap_get((struct gmap *)&p->df, key, 0);
+	return k < 0 ? 0 : p->cnt[k];
+}
+
+static double
+idf(const struct pair *p, uint64_t key)
+{
+	return log((p->ndocs + 1) / (pair_df(p, key) + 1)) + 0.1;
+}
+
+/* A text's bigrams as a glist: sorted by key, counts summed. */
+static struct glist
+glist_make(struct gram *g, size_t n)
+{
+	struct glist l = { 0 };
+
+	n = grams_merge(g, n); /* sorts by key */
+	l.key = xmalloc((n + 1) * sizeof *l.key);
+	l.tf = xmalloc((n + 1) * sizeof *l.tf);
+	for (size_t i = 0; i < n; i++) {
+		l.key[i] = g[i].k;
+		l.tf[i] = g[i].w;
+	}
+	l.n = n;
+	return l;
+}
+
+static void
+glist_free(struct glist *l)
+{
+	free(l->key);
+	free(l->tf);
+}
+
+/* A vector of bigrams: tf (capped) times the pair's idf, with its norm.  With
+ * ITEMS_ONLY, bigrams none of the pair's items has are left out (a target's label may add
+ * words of its own: 面积, 累计). */
+static struct vec
+vec_make(const struct pair *p, const struct glist *l, int items_only)
+{
+	struct vec v = { 0 };
+
+	v.key = xmalloc((l->n + 1) * sizeof *v.key);
+	v.w = xmalloc((l->n + 1) * sizeof *v.w);
+	for (size_t i = 0; i < l->n; i++) {
+		double tf = l->tf[i] > 3 ? 3 : l->tf[i];
+		if (items_only && pair_df(p, l->key[i]) == 0)
+			continue;
+		v.key[v.n] = l->key[i];
+		v.w[v.n] = tf * idf(p, l->key[i]);
+		v.norm += v.w[v.n] * v.w[v.n];
+		v.n++;
+	}
+	v.norm = sqrt(v.norm);
+	return v;
+}
+
+static double
+vec_cos(const struct vec *a, const struct vec *b)
+{
+	double dot = 0;
+	size_t i = 0, j = 0;
+
+	if (a->norm == 0 || b->norm == 0)
+		return 0;
+	while (i < a->n && j < b->n) {
+		if (a->key[i] == b->key[j])
+			dot += a->w[i++] * b->w[j++];
+		else if (a->key[i] < b->key[j])
+			i++;
+		else
+			j++;
+	}
+	return dot / (a->norm * b->norm);
+}
+
+static void
+vec_free(struct vec *v)
+{
+	free(v->key);
+	free(v->w);
+}
+
+static void
+item_grams(const struct item *it, struct gram **g, size_t *n, size_t *cap)
+{
+	grams_of(it->name, 2.0, g, n, cap);
+	grams_of(it->task, 1.0, g, n, cap);
+	grams_of(it->units, 0.5, g, n, cap);
+}
+
+static size_t
+item_index(const struct ctx *x, const struct item *it)
+{
+	return x->base[it->set - x->c->sets] + (size_t)(it - it->set->items);
+}
+
+static void
+ctx_init(struct ctx *x, struct corpus *c)
+{
+	struct gram *g = NULL;
+	size_t n, cap = 0, k = 0;
+
+	memset(x, 0, sizeof *x);
+	x->c = c;
+	x->base = xcalloc(c->nsets + 1, sizeof *x->base);
+	for (size_t i = 0; i < c->nsets; i++) {
+		x->base[i] = x->nitems;
+		x->nitems += c->sets[i].nitems;
+	}
+	x->items = xcalloc(x->nitems + 1, sizeof *x->items);
+	x->il = xcalloc(x->nitems + 1, sizeof *x->il);
+	x->nil = xcalloc(x->nitems + 1, sizeof *x->nil);
+	x->ilcap = xcalloc(x->nitems + 1, sizeof *x->ilcap);
+	x->ig = xcalloc(x->nitems + 1, sizeof *x->ig);
+	for (size_t i = 0; i < c->nsets; i++)
+		for (size_t j = 0; j < c->sets[i].nitems; j++)
+			x->items[k++] = &c->sets[i].items[j];
+	/* Each item's bigrams, read once; how much each weighs depends on the pair of sets
+	 * compared (struct pair). */
+	for (k = 0; k < x->nitems; k++) {
+		n = 0;
+		item_grams(x->items[k], &g, &n, &cap);
+		x->ig[k] = glist_make(g, n);
+	}
+	/* Target metrics, once: part links and series compare them many times. */
+	x->tfirst = xcalloc(x->nitems + 1, sizeof *x->tfirst);
+	for (k = 0; k < x->nitems; k++)
+		x->tfirst[k + 1] = x->tfirst[k] + x->items[k]->targets.n;
+	x->tg = xcalloc(x->tfirst[x->nitems] + 1, sizeof *x->tg);
+	x->tclass = xcalloc(x->tfirst[x->nitems] + 1, sizeof *x->tclass);
+	{
+		/* Name each distinct (kind, unit class) once: the loops then compare ints. */
+		const char **seen_unit = NULL;
+		enum tkind *seen_kind = NULL;
+		size_t nseen = 0, scap = 0, kcap = 0;
+		for (k = 0; k < x->nitems; k++)
+			for (size_t t = 0; t < x->items[k]->targets.n; t++) {
+				const struct target *tg = &x->items[k]->targets.v[t];
+				size_t q;
+				for (q = 0; q < nseen; q++)
+					if (seen_kind[q] == tg->kind &&
+					    match_units_comparable(seen_unit[q], tg->unit))
+						break;
+				if (q == nseen) {
+					xgrow(&seen_unit, &scap, nseen + 1, sizeof *seen_unit);
+					xgrow(&seen_kind, &kcap, nseen + 1, sizeof *seen_kind);
+					seen_unit[nseen] = tg->unit;
+					seen_kind[nseen] = tg->kind;
+					nseen++;
+				}
+				x->tclass[x->tfirst[k] + t] = (int)q;
+			}
+		free(seen_unit);
+		free(seen_kind);
+	}
+	for (k = 0; k < x->nitems; k++)
+		for (size_t t = 0; t < x->items[k]->targets.n; t++) {
+			n = 0;
+			grams_of(x->items[k]->targets.v[t].metric, 1.0, &g, &n, &cap);
+			x->tg[x->tfirst[k] + t] = glist_make(g, n);
+		}
+	free(g);
+}
+
+static void
+ctx_release(struct ctx *x)
+{
+	for (size_t k = 0; k < x->nitems; k++) {
+		glist_free(&x->ig[k]);
+		free(x->il[k]);
+	}
+	for (size_t t = 0; x->tfirst && t < x->tfirst[x->nitems]; t++)
+		glist_free(&x->tg[t]);
+	free(x->tg);
+	free(x->tfirst);
+	free(x->tclass);
+	free(x->il);
+	free(x->nil);
+	free(x->ilcap);
+	free(x->ig);
+	free(x->items);
+	free(x->base);
+}
+
+/* The pair's index of an item of A or B (A's first), or (size_t)-1. */
+static size_t
+pair_item(const struct pair *p, const struct item *it)
+{
+	if (it->set == p->a)
+		return (size_t)(it - p->a->items);
+	if (it->set == p->b && p->b != p->a)
+		return p->a->nitems + (size_t)(it - p->b->items);
+	return (size_t)-1;
+}
+
+static const struct item *
+pair_at(const struct pair *p, size_t i)
+{
+	return i < p->a->nitems ? &p->a->items[i] : &p->b->items[i - p->a->nitems];
+}
+
+static void
+pair_init(struct pair *p, const struct ctx *x, const struct set *a, const struct set *b)
+{
+	size_t n = a->nitems + (b != a ? b->nitems : 0), nt = 0;
+
+	memset(p, 0, sizeof *p);
+	p->x = x;
+	p->a = a;
+	p->b = b;
+	p->ndocs = (double)n;
+	/* Document frequencies over the two sets' items. */
+	for (size_t i = 0; i < n; i++) {
+		const struct glist *l = &x->ig[item_index(x, pair_at(p, i))];
+		for (size_t g = 0; g < l->n; g++) {
+			int k = gmap_get(&p->df, l->key[g], 1);
+			xgrow(&p->cnt, &p->ccap, p->df.n + 1, sizeof *p->cnt);
+			if ((size_t)k + 1 == p->df.n)
+				p->cnt[k] = 0;
+			p->cnt[k]++;
+		}
+	}
+	p->iv = xcalloc(n + 1, sizeof *p->iv);
+	p->tfirst = xcalloc(n + 1, sizeof *p->tfirst);
+	for (size_t i = 0; i < n; i++) {
+		const struct item *it = pair_at(p, i);
+		p->iv[i] = vec_make(p, &x->ig[item_index(x, it)], 0);
+		p->tfirst[i] = nt;
+		nt += it->targets.n;
+	}
+	p->tfirst[n] = nt;
+	p->tv = xcalloc(nt + 1, sizeof *p->tv);
+	for (size_t i = 0; i < n; i++) {
+		const struct item *it = pair_at(p, i);
+		size_t f = x->tfirst[item_index(x, it)];
+		for (size_t t = 0; t < it->targets.n; t++)
+			p->tv[p->tfirst[i] + t] = vec_make(p, &x->tg[f + t], 1);
+	}
+}
+
+static void
+pair_release(struct pair *p)
+{
+	size_t n = p->a->nitems + (p->b != p->a ? p->b->nitems : 0);
+
+	for (size_t i = 0; i < n; i++)
+		vec_free(&p->iv[i]);
+	for (size_t t = 0; t < p->tfirst[n]; t++)
+		vec_free(&p->tv[t]);
+	free(p->iv);
+	free(p->tv);
+	free(p->tfirst);
+	free(p->cnt);
+	free(p->df.key);
+	free(p->df.val);
+}
+
+/* The vector of an item of the pair. */
+static const struct vec *
+pair_iv(const struct pair *p, const struct item *it)
+{
+	return &p->iv[pair_item(p, it)];
+}
+
+/* The vector of target T of an item of the pair. */
+static const struct vec *
+pair_tv(const struct pair *p, const struct item *it, size_t t)
+{
+	return &p->tv[p->tfirst[pair_item(p, it)] + t];
+}
+
+double
+match_item_score(struct corpus *c, const struct item *a, const struct item *b)
+{
+	struct ctx x;
+	struct pair p;
+	double s;
+
+	ctx_init(&x, c);
+	pair_init(&p, &x, a->set, b->set);
+	s = vec_cos(pair_iv(&p, a), pair_iv(&p, b));
+	pair_release(&p);
+	ctx_release(&x);
+	return s;
+}
+
+/* ---- why: the strongest runs of shared text ---- */
+
+static char *
+why_of(const struct pair *p, const struct item *a, const struct item *b)
+{
+	const struct vec *vb = pair_iv(p, b);
+	struct { char *s; double w; } runs[64];
+	size_t nr = 0;
+	const char *texts[2] = { a->name, a->task };
+	struct sb out = SB_INIT;
+
+	for (int t = 0; t < 2; t++) {
+		const char *q = texts[t], *run = NULL, *last = NULL;
+		int32_t c, prev = 0;
+		int k;
+		double w = 0;
+
+		for (;; q += k) {
+			int shared = 0;
+			k = u8_next(q, &c);
+			c = text_fold_cp(c);
+			if (k > 0 && is_word_cp(c) && prev) {
+				uint64_t key = ((uint64_t)prev << 21) | (uint64_t)c;
+				if (bsearch(&key, vb->key, vb->n, sizeof key, cmp_key)) {
+					shared = 1;
+					if (!run)
+						run = last;
+					w += idf(p, key);
+				}
+			}
+			if (!shared && run) {
+				/* The run ends with the character before q. */
+				size_t len = (size_t)(q - run);
+				if (nr < NELEM(runs) && w > 2.0) {
+					runs[nr].s = xstrndup(run, len);
+					runs[nr].w = w;
+					nr++;
+				}
+				run = NULL;
+				w = 0;
+			}
+			if (k <= 0)
+				break;
+			prev = is_word_cp(c) ? c : 0;
+			last = q;
+		}
+	}
+	/* The three heaviest distinct runs. */
+	for (int pick = 0; pick < 3; pick++) {
+		size_t best = nr;
+		for (size_t i = 0; i < nr; i++) {
+			if (!runs[i].s)
+				continue;
+			if (strstr(out.buf ? out.buf : "", runs[i].s)) {
+				free(runs[i].s);
+				runs[i].s = NULL;
+				continue;
+			}
+			if (best == nr || runs[i].w > runs[best].w)
+				best = i;
+		}
+		if (best == nr)
+			break;
+		if (out.len)
+			sb_addc(&out, ' ');
+		sb_adds(&out, runs[best].s);
+		free(runs[best].s);
+		runs[best].s = NULL;
+	}
+	for (size_t i = 0; i < nr; i++)
+		free(runs[i].s);
+	return sb_detach(&out);
+}
+
+/* ---- optimal assignment ---- */
+
+void
+match_assign(const double *s, size_t n, size_t m, double min, int *row)
+{
+	/* Hungarian algorithm (shortest augmenting paths, O(n^2 m)) on costs maxs - s, with
+	 * pairs under MIN priced out; rows are the smaller side. */
+	int transpose = n > m;
+	size_t R = transpose ? m : n, C = transpose ? n : m;
+	double big = 0, *u, *v, *minv;
+	int *p, *way, *used;
+
+	for (size_t i = 0; i < n; i++)
+		row[i] = -1;
+	if (n == 0 || m == 0)
+		return;
+	for (size_t i = 0; i < n * m; i++)
+		if (s[i] > big)
+			big = s[i];
+	big += 1;
+	u = xcalloc(R + 1, sizeof *u);
+	v = xcalloc(C + 1, sizeof *v);
+	minv = xcalloc(C + 1, sizeof *minv);
+	p = xcalloc(C + 1, sizeof *p);
+	way = xcalloc(C + 1, sizeof *way);
+	used = xcalloc(C + 1, sizeof *used);
+#define COST(i, j)                                                                         \
+	({                                                                                 \
+		double sc_ = transpose ? s[(j) * m + (i)] : s[(i) * m + (j)];              \
+		sc_ >= min ? big - sc_ : big * 4;                                          \
+	})
+	for (size_t i = 1; i <= R; i++) {
+		size_t j0 = 0;
+		p[0] = (int)i;
+		for (size_t j = 0; j <= C; j++) {
+			minv[j] = INFINITY;
+			used[j] = 0;
+		}
+		do {
+			size_t i0 = (size_t)p[j0], j1 = 0;
+			double delta = INFINITY;
+			used[j0] = 1;
+			for (size_t j = 1; j <= C; j++)
+				if (!used[j]) {
+					double cur = COST(i0 - 1, j - 1) - u[i0] - v[j];
+					if (cur < minv[j]) {
+						minv[j] = cur;
+						way[j] = (int)j0;
+					}
+					if (minv[j] < delta) {
+						delta = minv[j];
+						j1 = j;
+					}
+				}
+			for (size_t j = 0; j <= C; j++)
+				if (used[j]) {
+					u[p[j]] += delta;
+					v[j] -= delta;
+				} else
+					minv[j] -= delta;
+			j0 = j1;
+		} while (p[j0] != 0);
+		do {
+			size_t j1 = (size_t)way[j0];
+			p[j0] = p[j1];
+			j0 = j1;
+		} while (j0);
+	}
+#undef COST
+	for (size_t j = 1; j <= C; j++) {
+		if (!p[j])
+			continue;
+		size_t i = (size_t)p[j] - 1, col = j - 1;
+		size_t ri = transpose ? col : i, ci = transpose ? i : col;
+		if (s[ri * m + ci] >= min)
+			row[ri] = (int)ci;
+	}
+	free(u);
+	free(v);
+	free(minv);
+	free(p);
+	free(way);
+	free(used);
+}
+
+const char *
+relation_name(enum relation r)
+{
+	static const char *const names[] = { "same", "part", "child" };
+	return (size_t)r < NELEM(names) ? names[r] : "same";
+}
+
+/* ---- units ---- */
+
+static const char *const unit_classes[][16] = {
+	{ "个", "处", "台", "座", "所", "家", "套", "部", "栋", "幢", "间", "张", "口", "盏", "架", "辆" },
+	{ "人", "名" },
+	{ "场", "场次" },
+};
+
+int
+match_units_comparable(const char *a, const char *b)
+{
+	if (strcmp(a, b) == 0)
+		return 1;
+	for (size_t k = 0; k < NELEM(unit_classes); k++) {
+		int ia = 0, ib = 0;
+		for (size_t i = 0; i < 16 && unit_classes[k][i]; i++) {
+			ia |= strcmp(unit_classes[k][i], a) == 0;
+			ib |= strcmp(unit_classes[k][i], b) == 0;
+		}
+		if (ia && ib)
+			return 1;
+	}
+	return 0;
+}
+
+/* ---- aliases ---- */
+
+int
+match_aliases_load(struct match *m, struct corpus *c, char **cause)
+{
+	static const char *const cols[] = { "kind", "a", "b" };
+	char *path = xasprintf("%s/aliases.csv", c->dir);
+	struct csv_doc *d = NULL;
+	int rc = -1;
+	FILE *fp = fopen(path, "rb");
+
+	if (!fp) {
+		free(path);
+		return 0;
+	}
+	fclose(fp);
+	if (!(d = csvio_read(path, cause)) || csvio_expect(d, path, cols, 3, cause) < 0)
+		goto out;
+	m->aliases = xcalloc(d->nrows + 1, sizeof *m->aliases);
+	for (size_t r = 1; r < d->nrows; r++) {
+		char **f = d->rows[r].f;
+		struct alias *a = &m->aliases[m->naliases];
+		static const char *const kinds[] = { "link", "nolink", "series", "noseries" };
+		int kind = -1, series;
+		for (int k = 0; k < 4; k++)
+			if (strcmp(f[0], kinds[k]) == 0)
+				kind = k;
+		series = kind == ALIAS_SERIES || kind == ALIAS_NOSERIES;
+		if (kind < 0) {
+			fail(cause, "%s:%d: unknown kind '%s' (link, nolink, series or noseries)", path,
+			     d->rows[r].line, f[0]);
+			goto out;
+		}
+		a->kind = (enum alias_kind)kind;
+		a->line = d->rows[r].line;
+		for (int k = 1; k <= 2; k++) {
+			int t;
+			struct item *it = corpus_item(c, f[k], &t);
+			if (!it || (series && t < 0) || (!series && t >= 0)) {
+				fail(cause, "%s:%d: unknown %s '%s' (write %s)", path, d->rows[r].line,
+				     series ? "target" : "item", f[k], series ? "set:seq:n" : "set:seq");
+				goto out;
+			}
+			if (k == 1) {
+				a->a = it;
+				a->ta = t;
+			} else {
+				a->b = it;
+				a->tb = t;
+			}
+		}
+		if (a->a->set == a->b->set) {
+			fail(cause, "%s:%d: both sides are in set '%s'", path, d->rows[r].line,
+			     a->a->set->id);
+			goto out;
+		}
+		m->naliases++;
+	}
+	rc = 0;
+out:
+	csvio_free(d);
+	free(path);
+	return rc;
+}
+
+static int
+alias_says(const struct match *m, enum alias_kind kind, const struct item *a, int ta,
+           const struct item *b, int tb)
+{
+	for (size_t i = 0; i < m->naliases; i++) {
+		const struct alias *al = &m->aliases[i];
+		if (al->kind != kind)
+			continue;
+		if ((al->a == a && al->b == b && al->ta == ta && al->tb == tb) ||
+		    (al->a == b && al->b == a && al->ta == tb && al->tb == ta))
+			return 1;
+	}
+	return 0;
+}
+
+/* ---- links ---- */
+
+/* Each item's links, by index into m->links, so that the questions below cost the
+ * item's few links and not all of them. */
+static void
+index_link(struct ctx *x, const struct item *it, size_t li)
+{
+	size_t k = item_index(x, it);
+	xgrow(&x->il[k], &x->ilcap[k], x->nil[k] + 1, sizeof(size_t));
+	x->il[k][x->nil[k]++] = li;
+}
+
+static void
+add_link(struct match *m, struct ctx *x, const struct pair *p, struct item *from,
+         struct item *to, enum relation rel, double score, int forced)
+{
+	struct link *l;
+
+	xgrow(&m->links, &m->lcap, m->nlinks + 1, sizeof *m->links);
+	l = &m->links[m->nlinks++];
+	l->from = from;
+	l->to = to;
+	l->relation = rel;
+	l->score = score;
+	l->why = why_of(p, from, to);
+	l->forced = forced;
+	index_link(x, from, m->nlinks - 1);
+	index_link(x, to, m->nlinks - 1);
+}
+
+/* Is item IT already the from (or to) side of a same/child link to (from) set S? */
+static int
+paired(const struct match *m, const struct ctx *x, const struct item *it, const struct set *s,
+       int as_from)
+{
+	size_t k = item_index(x, it);
+
+	for (size_t i = 0; i < x->nil[k]; i++) {
+		const struct link *l = &m->links[x->il[k][i]];
+		if (l->relation == REL_PART)
+			continue;
+		if (as_from && l->from == it && l->to->set == s)
+			return 1;
+		if (!as_from && l->to == it && l->from->set == s)
+			return 1;
+	}
+	return 0;
+}
+
+static int
+linked(const struct match *m, const struct ctx *x, const struct item *a, const struct item *b)
+{
+	size_t k = item_index(x, a);
+
+	for (size_t i = 0; i < x->nil[k]; i++) {
+		const struct link *l = &m->links[x->il[k][i]];
+		if ((l->from == a && l->to == b) || (l->from == b && l->to == a))
+			return 1;
+	}
+	return 0;
+}
+
+/* Does a target of A track the same thing as a target of B (for part links)? */
+static double
+best_target_sim(const struct pair *p, const struct item *a, const struct item *b)
+{
+	const struct ctx *x = p->x;
+	size_t fa = x->tfirst[item_index(x, a)], fb = x->tfirst[item_index(x, b)];
+	double best = 0;
+
+	for (size_t i = 0; i < a->targets.n; i++)
+		for (size_t j = 0; j < b->targets.n; j++) {
+			double s;
+			if (x->tclass[fa + i] != x->tclass[fb + j])
+				continue;
+			s = vec_cos(pair_tv(p, a, i), pair_tv(p, b, j));
+			if (s > best)
+				best = s;
+		}
+	return best;
+}
+
+/*
+ * Link the items of FROM to those of TO: optimal one-to-one pairs as REL (same or child),
+ * then part links for what is left.  With ONLY_UNPAIRED, items already paired with the
+ * set in between are left out (2024 → 2026 for items absent in 2025).
+ */
+static void
+link_pair(struct match *m, struct ctx *x, struct set *from, struct set *to, enum relation rel,
+          const struct set *skip)
+{
+	size_t n = from->nitems, k = to->nitems;
+	double *s = xcalloc(n * k + 1, sizeof *s);
+	int *row = xcalloc(n + 1, sizeof *row);
+	int *taken = xcalloc(k + 1, sizeof *taken);
+	int district = rel == REL_CHILD;
+	struct pair p;
+
+	char *rowout = xcalloc(n + 1, 1), *colout = xcalloc(k + 1, 1);
+
+	pair_init(&p, x, from, to);
+	/* What is already paired is out of this assignment: asked once per item. */
+	for (size_t i = 0; i < n; i++)
+		rowout[i] = paired(m, x, &from->items[i], to, 1) ||
+		            (skip && paired(m, x, &from->items[i], skip, 1));
+	for (size_t j = 0; j < k; j++)
+		colout[j] = paired(m, x, &to->items[j], from, 0) ||
+		            (skip && paired(m, x, &to->items[j], skip, 0));
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < k; j++) {
+			struct item *a = &from->items[i], *b = &to->items[j];
+			int out = rowout[i] || colout[j] ||
+			          (m->naliases && alias_says(m, ALIAS_NOLINK, a, -1, b, -1)) ||
+			          (x->nil[item_index(x, a)] && linked(m, x, a, b));
+			s[i * k + j] = out ? -1 : vec_cos(pair_iv(&p, a), pair_iv(&p, b));
+		}
+	free(rowout);
+	free(colout);
+	match_assign(s, n, k, MATCH_SAME, row);
+	for (size_t i = 0; i < n; i++)
+		if (row[i] >= 0) {
+			add_link(m, x, &p, &from->items[i], &to->items[row[i]], rel, s[i * k + row[i]], 0);
+			taken[row[i]] = 1;
+		}
+	/* Part links: an item left over that shares much with one item of the other set, or
+	 * carries one of its targets (口袋公园 moved into 城市居住品质提升).  Not over a gap
+	 * of years: there only the same item is looked for. */
+	for (size_t i = 0; i < n && !skip; i++) {
+		struct item *a = &from->items[i];
+		double best = -1, bt = 0;
+		size_t bj = k;
+		if (row[i] >= 0 || paired(m, x, a, to, 1) || (skip && paired(m, x, a, skip, 1)))
+			continue;
+		/* 备注 市区级民生实事存在交叉: the notice itself says the item overlaps a city one. */
+		double part_min = district && strstr(a->note, "交叉") ? MATCH_PART * 0.66 : MATCH_PART;
+		for (size_t j = 0; j < k; j++) {
+			double sc = s[i * k + j], ts;
+			/* A district's own item overlapping a city item (备注 市区级民生实事存在交叉)
+			 * may be part of a city item that a broken-down item already took. */
+			if (sc < 0)
+				continue;
+			ts = best_target_sim(&p, a, &to->items[j]);
+			/* An item that continues may still have taken in a target of one that
+			 * ended (its metric alone says so); otherwise a taken item is left to its
+			 * own pair, except for a district's own items. */
+			if (taken[j] && !district && ts < 0.75)
+				continue;
+			if (sc >= part_min || (ts >= 0.55 && sc >= 0.08) || (taken[j] && ts >= 0.75)) {
+				double v = sc + ts * 0.5;
+				if (v > best) {
+					best = v;
+					bj = j;
+					bt = sc;
+				}
+			}
+		}
+		if (bj < k)
+			add_link(m, x, &p, a, &to->items[bj], REL_PART, bt, 0);
+	}
+	pair_release(&p);
+	free(s);
+	free(row);
+	free(taken);
+}
+
+static int
+cmp_jur_year(const void *a, const void *b)
+{
+	const struct set *x = *(struct set *const *)a, *y = *(struct set *const *)b;
+	int r = strcmp(x->jurisdiction, y->jurisdiction);
+	if (r)
+		return r;
+	/* Same jurisdiction and year (two sets): keep the catalog order. */
+	return x->year != y->year ? x->year - y->year : (x < y ? -1 : x > y);
+}
+
+static void
+link_all(struct match *m, struct ctx *x)
+{
+	struct corpus *c = x->c;
+	struct set **by = xcalloc(c->nsets + 1, sizeof *by);
+
+	/* Forced links first: they win over the automatic assignment. */
+	for (size_t i = 0; i < m->naliases; i++) {
+		struct alias *al = &m->aliases[i];
+		struct item *a = al->a, *b = al->b;
+		if (al->kind != ALIAS_LINK)
+			continue;
+		if (a->set->year > b->set->year || (b->set->up == NULL && a->set->up != NULL)) {
+			struct item *t = a;
+			a = b;
+			b = t;
+		}
+		{
+			struct pair p;
+			pair_init(&p, x, a->set, b->set);
+			add_link(m, x, &p, a, b, a->set->up == b->set ? REL_CHILD : REL_SAME,
+			         vec_cos(pair_iv(&p, a), pair_iv(&p, b)), 1);
+			pair_release(&p);
+		}
+	}
+	/* Each jurisdiction along its years: consecutive pairs, then over a gap.  Sorting by
+	 * jurisdiction and year finds the groups without comparing every pair of sets. */
+	for (size_t i = 0; i < c->nsets; i++)
+		by[i] = &c->sets[i];
+	qsort(by, c->nsets, sizeof *by, cmp_jur_year);
+	for (size_t i = 0, j; i < c->nsets; i = j) {
+		for (j = i + 1; j < c->nsets && strcmp(by[j]->jurisdiction, by[i]->jurisdiction) == 0; j++)
+			;
+		for (size_t k = i; k + 1 < j; k++)
+			link_pair(m, x, by[k], by[k + 1], REL_SAME, NULL);
+		for (size_t k = i; k + 2 < j; k++)
+			link_pair(m, x, by[k], by[k + 2], REL_SAME, by[k + 1]);
+	}
+	/* Each district to its city. */
+	for (size_t i = 0; i < c->nsets; i++)
+		if (c->sets[i].up)
+			link_pair(m, x, &c->sets[i], c->sets[i].up, REL_CHILD, NULL);
+	free(by);
+}
+
+/* ---- series ---- */
+
+struct edge {
+	size_t a, b;
+	double w;
+};
+
+static int
+find(int *parent, int i)
+{
+	while (parent[i] != i)
+		i = parent[i] = parent[parent[i]];
+	return i;
+}
+
+/* The largest idf (in the pair) among the bigrams two vectors share. */
+static double
+rarest_shared(const struct pair *p, const struct vec *a, const struct vec *b)
+{
+	double best = 0;
+	size_t i = 0, j = 0;
+
+	while (i < a->n && j < b->n) {
+		if (a->key[i] == b->key[j]) {
+			double w = idf(p, a->key[i]);
+			if (w > best)
+				best = w;
+			i++;
+			j++;
+		} else if (a->key[i] < b->key[j])
+			i++;
+		else
+			j++;
+	}
+	return best;
+}
+
+static int
+cmp_member(const void *a, const void *b)
+{
+	const struct series_member *x = a, *y = b;
+	if (x->item->set->year != y->item->set->year)
+		return x->item->set->year - y->item->set->year;
+	/* City before district in the same year. */
+	if ((x->item->set->up != NULL) != (y->item->set->up != NULL))
+		return x->item->set->up != NULL ? 1 : -1;
+	return strcmp(x->item->set->id, y->item->set->id);
+}
+
+/*
+ * The pairs of sets whose targets may form series: each jurisdiction's years (a year with
+ * the next and the one after), a district with its city, and a district with its city's
+ * other years (a district target whose city counterpart stands in another year's notice:
+ * 新增托位 in the city's 2024 list and in Yubei's 2025), weighed a little less so that the
+ * district's own year comes first.  Two sets of different places are never a pair.
+ */
+struct spair {
+	struct set *a, *b;
+	double weight;
+};
+
+static size_t
+series_pairs(struct corpus *c, struct spair **out)
+{
+	struct spair *v = NULL;
+	size_t n = 0, cap = 0;
+	struct set **by = xcalloc(c->nsets + 1, sizeof *by);
+
+	for (size_t i = 0; i < c->nsets; i++)
+		by[i] = &c->sets[i];
+	qsort(by, c->nsets, sizeof *by, cmp_jur_year);
+	for (size_t i = 0, j; i < c->nsets; i = j) {
+		for (j = i + 1; j < c->nsets && strcmp(by[j]->jurisdiction, by[i]->jurisdiction) == 0; j++)
+			;
+		for (size_t k = i; k < j; k++)
+			for (size_t q = k + 1; q < j && q <= k + 2; q++) {
+				xgrow(&v, &cap, n + 1, sizeof *v);
+				v[n].a = by[k];
+				v[n].b = by[q];
+				v[n].weight = 1;
+				n++;
+			}
+	}
+	for (size_t i = 0; i < c->nsets; i++) {
+		struct set *d = &c->sets[i];
+		if (!d->up)
+			continue;
+		for (size_t k = 0; k < c->nsets; k++) {
+			struct set *q = &c->sets[k];
+			if (q != d->up && (q->up || strcmp(q->jurisdiction, d->up->jurisdiction) != 0))
+				continue;
+			xgrow(&v, &cap, n + 1, sizeof *v);
+			v[n].a = d;
+			v[n].b = q;
+			v[n].weight = q == d->up ? 1 : 0.9;
+			n++;
+		}
+	}
+	free(by);
+	*out = v;
+	return n;
+}
+
+struct tref {
+	struct item *item;
+	int t;
+};
+
+/* Add an edge between targets A and B (indexes into the context's targets). */
+static void
+add_edge(struct edge **e, size_t *ne, size_t *cap, size_t a, size_t b, double w)
+{
+	xgrow(e, cap, *ne + 1, sizeof **e);
+	(*e)[*ne].a = a < b ? a : b;
+	(*e)[*ne].b = a < b ? b : a;
+	(*e)[*ne].w = w;
+	(*ne)++;
+}
+
+/* Do two metrics name the same Latin word of two letters or more (AED, WiFi)?  An
+ * abbreviation says what is counted better than the words around it: 政府购买和社会接入AED
+ * and AED等救护设备 count the same devices. */
+static int
+share_latin_word(const char *a, const char *b)
+{
+	for (const char *p = a; *p; p++) {
+		size_t n = 0;
+		if (!isalpha((unsigned char)*p) || (p > a && isalpha((unsigned char)p[-1])))
+			continue;
+		while (isalpha((unsigned char)p[n]))
+			n++;
+		if (n < 2)
+			continue;
+		for (const char *q = b; *q; q++)
+			if ((q == b || !isalpha((unsigned char)q[-1])) && strncasecmp(p, q, n) == 0 &&
+			    !isalpha((unsigned char)q[n]))
+				return 1;
+	}
+	return 0;
+}
+
+/* Does a metric count the people or things a programme reaches (惠及家庭, 覆盖未成年人)
+ * rather than what it does? */
+static int
+is_reach(const char *m)
+{
+	return strstr(m, "惠及") || strstr(m, "覆盖") || strstr(m, "受益");
+}
+
+/* Do two metrics share nothing but words for people (妇女创业就业帮助 and 妇女宫颈癌、乳腺
+ * 癌免费检查 share 妇女)?  Who is served does not say what is counted. */
+static int
+only_people_shared(const struct vec *a, const struct vec *b)
+{
+	static const char *const people[] = { "妇女", "儿童", "学生", "老人", "老年", "年人", "家庭",
+		                               "居民", "群众", "人员", "青少", "少年", "残疾", "疾人",
+		                               "农民", "职工", "教师", "村民", "市民" };
+	size_t i = 0, j = 0, shared = 0, persons = 0;
+
+	while (i < a->n && j < b->n) {
+		if (a->key[i] == b->key[j]) {
+			int32_t c1 = (int32_t)(a->key[i] >> 21), c2 = (int32_t)(a->key[i] & 0x1FFFFF);
+			char buf[16];
+			utf8proc_ssize_t k = utf8proc_encode_char(c1, (utf8proc_uint8_t *)buf);
+			k += utf8proc_encode_char(c2, (utf8proc_uint8_t *)buf + k);
+			buf[k] = '\0';
+			shared++;
+			for (size_t p = 0; p < NELEM(people); p++)
+				if (strcmp(buf, people[p]) == 0) {
+					persons++;
+					break;
+				}
+			i++;
+			j++;
+		} else if (a->key[i] < b->key[j])
+			i++;
+		else
+			j++;
+	}
+	return shared > 0 && shared == persons;
+}
+
+/*
+ * The edges between the targets of one pair of sets: within linked items, the optimal
+ * pairing of their targets by metric; across items (a target that moved to another item,
+ * a district's own item tracking a city target), pairs of metrics alike enough that
+ * share a term rare in the two sets (托位), not only a common one (学生, 完工).
+ */
+static void
+pair_edges(struct match *m, struct ctx *x, const struct spair *sp, struct edge **e, size_t *ne,
+           size_t *ecap)
+{
+	struct pair p;
+	const struct set *sa = sp->a, *sb = sp->b;
+	double rare;
+
+	pair_init(&p, x, sa, sb);
+	rare = log((p.ndocs + 1) / 4.0) + 0.1; /* in at most ~3 of the pair's items */
+	for (size_t l = 0; l < m->nlinks; l++) {
+		const struct link *lk = &m->links[l];
+		const struct item *ia, *ib;
+		size_t fa, fb, na, nb;
+		double *s;
+		int *row;
+		if (lk->from->set == sa && lk->to->set == sb) {
+			ia = lk->from;
+			ib = lk->to;
+		} else if (lk->from->set == sb && lk->to->set == sa) {
+			ia = lk->to;
+			ib = lk->from;
+		} else
+			continue;
+		fa = x->tfirst[item_index(x, ia)];
+		fb = x->tfirst[item_index(x, ib)];
+		na = ia->targets.n;
+		nb = ib->targets.n;
+		s = xcalloc(na * nb + 1, sizeof *s);
+		row = xcalloc(na + 1, sizeof *row);
+		for (size_t i = 0; i < na; i++)
+			for (size_t j = 0; j < nb; j++) {
+				/* Within linked items the same unit is itself a hint.  Pairs of other
+				 * units take part in the assignment (救护师资 500名 is the counterpart
+				 * of 救护师资培训 20人次, which must not take another target instead)
+				 * but do not make series. */
+				const struct target *ta = &ia->targets.v[i], *tb = &ib->targets.v[j];
+				if (ta->kind != tb->kind) {
+					/* An area is never the counterpart of a count. */
+					s[i * nb + j] = -1;
+					continue;
+				}
+				s[i * nb + j] = vec_cos(pair_tv(&p, ia, i), pair_tv(&p, ib, j)) +
+				                (strcmp(ta->unit, tb->unit) == 0 ? 0.1 : 0) +
+				                (share_latin_word(ta->metric, tb->metric) ? 0.2 : 0) -
+				                (is_reach(ta->metric) != is_reach(tb->metric) ? 0.2 : 0) -
+				                (only_people_shared(pair_tv(&p, ia, i), pair_tv(&p, ib, j)) ? 0.2 : 0);
+			}
+		match_assign(s, na, nb, 0.2, row);
+		for (size_t i = 0; i < na; i++)
+			if (row[i] >= 0 && x->tclass[fa + i] == x->tclass[fb + (size_t)row[i]])
+				add_edge(e, ne, ecap, fa + i, fb + (size_t)row[i],
+				         /* A part link says less than a same or child one: a district's
+				          * own item (助残服务行动) gives way to the city's broken down
+				          * (残疾人服务提升). */
+				         ((lk->relation == REL_PART ? 0.5 : 1) + s[i * nb + row[i]]) *
+				             sp->weight);
+		free(s);
+		free(row);
+	}
+	/* Across items: candidates share a bigram (an inverted index of B's targets). */
+	{
+		struct gmap idx = { 0 };
+		size_t **post = NULL, *npost = NULL, *pcap = NULL, nk = 0;
+		int *seen;
+		size_t nb = 0;
+		for (size_t j = 0; j < sb->nitems; j++)
+			nb += sb->items[j].targets.n;
+		seen = xcalloc(nb + 1, sizeof *seen);
+		for (size_t j = 0, tj = 0; j < sb->nitems; j++)
+			for (size_t t = 0; t < sb->items[j].targets.n; t++, tj++) {
+				const struct vec *v = pair_tv(&p, &sb->items[j], t);
+				for (size_t g = 0; g < v->n; g++) {
+					int k = gmap_get(&idx, v->key[g], 1);
+					if ((size_t)k + 1 > nk) {
+						post = xrealloc(post, (size_t)(k + 1) * sizeof *post);
+						npost = xrealloc(npost, (size_t)(k + 1) * sizeof *npost);
+						pcap = xrealloc(pcap, (size_t)(k + 1) * sizeof *pcap);
+						post[k] = NULL;
+						npost[k] = pcap[k] = 0;
+						nk = (size_t)k + 1;
+					}
+					xgrow(&post[k], &pcap[k], npost[k] + 1, sizeof **post);
+					post[k][npost[k]++] = tj;
+				}
+			}
+		for (size_t i = 0, ti = 0; i < sa->nitems; i++)
+			for (size_t t = 0; t < sa->items[i].targets.n; t++, ti++) {
+				const struct item *ia = &sa->items[i];
+				const struct vec *va = pair_tv(&p, ia, t);
+				size_t fa = x->tfirst[item_index(x, ia)] + t;
+				for (size_t g = 0; g < va->n; g++) {
+					int k = gmap_get(&idx, va->key[g], 0);
+					if (k < 0)
+						continue;
+					for (size_t q = 0; q < npost[k]; q++) {
+						size_t tj = post[k][q], j = 0, jt = tj;
+						const struct item *ib;
+						const struct vec *vb;
+						double sim;
+						size_t fb;
+						if (seen[tj] == (int)ti + 1)
+							continue;
+						seen[tj] = (int)ti + 1;
+						while (jt >= sb->items[j].targets.n) {
+							jt -= sb->items[j].targets.n;
+							j++;
+						}
+						ib = &sb->items[j];
+						fb = x->tfirst[item_index(x, ib)] + jt;
+						if (x->tclass[fa] != x->tclass[fb])
+							continue;
+						vb = pair_tv(&p, ib, jt);
+						sim = vec_cos(va, vb);
+						if (sim >= 0.6 && rarest_shared(&p, va, vb) >= rare)
+							add_edge(e, ne, ecap, fa, fb, sim * sp->weight);
+					}
+				}
+			}
+		for (size_t k = 0; k < nk; k++)
+			free(post[k]);
+		free(post);
+		free(npost);
+		free(pcap);
+		free(seen);
+		free(idx.key);
+		free(idx.val);
+	}
+	pair_release(&p);
+}
+
+static int
+cmp_edge_full(const void *a, const void *b)
+{
+	const struct edge *x = a, *y = b;
+	if (x->w != y->w)
+		return x->w < y->w ? 1 : -1;
+	if (x->a != y->a)
+		return x->a < y->a ? -1 : 1;
+	return (x->b > y->b) - (x->b < y->b);
+}
+
+static void
+build_series(struct match *m, struct ctx *x)
+{
+	size_t nt = x->tfirst[x->nitems], ne = 0, ecap = 0, np;
+	struct tref *tr = xcalloc(nt + 1, sizeof *tr);
+	struct edge *e = NULL;
+	struct spair *sp;
+	int *parent;
+
+	for (size_t k = 0; k < x->nitems; k++)
+		for (size_t t = 0; t < x->items[k]->targets.n; t++) {
+			tr[x->tfirst[k] + t].item = x->items[k];
+			tr[x->tfirst[k] + t].t = (int)t;
+		}
+	np = series_pairs(x->c, &sp);
+	for (size_t i = 0; i < np; i++) {
+		progress("building series", i + 1, np);
+		pair_edges(m, x, &sp[i], &e, &ne, &ecap);
+	}
+	free(sp);
+	/* Aliases: forced memberships first, forbidden ones never. */
+	for (size_t i = 0; i < m->naliases; i++) {
+		struct alias *al = &m->aliases[i];
+		if (al->kind != ALIAS_SERIES)
+			continue;
+		add_edge(&e, &ne, &ecap, x->tfirst[item_index(x, al->a)] + (size_t)al->ta,
+		         x->tfirst[item_index(x, al->b)] + (size_t)al->tb, 100);
+	}
+	/* Strongest first; ties in a fixed order, so that the result depends on the edges
+	 * alone. */
+	if (ne)
+		qsort(e, ne, sizeof *e, cmp_edge_full);
+	parent = xcalloc(nt + 1, sizeof *parent);
+	{
+		/* Union-find with the member list of each root, so that a merge checks only
+		 * the two groups' members. */
+		int **mem = xcalloc(nt + 1, sizeof *mem);
+		size_t *nmem = xcalloc(nt + 1, sizeof *nmem), *mcap = xcalloc(nt + 1, sizeof *mcap);
+		char *hascity = xcalloc(nt + 1, 1);
+		for (size_t i = 0; i < nt; i++) {
+			hascity[i] = tr[i].item->set->up == NULL;
+			parent[i] = (int)i;
+			xgrow(&mem[i], &mcap[i], 1, sizeof(int));
+			mem[i][0] = (int)i;
+			nmem[i] = 1;
+		}
+		for (size_t k = 0; k < ne; k++) {
+			int ra = find(parent, (int)e[k].a), rb = find(parent, (int)e[k].b), clash = 0;
+			if (ra == rb)
+				continue;
+			/* At most one member per set, and no forbidden pair. */
+			for (size_t i = 0; i < nmem[ra] && !clash; i++)
+				for (size_t j = 0; j < nmem[rb] && !clash; j++) {
+					struct tref *p = &tr[mem[ra][i]], *q = &tr[mem[rb][j]];
+					clash = p->item->set == q->item->set ||
+					        alias_says(m, ALIAS_NOSERIES, p->item, p->t, q->item, q->t);
+				}
+			if (clash)
+				continue;
+			/* A district joins series; it never joins two of its city's targets that the
+			 * city's own years keep apart (and so a district added to the catalog
+			 * changes no series of the sets already there). */
+			if (e[k].w < 100 && hascity[ra] && hascity[rb] &&
+			    (tr[e[k].a].item->set->up || tr[e[k].b].item->set->up))
+				continue;
+			hascity[ra] = hascity[rb] = hascity[ra] || hascity[rb];
+			/* The root is the smaller index, whatever order the edges came in. */
+			if (rb < ra) {
+				int t = ra;
+				ra = rb;
+				rb = t;
+			}
+			parent[rb] = ra;
+			xgrow(&mem[ra], &mcap[ra], nmem[ra] + nmem[rb], sizeof(int));
+			memcpy(mem[ra] + nmem[ra], mem[rb], nmem[rb] * sizeof(int));
+			nmem[ra] += nmem[rb];
+			nmem[rb] = 0;
+		}
+		for (size_t i = 0; i < nt; i++)
+			free(mem[i]);
+		free(mem);
+		free(nmem);
+		free(mcap);
+		free(hascity);
+	}
+	/* Groups of two or more are series: bucket the targets by their root once. */
+	{
+		size_t *cnt = xcalloc(nt + 1, sizeof *cnt), *slot = xcalloc(nt + 1, sizeof *slot);
+		for (size_t i = 0; i < nt; i++)
+			cnt[find(parent, (int)i)]++;
+		for (size_t i = 0; i < nt; i++) {
+			int r = find(parent, (int)i);
+			struct series *s;
+			if (cnt[r] < 2)
+				continue;
+			if (slot[r] == 0) {
+				xgrow(&m->series, &m->scap, m->nseries + 1, sizeof *m->series);
+				s = &m->series[m->nseries++];
+				memset(s, 0, sizeof *s);
+				s->m = xcalloc(cnt[r], sizeof *s->m);
+				slot[r] = m->nseries;
+			}
+			s = &m->series[slot[r] - 1];
+			s->m[s->n].item = tr[i].item;
+			s->m[s->n].t = tr[i].t;
+			s->n++;
+		}
+		free(cnt);
+		free(slot);
+	}
+	for (size_t k = 0; k < m->nseries; k++) {
+		struct series *s = &m->series[k];
+		const struct series_member *f;
+		const char *best = NULL;
+		qsort(s->m, s->n, sizeof *s->m, cmp_member);
+		/* Named by its first city member: a district added later does not rename it. */
+		f = &s->m[0];
+		for (size_t j = 0; j < s->n; j++)
+			if (!s->m[j].item->set->up) {
+				f = &s->m[j];
+				break;
+			}
+		s->id = xasprintf("%s:%s:%d", f->item->set->id, f->item->seq, f->t + 1);
+		s->unit = xstrdup(f->item->targets.v[f->t].unit);
+		/* The shortest metric that says something names the series; a city's wording
+		 * before a district's. */
+		for (int pass = 0; pass < 2 && !best; pass++)
+			for (size_t j = 0; j < s->n; j++) {
+				const char *mt = s->m[j].item->targets.v[s->m[j].t].metric;
+				if (pass == 0 && s->m[j].item->set->up)
+					continue;
+				if (text_width(mt) >= 4 && (!best || strlen(mt) < strlen(best)))
+					best = mt;
+			}
+		s->metric = xstrdup(best ? best : f->item->targets.v[f->t].metric);
+	}
+	free(tr);
+	free(e);
+	free(parent);
+}
+
+void
+match_run(struct match *m, struct corpus *c)
+{
+	struct ctx x;
+
+	ctx_init(&x, c);
+	link_all(m, &x);
+	build_series(m, &x);
+	ctx_release(&x);
+}
+
+const struct series *
+match_series_of(const struct match *m, const struct item *it, int t)
+{
+	for (size_t i = 0; i < m->nseries; i++)
+		for (size_t k = 0; k < m->series[i].n; k++)
+			if (m->series[i].m[k].item == it && m->series[i].m[k].t == t)
+				return &m->series[i];
+	return NULL;
+}
+
+void
+match_release(struct match *m)
+{
+	for (size_t i = 0; i < m->nlinks; i++)
+		free(m->links[i].why);
+	free(m->links);
+	for (size_t i = 0; i < m->nseries; i++) {
+		free(m->series[i].id);
+		free(m->series[i].metric);
+		free(m->series[i].unit);
+		free(m->series[i].m);
+	}
+	free(m->series);
+	free(m->aliases);
+	memset(m, 0, sizeof *m);
+}

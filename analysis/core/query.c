@@ -1,0 +1,237 @@
+/* query: see query.h. */
+#include "core/query.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/stats.h"
+#include "base/text.h"
+#include "base/util.h"
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Words that name the same thing in these notices; a question naming one finds all. */
+static const char *const synonyms[][6] = {
+	{ "aed", "自动体外除颤器", "除颤器", NULL },
+	{ "托育", "托位", "婴幼儿照护", "托育服务点", NULL },
+	{ "急救", "应急救护", "救护", NULL },
+	{ "心理", "心理健康", "精神卫生", NULL },
+	{ "老旧小区", "城镇老旧小区", "旧改", NULL },
+	{ "口袋公园", "微型公园", NULL },
+	{ "养老", "老年人", "适老化", "银发", NULL },
+	{ "助残", "残疾人", NULL },
+	{ "饮水", "供水", NULL },
+	{ "公交", "公共交通", NULL },
+	{ "反诈", "电诈", "诈骗", NULL },
+};
+
+/* The share of Q's bigrams that T holds (both folded). */
+static double
+bigram_cover(const char *q, const char *t)
+{
+	int32_t a, b;
+	int ka, kb, total = 0, found = 0;
+	const char *p = q;
+
+	if ((ka = u8_next(p, &a)) <= 0)
+		return 0;
+	p += ka;
+	while ((kb = u8_next(p, &b)) > 0) {
+		char bg[16];
+		memcpy(bg, p - ka, (size_t)(ka + kb));
+		bg[ka + kb] = '\0';
+		total++;
+		found += strstr(t, bg) != NULL;
+		p += kb;
+		ka = kb;
+		a = b;
+	}
+	return total ? (double)found / total : 0;
+}
+
+static double
+score_term(const char *qk, const char *tk)
+{
+	double c;
+	if (!*qk)
+		return 0;
+	if (strstr(tk, qk))
+		return 1.0;
+	c = bigram_cover(qk, tk);
+	return c >= 0.5 ? 0.7 * c : 0;
+}
+
+double
+query_score(const char *question, const char *text)
+{
+	char *q = text_fold(question), *t = text_fold(text);
+	double best = score_term(q, t);
+
+	for (size_t g = 0; g < NELEM(synonyms); g++) {
+		int in = 0;
+		for (size_t k = 0; synonyms[g][k] && !in; k++)
+			in = strstr(q, synonyms[g][k]) || (strlen(q) >= 3 && strstr(synonyms[g][k], q));
+		if (!in)
+			continue;
+		for (size_t k = 0; synonyms[g][k]; k++) {
+			double s = 0.9 * score_term(synonyms[g][k], t);
+			if (s > best)
+				best = s;
+		}
+	}
+	free(q);
+	free(t);
+	return best;
+}
+
+/* The clause of TASK around byte OFFSET: between the delimiters ，。；. */
+static char *
+clause_at(const char *task, size_t offset)
+{
+	static const char *const delims[] = { "，", "。", "；", ";", "," };
+	size_t a = 0, b = strlen(task);
+
+	for (size_t d = 0; d < NELEM(delims); d++) {
+		const char *p = task;
+		size_t l = strlen(delims[d]);
+		while ((p = strstr(p, delims[d]))) {
+			size_t at = (size_t)(p - task);
+			if (at + l <= offset && at + l > a)
+				a = at + l;
+			if (at >= offset && at < b)
+				b = at;
+			p += l;
+		}
+	}
+	return xstrndup(task + a, b - a);
+}
+
+static int
+passes(const struct query_opts *o, const struct item *it, const struct target *t)
+{
+	if (!corpus_set_matches(it->set, o->set, o->year, o->jurisdiction))
+		return 0;
+	if (o->unit && strcmp(o->unit, t->unit) != 0)
+		return 0;
+	return 1;
+}
+
+static int
+cmp_hit(const void *a, const void *b)
+{
+	const struct query_hit *x = a, *y = b;
+	const void *gx = x->series ? (const void *)x->series : (const void *)x->item;
+	const void *gy = y->series ? (const void *)y->series : (const void *)y->item;
+
+	if (x->score != y->score)
+		return x->score > y->score ? -1 : 1;
+	if (gx != gy) {
+		/* Groups in a stable order: by their first set and item. */
+		const struct item *ix = x->series ? x->series->m[0].item : x->item;
+		const struct item *iy = y->series ? y->series->m[0].item : y->item;
+		int r = strcmp(ix->set->id, iy->set->id);
+		if (r)
+			return r;
+		if (ix != iy)
+			return ix < iy ? -1 : 1;
+		return gx < gy ? -1 : 1;
+	}
+	if (x->item->set->year != y->item->set->year)
+		return x->item->set->year - y->item->set->year;
+	if ((x->item->set->up != NULL) != (y->item->set->up != NULL))
+		return x->item->set->up ? 1 : -1;
+	{
+		int r = strcmp(x->item->set->id, y->item->set->id);
+		return r ? r : x->t - y->t;
+	}
+}
+
+size_t
+query_run(const struct corpus *c, const struct match *m, const char *question,
+          const struct query_opts *o, struct query_hit **hits)
+{
+	struct query_hit *v = NULL;
+	size_t n = 0, cap = 0, ngr;
+	struct growth_row *gr;
+	int all = !question || !*question;
+
+	ngr = stats_series_growth(m, &gr);
+	/* Score every target; a series scores as its best member. */
+	for (size_t i = 0; i < c->nsets; i++)
+		for (size_t k = 0; k < c->sets[i].nitems; k++) {
+			const struct item *it = &c->sets[i].items[k];
+			for (size_t t = 0; t < it->targets.n; t++) {
+				const struct target *tg = &it->targets.v[t];
+				double s = 1;
+				if (!all) {
+					char *cl = clause_at(it->task, tg->offset);
+					double sm = query_score(question, tg->metric);
+					double sc = 0.8 * query_score(question, cl);
+					double sn = 0.6 * query_score(question, it->name);
+					s = sm > sc ? sm : sc;
+					s = s > sn ? s : sn;
+					free(cl);
+				}
+				if (s < 0.4)
+					continue;
+				xgrow(&v, &cap, n + 1, sizeof *v);
+				v[n].item = it;
+				v[n].t = (int)t;
+				v[n].series = match_series_of(m, it, (int)t);
+				v[n].score = s;
+				v[n].pct_change = NAN;
+				n++;
+			}
+		}
+	/* Bring in the other members of the series hit, at the series' score. */
+	for (size_t h = 0, n0 = n; h < n0; h++) {
+		const struct series *s = v[h].series;
+		if (!s)
+			continue;
+		for (size_t k = 0; k < s->n; k++) {
+			size_t j;
+			for (j = 0; j < n; j++)
+				if (v[j].item == s->m[k].item && v[j].t == s->m[k].t)
+					break;
+			if (j == n) {
+				xgrow(&v, &cap, n + 1, sizeof *v);
+				v[n].item = s->m[k].item;
+				v[n].t = s->m[k].t;
+				v[n].series = s;
+				v[n].score = v[h].score;
+				v[n].pct_change = NAN;
+				n++;
+			} else if (v[j].score < v[h].score)
+				v[j].score = v[h].score;
+		}
+	}
+	for (size_t h = 0; h < n; h++) {
+		const struct series *s = v[h].series;
+		for (size_t j = 0; s && j < n; j++)
+			if (v[j].series == s && v[j].score > v[h].score)
+				v[h].score = v[j].score;
+		for (size_t g = 0; s && g < ngr; g++)
+			if (gr[g].s == s && strcmp(gr[g].jurisdiction, v[h].item->set->jurisdiction) == 0)
+				v[h].pct_change = gr[g].g.pct_change;
+	}
+	/* Filters last, so that the score of a series does not depend on them. */
+	{
+		size_t w = 0;
+		for (size_t h = 0; h < n; h++) {
+			const struct target *tg = &v[h].item->targets.v[v[h].t];
+			if (!passes(o, v[h].item, tg))
+				continue;
+			if (o->has_min_change && (isnan(v[h].pct_change) || v[h].pct_change < o->min_change))
+				continue;
+			v[w++] = v[h];
+		}
+		n = w;
+	}
+	if (n)
+		qsort(v, n, sizeof *v, cmp_hit);
+	free(gr);
+	*hits = v;
+	return n;
+}

@@ -1,0 +1,447 @@
+/* rows: see rows.h. */
+#include "core/rows.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/stats.h"
+#include "base/text.h"
+#include "base/util.h"
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+/* ---- the rows ---- */
+
+void
+rows_init(struct rows *r, const struct col *cols, size_t ncols)
+{
+	memset(r, 0, sizeof *r);
+	r->cols = cols;
+	r->ncols = ncols;
+}
+
+void
+rows_init_named(struct rows *r, const char *const *names, size_t ncols)
+{
+	struct col *own = xcalloc(ncols + 1, sizeof *own);
+
+	for (size_t i = 0; i < ncols; i++) {
+		own[i].name = xstrdup(names[i] ? names[i] : "");
+		own[i].type = COL_TEXT;
+	}
+	rows_init(r, own, ncols);
+	r->own = own;
+}
+
+void
+rows_add(struct rows *r, const char *const *vals)
+{
+	xgrow(&r->cells, &r->cap, (r->nrows + 1) * r->ncols, sizeof *r->cells);
+	for (size_t c = 0; c < r->ncols; c++)
+		r->cells[r->nrows * r->ncols + c] = xstrdup(vals[c] ? vals[c] : "");
+	r->nrows++;
+}
+
+void
+rows_release(struct rows *r)
+{
+	for (size_t i = 0; i < r->nrows * r->ncols; i++)
+		free(r->cells[i]);
+	free(r->cells);
+	if (r->own) {
+		for (size_t i = 0; i < r->ncols; i++)
+			free((char *)r->own[i].name);
+		free(r->own);
+	}
+	memset(r, 0, sizeof *r);
+}
+
+int
+rows_col(const struct rows *r, const char *name)
+{
+	for (size_t c = 0; c < r->ncols; c++)
+		if (strcmp(r->cols[c].name, name) == 0)
+			return (int)c;
+	return -1;
+}
+
+const char *
+rows_cell(const struct rows *r, size_t row, int col)
+{
+	if (col < 0 || (size_t)col >= r->ncols || row >= r->nrows)
+		return "";
+	return r->cells[row * r->ncols + (size_t)col];
+}
+
+/* ---- filters ---- */
+
+int
+filter_set(const struct filter *f, const struct set *s)
+{
+	return !f || corpus_set_matches(s, f->set, f->year, f->jurisdiction);
+}
+
+int
+filter_text(const struct filter *f, const char *const *texts, size_t n)
+{
+	char *want;
+	int hit = 0;
+
+	if (!f || !f->grep || !*f->grep)
+		return 1;
+	want = text_fold(f->grep);
+	for (size_t i = 0; i < n && !hit; i++) {
+		char *k = text_fold(texts[i] ? texts[i] : "");
+		hit = strstr(k, want) != NULL;
+		free(k);
+	}
+	free(want);
+	return hit;
+}
+
+/* ---- the columns ---- */
+
+#define T COL_TEXT
+#define I COL_INT
+#define N COL_NUM
+static const struct col set_cols[] = {
+	{ "set", T },    { "year", I },       { "jurisdiction", T }, { "level", T }, { "parent", T },
+	{ "doc_number", T }, { "issued", T }, { "title", T },        { "raw", T },   { "tasks", T },
+};
+static const struct col item_cols[] = {
+	{ "set", T },  { "year", I },  { "jurisdiction", T }, { "section", T },  { "seq", T },
+	{ "name", T }, { "units", T }, { "task", T },         { "deadline", T }, { "note", T },
+};
+static const struct col target_cols[] = {
+	{ "set", T },   { "year", I }, { "seq", T },       { "item", T }, { "n", I },   { "metric", T },
+	{ "value", N }, { "unit", T }, { "qualifier", T }, { "kind", T }, { "raw", T }, { "line", I },
+};
+static const struct col link_cols[] = {
+	{ "from_set", T }, { "from_seq", T }, { "from_item", T }, { "to_set", T }, { "to_seq", T },
+	{ "to_item", T },  { "relation", T }, { "score", N },     { "why", T },
+};
+static const struct col series_cols[] = {
+	{ "series", T }, { "metric", T }, { "unit", T },  { "set", T },       { "year", I },
+	{ "seq", T },    { "item", T },   { "value", N }, { "qualifier", T },
+};
+/* design.md's columns, then flags and item. */
+static const struct col growth_cols[] = {
+	{ "series", T },      { "metric", T },     { "unit", T },       { "jurisdiction", T },
+	{ "first_set", T },   { "last_set", T },   { "first_value", N }, { "last_value", N },
+	{ "abs_change", N },  { "pct_change", N }, { "cagr", N },        { "slope", N },
+	{ "r2", N },          { "points", I },     { "flags", T },       { "item", T },
+};
+static const struct col share_cols[] = {
+	{ "series", T }, { "metric", T }, { "unit", T },      { "set", T },          { "seq", T },
+	{ "item", T },   { "value", N },  { "districts", T }, { "district_sum", N }, { "share", N },
+};
+static const struct col compare_cols[] = {
+	{ "status", T },     { "from_seq", T },   { "from_item", T }, { "to_seq", T },
+	{ "to_item", T },    { "metric", T },     { "unit", T },      { "from_value", N },
+	{ "to_value", N },   { "abs_change", N }, { "pct_change", N }, { "share", N },
+	{ "flags", T },
+};
+static const struct col query_cols[] = {
+	{ "score", N }, { "series", T }, { "metric", T }, { "set", T },        { "year", I },
+	{ "seq", T },   { "item", T },   { "value", N },  { "unit", T },       { "qualifier", T },
+	{ "kind", T },  { "raw", T },    { "pct_change", N }, { "line", I },
+};
+#undef T
+#undef I
+#undef N
+
+const struct table_def rows_tables[TBL_NTABLES] = {
+	{ "sets", set_cols, NELEM(set_cols) },
+	{ "items", item_cols, NELEM(item_cols) },
+	{ "targets", target_cols, NELEM(target_cols) },
+	{ "links", link_cols, NELEM(link_cols) },
+	{ "series", series_cols, NELEM(series_cols) },
+	{ "growth", growth_cols, NELEM(growth_cols) },
+	{ "shares", share_cols, NELEM(share_cols) },
+};
+static const struct col task_cols_typed[] = {
+	{ "seq", COL_TEXT },  { "section", COL_TEXT },  { "name", COL_TEXT }, { "units", COL_TEXT },
+	{ "task", COL_TEXT }, { "deadline", COL_TEXT }, { "note", COL_TEXT },
+};
+const struct table_def rows_task_def = { "tasks", task_cols_typed, NELEM(task_cols_typed) };
+const struct table_def rows_compare_def = { "compare", compare_cols, NELEM(compare_cols) };
+const struct table_def rows_query_def = { "query", query_cols, NELEM(query_cols) };
+
+static void
+init_def(struct rows *out, const struct table_def *d)
+{
+	rows_init(out, d->cols, d->ncols);
+}
+
+/* ---- sets, items, targets ---- */
+
+static void
+build_sets(const struct corpus *c, const struct filter *f, struct rows *out)
+{
+	for (size_t i = 0; i < c->nsets; i++) {
+		const struct set *s = &c->sets[i];
+		char year[16];
+		const char *row[] = { s->id,     year,          s->jurisdiction, s->level,
+			              s->parent, s->doc_number, s->issued,       s->title,
+			              s->raw,    s->tasks };
+		snprintf(year, sizeof year, "%d", s->year);
+		if (filter_set(f, s) && filter_text(f, row, NELEM(row)))
+			rows_add(out, row);
+	}
+}
+
+static void
+build_items(const struct corpus *c, const struct filter *f, struct rows *out)
+{
+	for (size_t i = 0; i < c->nsets; i++) {
+		const struct set *s = &c->sets[i];
+		char year[16];
+		snprintf(year, sizeof year, "%d", s->year);
+		if (!filter_set(f, s))
+			continue;
+		for (size_t k = 0; k < s->nitems; k++) {
+			const struct item *it = &s->items[k];
+			const char *row[] = { s->id,   year,     s->jurisdiction, it->section,  it->seq,
+				              it->name, it->units, it->task,        it->deadline, it->note };
+			if (filter_text(f, row + 5, 3))
+				rows_add(out, row);
+		}
+	}
+}
+
+static void
+build_targets(const struct corpus *c, const struct filter *f, struct rows *out)
+{
+	for (size_t i = 0; i < c->nsets; i++) {
+		const struct set *s = &c->sets[i];
+		char year[16];
+		snprintf(year, sizeof year, "%d", s->year);
+		if (!filter_set(f, s))
+			continue;
+		for (size_t k = 0; k < s->nitems; k++) {
+			const struct item *it = &s->items[k];
+			for (size_t m = 0; m < it->targets.n; m++) {
+				const struct target *tg = &it->targets.v[m];
+				char n[16], v[64], line[16];
+				const char *row[] = { s->id,
+					              year,
+					              it->seq,
+					              it->name,
+					              n,
+					              tg->metric,
+					              target_value_str(tg->value, v),
+					              tg->unit,
+					              qual_name(tg->qualifier),
+					              tkind_name(tg->kind),
+					              tg->raw,
+					              line };
+				snprintf(n, sizeof n, "%d", tg->n);
+				snprintf(line, sizeof line, "%d", it->target_lines[m]);
+				if (filter_text(f, (const char *const[]){ it->name, tg->metric, tg->raw }, 3))
+					rows_add(out, row);
+			}
+		}
+	}
+}
+
+/* ---- links, series ---- */
+
+static void
+build_links(const struct match *mt, const struct filter *f, struct rows *out)
+{
+	for (size_t i = 0; i < mt->nlinks; i++) {
+		const struct link *l = &mt->links[i];
+		char score[32];
+		const char *row[] = { l->from->set->id, l->from->seq, l->from->name,
+			              l->to->set->id,   l->to->seq,   l->to->name,
+			              relation_name(l->relation), score, l->why };
+		snprintf(score, sizeof score, "%.3f", l->score);
+		if (!filter_set(f, l->from->set) && !filter_set(f, l->to->set))
+			continue;
+		if (filter_text(f, (const char *const[]){ l->from->name, l->to->name, l->why }, 3))
+			rows_add(out, row);
+	}
+}
+
+/* A series is listed whole when one of its members passes the filters. */
+static int
+series_kept(const struct series *s, const struct filter *f)
+{
+	for (size_t k = 0; k < s->n; k++) {
+		const struct item *it = s->m[k].item;
+		const struct target *tg = &it->targets.v[s->m[k].t];
+		if (filter_set(f, it->set) &&
+		    filter_text(f, (const char *const[]){ s->metric, tg->metric, it->name }, 3))
+			return 1;
+	}
+	return 0;
+}
+
+static void
+build_series(const struct match *mt, const struct filter *f, struct rows *out)
+{
+	for (size_t i = 0; i < mt->nseries; i++) {
+		const struct series *s = &mt->series[i];
+		if (!series_kept(s, f))
+			continue;
+		for (size_t k = 0; k < s->n; k++) {
+			const struct item *it = s->m[k].item;
+			const struct target *tg = &it->targets.v[s->m[k].t];
+			char year[16], v[64];
+			const char *row[] = { s->id,   s->metric, tg->unit, it->set->id,
+				              year,    it->seq,   it->name, target_value_str(tg->value, v),
+				              qual_name(tg->qualifier) };
+			snprintf(year, sizeof year, "%d", it->set->year);
+			rows_add(out, row);
+		}
+	}
+}
+
+/* ---- growth, shares ---- */
+
+/* The item a growth row is about: its last member's (the latest wording). */
+static const char *
+growth_item(const struct growth_row *r)
+{
+	return *r->last->item->name ? r->last->item->name : r->first->item->name;
+}
+
+static void
+build_growth(const struct match *mt, const struct filter *f, struct rows *out)
+{
+	struct growth_row *gr;
+	size_t n = stats_series_growth(mt, &gr);
+
+	for (size_t i = 0; i < n; i++) {
+		const struct growth_row *r = &gr[i];
+		const struct set *fs = r->first->item->set, *ls = r->last->item->set;
+		char b[7][64], pts[16], *flags = changes_str(&r->changes);
+		const char *row[] = { r->s->id,
+			              r->s->metric,
+			              r->s->unit,
+			              r->jurisdiction,
+			              fs->id,
+			              ls->id,
+			              stats_fmt(r->g.first, 4, b[0]),
+			              stats_fmt(r->g.last, 4, b[1]),
+			              stats_fmt(r->g.abs_change, 4, b[2]),
+			              stats_fmt(r->g.pct_change, 2, b[3]),
+			              stats_fmt(r->g.cagr, 2, b[4]),
+			              stats_fmt(r->g.slope, 4, b[5]),
+			              stats_fmt(r->g.r2, 4, b[6]),
+			              pts,
+			              flags,
+			              growth_item(r) };
+		snprintf(pts, sizeof pts, "%zu", r->g.points);
+		if ((filter_set(f, fs) || filter_set(f, ls)) &&
+		    filter_text(f, (const char *const[]){ r->s->metric, r->first->item->name,
+		                                          r->last->item->name }, 3))
+			rows_add(out, row);
+		free(flags);
+	}
+	free(gr);
+}
+
+static void
+build_shares(const struct match *mt, const struct filter *f, struct rows *out)
+{
+	struct share_row *sr;
+	size_t n = stats_district_shares(mt, &sr);
+
+	for (size_t i = 0; i < n; i++) {
+		const struct item *it = sr[i].city->item;
+		struct sb dist = SB_INIT;
+		char v[64], sum[64], share[64];
+		for (size_t d = 0; d < sr[i].ndistricts; d++)
+			sb_addf(&dist, "%s%s", d ? " " : "", sr[i].district[d]->item->set->id);
+		const char *row[] = { sr[i].s->id, sr[i].s->metric, sr[i].s->unit, it->set->id, it->seq,
+			              it->name, target_value_str(it->targets.v[sr[i].city->t].value, v),
+			              dist.buf ? dist.buf : "", target_value_str(sr[i].district_sum, sum),
+			              stats_fmt(sr[i].share, 4, share) };
+		if (filter_set(f, it->set) &&
+		    filter_text(f, (const char *const[]){ sr[i].s->metric, it->name }, 2))
+			rows_add(out, row);
+		sb_release(&dist);
+	}
+	stats_shares_free(sr, n);
+}
+
+void
+rows_build(enum table_id id, const struct corpus *c, const struct match *m,
+           const struct filter *f, struct rows *out)
+{
+	init_def(out, &rows_tables[id]);
+	switch (id) {
+	case TBL_SETS: build_sets(c, f, out); break;
+	case TBL_ITEMS: build_items(c, f, out); break;
+	case TBL_TARGETS: build_targets(c, f, out); break;
+	case TBL_LINKS: build_links(m, f, out); break;
+	case TBL_SERIES: build_series(m, f, out); break;
+	case TBL_GROWTH: build_growth(m, f, out); break;
+	case TBL_SHARES: build_shares(m, f, out); break;
+	case TBL_NTABLES: break;
+	}
+}
+
+/* ---- compare, query ---- */
+
+void
+rows_compare(const struct compare_row *cr, long n, const struct filter *f, struct rows *out)
+{
+	init_def(out, &rows_compare_def);
+	for (long i = 0; i < n; i++) {
+		const struct compare_row *r = &cr[i];
+		const struct target *tf = r->tf >= 0 ? &r->from->targets.v[r->tf] : NULL;
+		const struct target *tt = r->tt >= 0 ? &r->to->targets.v[r->tt] : NULL;
+		char fv[64] = "", tv[64] = "", ab[64], pct[64], share[64], *unit, *flags;
+		const char *metric = r->series ? r->series->metric : tt ? tt->metric : tf ? tf->metric : "";
+		if (tf && tt && strcmp(tf->unit, tt->unit) != 0)
+			unit = xasprintf("%s→%s", tf->unit, tt->unit);
+		else
+			unit = xstrdup(tt ? tt->unit : tf ? tf->unit : "");
+		if (tf)
+			target_value_str(tf->value, fv);
+		if (tt)
+			target_value_str(tt->value, tv);
+		flags = changes_str(&r->changes);
+		const char *row[] = { cstatus_name(r->status),
+			              r->from ? r->from->seq : "",
+			              r->from ? r->from->name : "",
+			              r->to ? r->to->seq : "",
+			              r->to ? r->to->name : "",
+			              metric,
+			              unit,
+			              fv,
+			              tv,
+			              stats_fmt(r->abs_change, 4, ab),
+			              stats_fmt(r->pct_change, 2, pct),
+			              stats_fmt(r->share, 4, share),
+			              flags };
+		if (filter_text(f, (const char *const[]){ row[2], row[4], row[5] }, 3))
+			rows_add(out, row);
+		free(unit);
+		free(flags);
+	}
+}
+
+void
+rows_query(const struct query_hit *hits, size_t n, struct rows *out)
+{
+	init_def(out, &rows_query_def);
+	for (size_t i = 0; i < n; i++) {
+		const struct item *it = hits[i].item;
+		const struct target *tg = &it->targets.v[hits[i].t];
+		char score[32], year[16], v[64], pct[64], line[16];
+		const char *row[] = { score, hits[i].series ? hits[i].series->id : "",
+			              hits[i].series ? hits[i].series->metric : tg->metric,
+			              it->set->id, year, it->seq, it->name, target_value_str(tg->value, v),
+			              tg->unit, qual_name(tg->qualifier), tkind_name(tg->kind), tg->raw,
+			              stats_fmt(hits[i].pct_change, 2, pct), line };
+		snprintf(score, sizeof score, "%.2f", hits[i].score);
+		snprintf(year, sizeof year, "%d", it->set->year);
+		snprintf(line, sizeof line, "%d", it->target_lines[hits[i].t]);
+		rows_add(out, row);
+	}
+}

@@ -1,0 +1,1206 @@
+/* targets: see targets.h. */
+#include "core/targets.h"
+#include "core/label.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "base/text.h"
+#include "base/util.h"
+
+/* ---- keyword tables ---- */
+
+/* Units and measure words, with what yoy writes for them and their kind.  Longer entries
+ * first: 人次 before 人, 平方公里 before 公里. */
+static const struct unit {
+	const char *text, *norm;
+	enum tkind kind;
+} units[] = {
+	{ "平方公里", "平方公里", KIND_AREA }, { "平方米", "平方米", KIND_AREA },
+	{ "㎡", "平方米", KIND_AREA },         { "平米", "平方米", KIND_AREA },
+	{ "公顷", "公顷", KIND_AREA },
+	{ "亩", "亩", KIND_AREA },             { "公里", "公里", KIND_LENGTH },
+	{ "千米", "公里", KIND_LENGTH },       { "km", "公里", KIND_LENGTH },
+	{ "米", "米", KIND_LENGTH },           { "人次", "人次", KIND_COUNT },
+	{ "场次", "场次", KIND_COUNT },        { "户次", "户次", KIND_COUNT },
+	{ "台次", "台次", KIND_COUNT },        { "车次", "车次", KIND_COUNT },
+	{ "条次", "条次", KIND_COUNT },        { "批次", "批次", KIND_COUNT },
+	{ "班次", "班次", KIND_COUNT },        { "架次", "架次", KIND_COUNT },
+	{ "个百分点", "个百分点", KIND_PERCENT }, { "%", "%", KIND_PERCENT },
+	{ "人", "人", KIND_COUNT },            { "名", "名", KIND_COUNT },
+	{ "户", "户", KIND_COUNT },            { "个", "个", KIND_COUNT },
+	{ "所", "所", KIND_COUNT },            { "家", "家", KIND_COUNT },
+	{ "处", "处", KIND_COUNT },            { "座", "座", KIND_COUNT },
+	{ "台", "台", KIND_COUNT },            { "部", "部", KIND_COUNT },
+	{ "条", "条", KIND_COUNT },            { "期", "期", KIND_COUNT },
+	{ "场", "场", KIND_COUNT },            { "项", "项", KIND_COUNT },
+	{ "套", "套", KIND_COUNT },            { "间", "间", KIND_COUNT },
+	{ "张", "张", KIND_COUNT },            { "口", "口", KIND_COUNT },
+	{ "盏", "盏", KIND_COUNT },            { "架", "架", KIND_COUNT },
+	{ "栋", "栋", KIND_COUNT },            { "幢", "幢", KIND_COUNT },
+	{ "辆", "辆", KIND_COUNT },            { "吨", "吨", KIND_COUNT },
+	{ "元", "元", KIND_COUNT },            { "床", "床", KIND_COUNT },
+	{ "支", "支", KIND_COUNT },            { "批", "批", KIND_COUNT },
+	{ "块", "块", KIND_COUNT },            { "片", "片", KIND_COUNT },
+	{ "组", "组", KIND_COUNT },            { "件", "件", KIND_COUNT },
+	{ "棵", "棵", KIND_COUNT },            { "株", "株", KIND_COUNT },
+	{ "本", "本", KIND_COUNT },            { "册", "册", KIND_COUNT },
+	{ "段", "段", KIND_COUNT },            { "班", "班", KIND_COUNT },
+	{ "站", "站", KIND_COUNT },            { "种", "种", KIND_COUNT },
+	{ "类", "类", KIND_COUNT },            { "份", "份", KIND_COUNT },
+};
+
+/* What follows a number that is not a target: ages, years, frequencies, time spans. */
+static const char *const not_units[] = {
+	"周岁", "岁", "年", "届", "次", "分钟", "小时", "天", "月", "日", "号", "级", "倍", "期间",
+};
+
+/* Words before a number that bound it. Single-character words must touch the number. */
+static const struct bound {
+	const char *text;
+	enum qual q;
+} pre_quals[] = {
+	{ "不少于", QUAL_GE }, { "不低于", QUAL_GE }, { "不超过", QUAL_LE }, { "至少", QUAL_GE },
+	{ "超过", QUAL_GE },   { "多于", QUAL_GE },   { "高于", QUAL_GE },   { "以上", QUAL_GE },
+	{ "超", QUAL_GE },     { "约", QUAL_ABOUT },  { "近", QUAL_ABOUT },
+}, post_quals[] = {
+	{ "以上", QUAL_GE }, { "以内", QUAL_LE }, { "以下", QUAL_LE }, { "左右", QUAL_ABOUT },
+	{ "余", QUAL_ABOUT },
+};
+
+/* Markers that make the numbers after them (in the same sentence) per unit: ratio. */
+static const char *const ratio_marks[] = { "每", "日均", "人均", "户均", "各区", "各镇", "各街道" };
+/* Words that end a ratio's reach: totals. */
+static const char *const ratio_resets[] = { "合计", "共计", "总计", "累计", "全市", "全区" };
+
+/* Nouns for people, counted without a measure word: 惠及150万农村人口, 13.6万居民. */
+static const char *const people[] = { "农村人口", "人口", "居民", "群众", "村民", "市民",
+	                              "学生", "儿童", "老人", "妇女", "职工", "农民" };
+
+/* Where a metric taken after the number ends. */
+static const char *const metric_stop[] = {
+	"提供", "开展", "进行", "实现", "，", "。", "；", "（", "：", "）", "(", ")",
+};
+/* Verbs that open a new clause: a metric after the number never starts with one
+ * (普及应急救护知识33万人次 培训救护师资500名, where the notice lost its comma). */
+static const char *const clause_verbs[] = {
+	"培训", "培育", "完成", "建设", "建成", "新增", "组织", "开展", "普及", "实施", "打造",
+	"提升", "推进", "推动", "举办", "发放", "启动", "实现", "覆盖", "惠及",
+};
+
+static const char *const chinese_digits = "零〇一二两三四五六七八九";
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+const char *
+tkind_name(enum tkind k)
+{
+	static const char *const names[] = { "count", "area", "length", "percent", "ratio",
+		                             "cumulative" };
+	return (size_t)k < NELEM(names) ? names[k] : "count";
+}
+
+const char *
+qual_name(enum qual q)
+{
+	static const char *const names[] = { "=", ">=", "<=", "~" };
+	return (size_t)q < NELEM(names) ? names[q] : "=";
+}
+
+
+/* ---- the text as code points, normalised for parsing ---- */
+
+struct text {
+	int32_t *cp;   /* NFKC of each code point when that is one code point, else itself;
+	                * of the simplified text when the printed one is traditional */
+	size_t *off;   /* byte offset of each code point; off[n] is the length */
+	size_t n;
+	const char *s;
+	char *simp;    /* the text in simplified characters (as many code points), or NULL */
+	size_t *soff;  /* byte offsets in simp */
+};
+
+static int
+is_digit_c(int32_t c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int
+is_latin_c(int32_t c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int32_t
+norm_cp(int32_t c)
+{
+	utf8proc_int32_t buf[4];
+	utf8proc_ssize_t n;
+	int last = 0;
+
+	if (c < 0x80 || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x2000 && c <= 0x206F) ||
+	    (c >= 0x3000 && c <= 0x303F))
+		return c; /* ASCII, CJK and their punctuation: NFKC leaves what we read alone */
+	if (c >= 0xFF01 && c <= 0xFF5E) {
+		/* Full-width forms: digits, letters, % and . are read as ASCII. */
+		int32_t a = c - 0xFF01 + 0x21;
+		return is_digit_c(a) || is_latin_c(a) || a == '%' || a == '.' ? a : c;
+	}
+	n = utf8proc_decompose_char(c, buf, 4, UTF8PROC_COMPAT | UTF8PROC_COMPOSE, &last);
+	/* Only digits, Latin letters, % and the decimal point are read through their
+	 * compatibility form (２０２６ → 2026, ％ → %); punctuation keeps its own form, so
+	 * that （ and ， stay what the keyword tables say. */
+	if (n == 1 && buf[0] < 0x80 &&
+	    (is_digit_c(buf[0]) || is_latin_c(buf[0]) || buf[0] == '%' || buf[0] == '.'))
+		return buf[0];
+	return c;
+}
+
+static void
+text_release(struct text *t)
+{
+	free(t->cp);
+	free(t->off);
+	free(t->simp);
+	free(t->soff);
+}
+
+/* Is a pinyin gloss that a page injected after a character (學(xué), 報（bào）) at I? Its
+ * length in code points, brackets included, or 0. */
+static size_t
+gloss_at(const int32_t *c, size_t i, size_t n)
+{
+	size_t j = i + 1;
+
+	if (i == 0 || i >= n || !text_is_han(c[i - 1]) || (c[i] != '(' && c[i] != 0xFF08))
+		return 0;
+	/* Lower-case Latin with the tone marks of pinyin (Latin-1 and Latin Extended). */
+	while (j < n && j - i <= 7 && ((c[j] >= 'a' && c[j] <= 'z') || (c[j] >= 0xE0 && c[j] <= 0xFC) ||
+	                              (c[j] >= 0x100 && c[j] <= 0x1DC)))
+		j++;
+	if (j == i + 1 || j >= n || (c[j] != ')' && c[j] != 0xFF09))
+		return 0;
+	return j + 1 - i;
+}
+
+/* The code points of S and the byte offset of each; returns how many. */
+static size_t
+decode(const char *s, int32_t **cp, size_t **off)
+{
+	size_t len = strlen(s), i = 0, n = 0;
+	int32_t c;
+	int k;
+
+	*cp = xmalloc((len + 1) * sizeof **cp);
+	*off = xmalloc((len + 1) * sizeof **off);
+	while ((k = u8_next(s + i, &c)) > 0) {
+		(*cp)[n] = c < 0 ? 0xFFFD : c;
+		(*off)[n++] = i;
+		i += (size_t)k;
+	}
+	(*off)[n] = i;
+	return n;
+}
+
+/*
+ * The text as the rules read it: code points normalised (norm_cp), pinyin glosses left
+ * out, and traditional text in simplified characters (個 is 个, 萬 is 万), code point for
+ * code point, so that spans of the printed text stay at hand for raw.
+ */
+static void
+text_load(struct text *t, const char *s)
+{
+	int32_t *pc, *sc = NULL;
+	size_t *po, *so = NULL, n, m = 0, k = 0;
+
+	memset(t, 0, sizeof *t);
+	t->s = s;
+	n = decode(s, &pc, &po);
+	if (text_maybe_traditional(s)) {
+		t->simp = text_simplify(s);
+		if (decode(t->simp, &sc, &so) != n) {
+			free(t->simp);
+			free(sc);
+			free(so);
+			t->simp = NULL;
+			sc = NULL;
+			so = NULL;
+		}
+	}
+	t->cp = xmalloc((n + 1) * sizeof *t->cp);
+	t->off = xmalloc((n + 1) * sizeof *t->off);
+	if (t->simp)
+		t->soff = xmalloc((n + 1) * sizeof *t->soff);
+	while (k < n) {
+		size_t g = gloss_at(pc, k, n);
+		if (g) {
+			k += g;
+			continue;
+		}
+		t->cp[m] = norm_cp(sc ? sc[k] : pc[k]);
+		t->off[m] = po[k];
+		if (so)
+			t->soff[m] = so[k];
+		m++;
+		k++;
+	}
+	t->n = m;
+	t->off[m] = po[n];
+	t->cp[m] = 0;
+	if (so)
+		t->soff[m] = so[n];
+	free(pc);
+	free(po);
+	free(sc);
+	free(so);
+}
+
+/* Does the text at I spell W?  Returns the number of code points matched or 0. */
+static size_t
+at(const struct text *t, size_t i, const char *w)
+{
+	size_t j = i;
+	int32_t c;
+	int k;
+
+	/* A keyword that starts with a CJK character can only match text whose first byte is
+	 * the same (only full-width ASCII forms change under normalisation): a quick no. */
+	if ((unsigned char)w[0] >= 0x80 &&
+	    (i >= t->n || (t->simp ? t->simp[t->soff[i]] : t->s[t->off[i]]) != w[0]))
+		return 0;
+	while ((k = u8_next(w, &c)) > 0) {
+		if (j >= t->n || t->cp[j] != c)
+			return 0;
+		j++;
+		w += k;
+	}
+	return j - i;
+}
+
+/* Does the text end at I (exclusive) with W?  Returns its length in code points or 0. */
+static size_t
+before(const struct text *t, size_t i, const char *w)
+{
+	size_t n = 0;
+	int32_t c;
+	int k;
+	const char *p = w;
+
+	while ((k = u8_next(p, &c)) > 0) {
+		n++;
+		p += k;
+	}
+	if (n == 0 || n > i)
+		return 0;
+	return at(t, i - n, w) ? n : 0;
+}
+
+#define is_digit is_digit_c
+#define is_latin is_latin_c
+
+static int
+is_chinese_digit(int32_t c)
+{
+	char ch[5] = { 0 };
+	utf8proc_encode_char(c, (utf8proc_uint8_t *)ch);
+	return c > 0x80 && strstr(chinese_digits, ch) != NULL;
+}
+
+static int
+chinese_digit_value(int32_t c)
+{
+	static const int32_t d[] = { 0x96F6, 0x3007, 0x4E00, 0x4E8C, 0x4E24, 0x4E09, 0x56DB,
+		                     0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D };
+	static const int v[] = { 0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9 };
+	for (size_t i = 0; i < sizeof d / sizeof d[0]; i++)
+		if (d[i] == c)
+			return v[i];
+	return -1;
+}
+
+static int
+is_open_paren(int32_t c)
+{
+	return c == 0xFF08 || c == '(';
+}
+
+static int
+is_close_paren(int32_t c)
+{
+	return c == 0xFF09 || c == ')';
+}
+
+/* Sentence and clause ends. */
+static int
+is_sentence_end(int32_t c)
+{
+	return c == 0x3002 || c == 0xFF1B || c == ';' || c == 0xFF01 || c == '\n';
+}
+
+static int
+is_clause_end(int32_t c)
+{
+	return is_sentence_end(c) || c == 0xFF0C || c == ',' || c == 0x3001 || c == 0xFF1A ||
+	       c == ':';
+}
+
+/* ---- numbers ---- */
+
+struct num {
+	size_t start, end;   /* code point span */
+	double value;
+	int ok;
+};
+
+/*
+ * An Arabic number at I: digits with an optional decimal part, times 万/亿, computed
+ * exactly (16.4亿 is 164 × 10^7, not 16.4 × 10^8).  A 余 between the digits and the
+ * multiplier (6万余名 has it after) sets *approx.
+ */
+static struct num
+arabic(const struct text *t, size_t i, int *approx)
+{
+	struct num r = { i, i, 0, 0 };
+	int64_t mant = 0;
+	int scale = 0, digits = 0, exp10 = 0;
+	size_t j = i;
+
+	while (j < t->n && is_digit(t->cp[j])) {
+		if (++digits > 15)
+			return r; /* too long to be a target */
+		mant = mant * 10 + (t->cp[j] - '0');
+		j++;
+	}
+	if (j + 1 < t->n && t->cp[j] == '.' && is_digit(t->cp[j + 1])) {
+		j++;
+		while (j < t->n && is_digit(t->cp[j])) {
+			if (++digits > 15)
+				return r;
+			mant = mant * 10 + (t->cp[j] - '0');
+			scale++;
+			j++;
+		}
+	}
+	if (j < t->n && t->cp[j] == 0x4F59 /* 余 */ && j + 1 < t->n &&
+	    (t->cp[j + 1] == 0x4E07 || t->cp[j + 1] == 0x4EBF)) {
+		*approx = 1;
+		j++;
+	}
+	if (j < t->n && t->cp[j] == 0x4E07 /* 万 */) {
+		exp10 = 4;
+		j++;
+	} else if (j < t->n && t->cp[j] == 0x4EBF /* 亿 */) {
+		exp10 = 8;
+		j++;
+	}
+	exp10 -= scale;
+	r.value = (double)mant;
+	if (exp10 > 0)
+		r.value = (double)mant * pow(10, exp10);
+	else if (exp10 < 0) {
+		/* Print-exact decimals: divide once by the power of ten. */
+		r.value = (double)mant / pow(10, -exp10);
+	}
+	r.end = j;
+	r.ok = 1;
+	return r;
+}
+
+/*
+ * A Chinese numeral at I that counts something: it must hold a magnitude (两千, 一万,
+ * 三百): 四个环节, 两癌, 一老一小 and 八中 have none and are words, not numbers.
+ */
+static struct num
+chinese(const struct text *t, size_t i)
+{
+	struct num r = { i, i, 0, 0 };
+	double total = 0, section = 0, digit = -1;
+	int magnitude = 0;
+	size_t j = i;
+
+	for (; j < t->n; j++) {
+		int32_t c = t->cp[j];
+		int v = chinese_digit_value(c);
+		if (v >= 0) {
+			if (digit >= 0)
+				return r; /* two digits in a row: not a number we read */
+			digit = v;
+			continue;
+		}
+		if (c == 0x5341 /* 十 */ || c == 0x767E /* 百 */ || c == 0x5343 /* 千 */) {
+			double m = c == 0x5341 ? 10 : c == 0x767E ? 100 : 1000;
+			section += (digit < 0 ? 1 : digit) * m;
+			digit = -1;
+			magnitude = 1;
+			continue;
+		}
+		if (c == 0x4E07 /* 万 */ || c == 0x4EBF /* 亿 */) {
+			double m = c == 0x4E07 ? 1e4 : 1e8;
+			section += digit < 0 ? 0 : digit;
+			total += (section == 0 ? 1 : section) * m;
+			section = 0;
+			digit = -1;
+			magnitude = 1;
+			continue;
+		}
+		break;
+	}
+	if (!magnitude)
+		return r;
+	total += section + (digit < 0 ? 0 : digit);
+	r.value = total;
+	r.end = j;
+	r.ok = 1;
+	return r;
+}
+
+/* ---- one target ---- */
+
+static const struct unit *
+unit_at(const struct text *t, size_t i, size_t *len)
+{
+	for (size_t k = 0; k < sizeof units / sizeof units[0]; k++)
+		if ((*len = at(t, i, units[k].text)) > 0) {
+			/* A Latin unit must not run on into a word: "km" yes, "kmh" no. */
+			if (is_latin(t->cp[i]) && i + *len < t->n && is_latin(t->cp[i + *len]))
+				continue;
+			return &units[k];
+		}
+	*len = 0;
+	return NULL;
+}
+
+static int
+not_unit_at(const struct text *t, size_t i)
+{
+	for (size_t k = 0; k < sizeof not_units / sizeof not_units[0]; k++)
+		if (at(t, i, not_units[k]))
+			return 1;
+	return 0;
+}
+
+static char *
+span(const struct text *t, size_t a, size_t b)
+{
+	return xstrndup(t->s + t->off[a], t->off[b] - t->off[a]);
+}
+
+/* The same span as the rules read it (in simplified characters). */
+static char *
+pspan(const struct text *t, size_t a, size_t b)
+{
+	if (!t->simp)
+		return span(t, a, b);
+	return xstrndup(t->simp + t->soff[a], t->soff[b] - t->soff[a]);
+}
+
+/* Nouns of places and works that a size (50户以上, 100平方米以上) picks out rather than
+ * counts. */
+static const char *const sized_nouns[] = {
+	"自然村", "行政村", "村寨", "村庄", "木质房屋", "房屋", "小区", "社区", "企业", "单位",
+	"学校", "医院", "场所", "建筑", "住宅", "楼", "道路", "河道", "水库", "工程", "项目", "村",
+};
+
+static const struct unit *unit_at(const struct text *t, size_t i, size_t *len);
+
+/*
+ * Is the number at I a size that picks what is counted (230个50户以上木质房屋, 实现…、20户
+ * 以上自然村…全覆盖) — a number, its unit, 以上 or 以下 and a noun — glued to the count
+ * before it (at LAST, where that one ends) or naming a place or a work?
+ */
+static int
+threshold_at(const struct text *t, size_t i, size_t last)
+{
+	size_t j = i, ul, k;
+
+	while (j < t->n && (is_digit(t->cp[j]) || t->cp[j] == '.'))
+		j++;
+	if (j == i || !unit_at(t, j, &ul))
+		return 0;
+	j += ul;
+	if (!(k = at(t, j, "以上")) && !(k = at(t, j, "以下")))
+		return 0;
+	j += k;
+	if (j >= t->n || !text_is_han(t->cp[j]))
+		return 0;
+	if (last == i)
+		return 1;
+	for (k = 0; k < NELEM(sized_nouns); k++)
+		if (at(t, j, sized_nouns[k]))
+			return 1;
+	return 0;
+}
+
+/*
+ * The noun phrase after a number and its unit (建设100个口袋公园 → 口袋公园): up to a clause
+ * end, a number or a verb that starts a new phrase.  Returns where it ends.
+ */
+static size_t
+after_end(const struct text *t, size_t tend)
+{
+	size_t j = tend, k;
+
+	while (j < t->n && (!is_clause_end(t->cp[j]) || t->cp[j] == 0x3001)) {
+		int stop = 0;
+		if (t->cp[j] == 0x201C) { /* a quoted name is one noun: “15分钟高品质生活服务圈” */
+			size_t q = j + 1;
+			while (q < t->n && t->cp[q] != 0x201D && q - j < 40)
+				q++;
+			if (q < t->n && t->cp[q] == 0x201D) {
+				j = q + 1;
+				continue;
+			}
+		}
+		if (t->cp[j] == 0x3001 /* 、 */) {
+			/* An enumeration of nouns (小学高年级、初中、高中学生) belongs to the phrase;
+			 * one that goes on to the next number (100个口袋公园、10座) does not. */
+			size_t q = j + 1;
+			int verb = 0;
+			while (q < t->n && !is_clause_end(t->cp[q]) && !is_digit(t->cp[q]) && !verb) {
+				for (k = 0; k < NELEM(metric_stop) && !verb; k++)
+					verb = !is_open_paren(t->cp[q]) && !is_close_paren(t->cp[q]) &&
+					       at(t, q, metric_stop[k]) > 0;
+				if (!verb)
+					q++;
+			}
+			if (q < t->n && is_digit(t->cp[q]))
+				break;
+			j++;
+			continue;
+		}
+		if (is_digit(t->cp[j]) && threshold_at(t, j, j == tend ? j : (size_t)-1)) {
+			/* 230个50户以上木质房屋: the size is part of the noun. */
+			size_t ul;
+			while (is_digit(t->cp[j]) || t->cp[j] == '.')
+				j++;
+			unit_at(t, j, &ul);
+			j += ul + 2; /* the unit, 以上 or 以下 */
+			continue;
+		}
+		if (is_digit(t->cp[j])) {
+			size_t q = j;
+			while (q < t->n && is_digit(t->cp[q]))
+				q++;
+			if (q >= t->n || !is_latin(t->cp[q]))
+				break; /* the next number; 5G is a name */
+			j = q;
+			continue;
+		}
+		if (is_open_paren(t->cp[j]) && j > tend) {
+			/* A short aside inside the noun (安葬（放）设施) is part of it; one right
+			 * after the unit (1家（小曲景苑东侧）) is a remark. */
+			size_t q = j + 1;
+			while (q < t->n && q - j <= 6 && !is_close_paren(t->cp[q]) && !is_clause_end(t->cp[q]))
+				q++;
+			if (q < t->n && is_close_paren(t->cp[q]) && q + 1 < t->n && !is_clause_end(t->cp[q + 1]) &&
+			    !is_digit(t->cp[q + 1])) {
+				j = q + 1;
+				continue;
+			}
+			/* At the end, an abbreviation (自动体外除颤器（AED）) names it too. */
+			if (q < t->n && is_close_paren(t->cp[q]) && q > j + 1) {
+				size_t r = j + 1;
+				while (r < q && (is_latin(t->cp[r]) || is_digit(t->cp[r])))
+					r++;
+				if (r == q) {
+					j = q + 1;
+					break;
+				}
+			}
+		}
+		for (k = 0; k < NELEM(metric_stop) && !stop; k++)
+			stop = at(t, j, metric_stop[k]) > 0;
+		if (stop)
+			break;
+		j++;
+	}
+	for (k = 0; k < NELEM(clause_verbs); k++)
+		if (at(t, tend, clause_verbs[k]))
+			j = tend;
+	return j;
+}
+
+/* The noun phrase after a number, read: after its last 的 (宜居宜业、便捷和谐的高品质
+ * 生活圈 → 高品质生活圈) unless what follows the 的 lists aspects (道路交通、卫生条件). */
+static char *
+after_phrase(const struct text *t, size_t tend, size_t end)
+{
+	char *after = pspan(t, tend, end), *de = NULL, *p = after;
+
+	while ((p = strstr(p, "的"))) {
+		de = p;
+		p += strlen("的");
+	}
+	if (de && text_width(de + strlen("的")) >= 4 && !strstr(de, "、"))
+		memmove(after, de + strlen("的"), strlen(de + strlen("的")) + 1);
+	else if (de)
+		*de = '\0';
+	return after;
+}
+
+/* Is I inside a quotation “…” (opened within 40 code points)? */
+static int
+in_quotes(const struct text *t, size_t i)
+{
+	for (size_t q = i, n = 0; q-- > 0 && n < 40; n++) {
+		if (t->cp[q] == 0x201D)
+			return 0;
+		if (t->cp[q] == 0x201C)
+			return 1;
+	}
+	return 0;
+}
+
+/* A clause: from after a ，；。：(or the start) to before the next; 、 does not end one,
+ * nor does a mark inside quotation marks. */
+static int
+is_clause_mark(const struct text *t, size_t i)
+{
+	return is_clause_end(t->cp[i]) && t->cp[i] != 0x3001 && !in_quotes(t, i);
+}
+
+static size_t
+clause_start(const struct text *t, size_t i)
+{
+	while (i > 0 && !is_clause_mark(t, i - 1))
+		i--;
+	return i;
+}
+
+static size_t
+clause_end(const struct text *t, size_t i)
+{
+	while (i < t->n && !is_clause_mark(t, i))
+		i++;
+	return i;
+}
+
+/* Does the 、 at I list nouns that share the number after it (烘焙、茶艺0.1万人次, 国家二、
+ * 三级社体指导员) rather than end a target before it (100个口袋公园、10座体育公园)?  So
+ * when the words before it, back to the clause, hold no number, or it joins two numerals. */
+static int
+enumerates_nouns(const struct text *t, size_t i)
+{
+	if (i > 0 && i + 1 < t->n && is_chinese_digit(t->cp[i - 1]) && is_chinese_digit(t->cp[i + 1]))
+		return 1;
+	for (size_t q = i; q-- > 0;) {
+		int32_t c = t->cp[q];
+		if (is_digit(c) || is_chinese_digit(c))
+			return 0;
+		if (is_clause_end(c) && c != 0x3001)
+			return 1;
+	}
+	return 1;
+}
+
+/* Where the phrase a number ends starts: after the last clause mark or 、 before I that
+ * is not inside brackets (新（改、扩）建公办园5所).  When I is itself inside brackets
+ * (活动阵地（约500平方米）), the phrase starts after the opening one, set in *OPEN. */
+static size_t
+phrase_start(const struct text *t, size_t i, size_t *open)
+{
+	size_t cs = i;
+	int depth = 0;
+
+	*open = (size_t)-1;
+	while (cs > 0) {
+		int32_t c = t->cp[cs - 1];
+		if (is_close_paren(c))
+			depth++;
+		else if (is_open_paren(c)) {
+			if (depth == 0) {
+				*open = cs - 1;
+				break;
+			}
+			depth--;
+		} else if (depth == 0 && is_clause_end(c)) {
+			if (c != 0x3001 || !enumerates_nouns(t, cs - 1))
+				break;
+		}
+		cs--;
+	}
+	return cs;
+}
+
+/* Words that may stand between an opening bracket and a number in it when the number
+ * measures what the brackets follow: 活动阵地（约500平方米）, 公园（面积约3000平方米）. */
+static const char *const aside_leads[] = {
+	"大约", "约", "約", "共计", "合计", "总计", "共", "计", "总", "面积", "建筑面积", "占地",
+	"占地面积", "全长", "长", "长度", "总长", "规模", "容量", "达", "为",
+};
+
+/* Is the text from A to B only words of aside_leads? */
+static int
+only_aside_leads(const struct text *t, size_t a, size_t b)
+{
+	while (a < b) {
+		size_t best = 0;
+		for (size_t k = 0; k < NELEM(aside_leads); k++) {
+			size_t n = at(t, a, aside_leads[k]);
+			if (n > best && a + n <= b)
+				best = n;
+		}
+		if (!best)
+			return text_is_space(t->cp[a]) ? only_aside_leads(t, a + 1, b) : 0;
+		a += best;
+	}
+	return 1;
+}
+
+/* What a ratio is per: 每户, 每万人, 每千人口, 日均 at AT. */
+static char *
+per_phrase(const struct text *t, size_t at_)
+{
+	static const char *const units_of[] = { "户", "千", "万", "百", "人", "口", "区", "镇",
+		                                "村", "家", "所", "校", "年", "月", "日", "个" };
+	size_t e = at_ + 1;
+
+	if (t->cp[at_] != 0x6BCF /* 每 */)
+		return pspan(t, at_, at_ + 2 <= t->n ? at_ + 2 : t->n);
+	while (e < t->n && e - at_ < 4) {
+		int unit = 0;
+		for (size_t k = 0; k < NELEM(units_of) && !unit; k++)
+			unit = at(t, e, units_of[k]) > 0;
+		if (!unit)
+			break;
+		e++;
+	}
+	return e > at_ + 1 ? pspan(t, at_, e) : NULL;
+}
+
+/* A label made from simplified text, in the characters the notice prints: each run of it
+ * found in SIMP (or ISIMP, the item's name) is taken from PRINTED (or IPRINTED) at the
+ * same code points; words the rules added stay as they are. */
+static char *
+printed_label(const char *label, const char *simp, const char *printed, const char *isimp,
+              const char *iprinted)
+{
+	struct sb o = SB_INIT;
+	const char *p = label;
+	const char *src[2][2] = { { simp, printed }, { isimp, iprinted } };
+
+	while (*p) {
+		size_t best = 0, len = strlen(p);
+		const char *from = NULL;
+		int which = 0;
+		/* The longest prefix of P found in either text (code point boundaries). */
+		for (int w = 0; w < 2; w++) {
+			if (!src[w][0])
+				continue;
+			for (size_t n = len; n > best; n--) {
+				char *pre;
+				const char *hit;
+				if ((p[n] & 0xC0) == 0x80)
+					continue;
+				pre = xstrndup(p, n);
+				hit = strstr(src[w][0], pre);
+				free(pre);
+				if (hit) {
+					best = n;
+					from = hit;
+					which = w;
+					break;
+				}
+			}
+		}
+		if (!best) {
+			int32_t c;
+			int k = u8_next(p, &c);
+			sb_add(&o, p, k > 0 ? (size_t)k : 1);
+			p += k > 0 ? k : 1;
+			continue;
+		}
+		{
+			/* The same code points of the printed text. */
+			const char *q = src[which][0], *r = src[which][1], *start = NULL;
+			int32_t c;
+			int k;
+			while (q < from + best && (k = u8_next(q, &c)) > 0) {
+				int k2 = u8_next(r, &c);
+				if (q == from)
+					start = r;
+				q += k;
+				r += k2 > 0 ? k2 : 1;
+			}
+			if (start)
+				sb_add(&o, start, (size_t)(r - start));
+		}
+		p += best;
+	}
+	return o.buf ? sb_detach(&o) : xstrdup("");
+}
+
+static void
+add_target(struct target_list *l, struct target *tg)
+{
+	xgrow(&l->v, &l->cap, l->n + 1, sizeof *l->v);
+	tg->n = (int)l->n + 1;
+	l->v[l->n++] = *tg;
+}
+
+/*
+ * Targets of one task with the same label (在龙亭镇实施…31.656公里, 在槐树关镇实施…87.2公里)
+ * are told apart by where their clauses (or sentences) say they are, when each says a
+ * different place.
+ */
+static void
+tell_apart(struct target_list *l, size_t first, char **wholes, char **sents)
+{
+	size_t n = l->n - first, *grp = xcalloc(n + 1, sizeof *grp);
+	char **where = xcalloc(n + 1, sizeof *where);
+	int *done = xcalloc(n + 1, sizeof *done);
+
+	for (size_t a = 0; a < n; a++) {
+		size_t ng = 0;
+		int ok = 1;
+		if (done[a])
+			continue;
+		for (size_t b = a; b < n; b++)
+			if (!done[b] && strcmp(l->v[first + a].metric, l->v[first + b].metric) == 0) {
+				done[b] = 1;
+				grp[ng++] = b;
+			}
+		if (ng < 2)
+			continue;
+		for (size_t g = 0; g < ng && ok; g++) {
+			/* Its clause, else its sentence, says where. */
+			if (!(where[grp[g]] = label_where(wholes[grp[g]])))
+				where[grp[g]] = label_where(sents[grp[g]]);
+			ok = where[grp[g]] != NULL;
+			for (size_t h = 0; h < g && ok; h++)
+				ok = strcmp(where[grp[h]], where[grp[g]]) != 0;
+		}
+		for (size_t g = 0; g < ng && ok; g++) {
+			struct target *tg = &l->v[first + grp[g]];
+			char *m = xasprintf("%s（%s）", tg->metric, where[grp[g]]);
+			free(tg->metric);
+			tg->metric = m;
+		}
+	}
+	for (size_t a = 0; a < n; a++)
+		free(where[a]);
+	free(where);
+	free(done);
+	free(grp);
+}
+
+void
+targets_extract(const char *task, const char *item, struct target_list *l)
+{
+	struct text t;
+	size_t i, quote = 0;
+	int in_quote = 0;
+	size_t ratio_at = (size_t)-1, cumul_at = (size_t)-1;
+	size_t first = l->n;          /* this task's targets start here in L */
+	size_t *ends = NULL, ecap = 0;  /* where each of them ends in the text */
+	char **befores = NULL, **wholes = NULL, **sents = NULL;
+	size_t bcap = 0, wcap = 0, scap = 0;
+	char *isimp = NULL;             /* the item's name in simplified characters */
+	size_t last_end = (size_t)-1;   /* where the last target's number and unit end */
+
+	text_load(&t, task);
+	if (item && text_maybe_traditional(item))
+		isimp = text_simplify(item);
+	for (i = 0; i < t.n; i++) {
+		int32_t c = t.cp[i];
+		struct num a, b = { 0, 0, 0, 0 };
+		int approx = 0, range = 0;
+		size_t j, ulen = 0, tend, cs, k, l2, po;
+		const struct unit *u;
+		enum qual qual = QUAL_EQ;
+		enum tkind kind;
+		char *unit;
+		struct target tg;
+
+		/* Quotation marks: numbers inside name things (“5+2”, “15分钟…”, “12356”). */
+		if (c == 0x201C || c == 0x300C || c == 0x300E) {
+			in_quote = 1;
+			quote = i;
+			continue;
+		}
+		if ((c == 0x201D || c == 0x300D || c == 0x300F) && in_quote) {
+			in_quote = 0;
+			continue;
+		}
+		if (in_quote && i - quote > 40)
+			in_quote = 0; /* an unclosed quote does not hide the rest */
+		if (is_sentence_end(c))
+			ratio_at = cumul_at = (size_t)-1;
+		if (is_clause_end(c))
+			cumul_at = (size_t)-1;
+		for (k = 0; k < NELEM(ratio_marks); k++)
+			if (at(&t, i, ratio_marks[k]))
+				ratio_at = i;
+		for (k = 0; k < NELEM(ratio_resets); k++)
+			if (at(&t, i, ratio_resets[k]))
+				ratio_at = (size_t)-1;
+		if (at(&t, i, "累计"))
+			cumul_at = i;
+		if (in_quote)
+			continue;
+
+		if (is_digit(c)) {
+			if (i > 0 && (is_digit(t.cp[i - 1]) || t.cp[i - 1] == '.' || is_latin(t.cp[i - 1])))
+				continue;
+			a = arabic(&t, i, &approx);
+		} else if (is_chinese_digit(c) || c == 0x5341 /* 十 */) {
+			/* 每千人口, 第一, 一二: parts of words, not counts. */
+			if (i > 0 && (is_chinese_digit(t.cp[i - 1]) || t.cp[i - 1] == 0x7B2C /* 第 */ ||
+			              t.cp[i - 1] == 0x6BCF /* 每 */))
+				continue;
+			a = chinese(&t, i);
+		} else
+			continue;
+		if (!a.ok) {
+			/* Skip the rest of a number too long to be a target. */
+			while (i + 1 < t.n && (is_digit(t.cp[i + 1]) || t.cp[i + 1] == '.'))
+				i++;
+			continue;
+		}
+		j = a.end;
+		/* Ordinals and numbers glued to Latin letters (5G, Z7) name things. */
+		if ((i > 0 && t.cp[i - 1] == 0x7B2C) || (j < t.n && is_latin(t.cp[j]) &&
+		                                          !unit_at(&t, j, &ulen))) {
+			i = j - 1;
+			continue;
+		}
+		/* A range: 3—5个, 35至64周岁, 2021—2025年. */
+		if (j < t.n && (t.cp[j] == 0x2014 || t.cp[j] == 0x2013 || t.cp[j] == '-' ||
+		                t.cp[j] == '~' || t.cp[j] == 0xFF5E || t.cp[j] == 0x81F3 /* 至 */ ||
+		                t.cp[j] == 0x5230 /* 到 */)) {
+			size_t s2 = j + 1;
+			if (s2 < t.n && t.cp[s2] == 0x2014)
+				s2++; /* —— */
+			if (s2 < t.n && is_digit(t.cp[s2])) {
+				int ap2 = 0;
+				b = arabic(&t, s2, &ap2);
+				if (b.ok) {
+					range = 1;
+					j = b.end;
+				}
+			}
+		}
+		if (j < t.n && t.cp[j] == 0x4F59 /* 余 */) {
+			approx = 1;
+			j++;
+		}
+		if (not_unit_at(&t, j)) {
+			/* Ages, years, frequencies: skip with their 以下/以上. */
+			i = j;
+			continue;
+		}
+		u = unit_at(&t, j, &ulen);
+		if (u) {
+			unit = xstrdup(u->norm);
+			kind = u->kind;
+			j += ulen;
+			/* 套（间）: a second measure word in brackets belongs to the unit. */
+			if (j + 2 < t.n && is_open_paren(t.cp[j])) {
+				size_t l3;
+				if (unit_at(&t, j + 1, &l3) && j + 1 + l3 < t.n && is_close_paren(t.cp[j + 1 + l3]))
+					j += l3 + 2;
+			}
+			/* 100米以上 as a threshold inside a noun phrase is not a target. */
+			if (strcmp(u->norm, "米") == 0 && (at(&t, j, "以上") || at(&t, j, "以下"))) {
+				free(unit);
+				i = j - 1;
+				continue;
+			}
+		} else {
+			/* No measure word: 惠及150万农村人口 counts people (人). */
+			int person = 0;
+			for (k = 0; k < NELEM(people) && !person; k++)
+				person = at(&t, j, people[k]) > 0;
+			if (!person) {
+				i = j - 1;
+				continue;
+			}
+			unit = xstrdup("人");
+			kind = KIND_COUNT;
+		}
+		tend = j;
+		for (k = 0; k < NELEM(post_quals); k++)
+			if ((l2 = at(&t, j, post_quals[k].text)) > 0) {
+				qual = post_quals[k].q;
+				if (strcmp(post_quals[k].text, "以上") == 0)
+					tend = j + l2; /* raw keeps a trailing 以上 */
+				j += l2;
+				break;
+			}
+		if (threshold_at(&t, i, last_end)) {
+			/* 230个50户以上木质房屋, 20户以上自然村: a size that picks what is counted. */
+			free(unit);
+			i = j - 1;
+			continue;
+		}
+		if (approx)
+			qual = QUAL_ABOUT;
+		/* Qualifiers before: 不少于60条, 超450万人; 至少完成6个 within a short verb. */
+		cs = phrase_start(&t, i, &po);
+		if (qual == QUAL_EQ) {
+			for (k = 0; k < NELEM(pre_quals); k++) {
+				size_t wl = 0, gap;
+				for (gap = 0; gap <= 4 && i >= cs + gap; gap++) {
+					if (gap > 0 && (is_digit(t.cp[i - gap]) || is_clause_end(t.cp[i - gap])))
+						break;
+					if ((wl = before(&t, i - gap, pre_quals[k].text)) > 0 && i - gap - wl >= cs)
+						break;
+					wl = 0;
+				}
+				if (wl > 0 && (gap == 0 || wl >= 2)) {
+					qual = pre_quals[k].q;
+					break;
+				}
+			}
+		}
+		if (range && qual == QUAL_EQ)
+			qual = QUAL_GE;
+		if (kind != KIND_PERCENT) {
+			if (cumul_at != (size_t)-1 && cumul_at < i)
+				kind = KIND_CUMULATIVE;
+			else if (ratio_at != (size_t)-1 && ratio_at < i)
+				kind = KIND_RATIO;
+		}
+		memset(&tg, 0, sizeof tg);
+		tg.value = a.value;
+		tg.high = range ? b.value : a.value;
+		tg.unit = unit;
+		tg.qualifier = qual;
+		tg.kind = kind;
+		tg.raw = span(&t, i, tend);
+		tg.offset = t.off[i];
+		{
+			size_t k_ = l->n - first, ce = clause_end(&t, i), cst = clause_start(&t, i);
+			size_t ss = cst, ae = after_end(&t, j), bs;
+			const struct target *pv = k_ ? &l->v[l->n - 1] : NULL;
+			struct label_in in;
+			char *bef, *aft, *rest, *pc = NULL, *nc = NULL, *per = NULL, *whole;
+			int same_sentence;
+			/* The sentence: back to its start, for the clause and target before. */
+			while (ss > 0 && !is_sentence_end(t.cp[ss - 1]))
+				ss--;
+			same_sentence = pv && ends[k_ - 1] > ss;
+			/* The words before: from the clause (or the last 、 outside quotes, or the
+			 * end of the target before) to the number. */
+			bs = cs > cst && !in_quotes(&t, cs) ? cs : cst;
+			if (same_sentence && ends[k_ - 1] > bs && ends[k_ - 1] <= i)
+				bs = ends[k_ - 1];
+			bef = pspan(&t, bs, i);
+			if (po != (size_t)-1 && only_aside_leads(&t, po + 1, i)) {
+				/* 活动阵地（约500平方米）: the measure of what the brackets follow. */
+				size_t po2, ps = phrase_start(&t, po, &po2);
+				char *thing = pspan(&t, ps, po);
+				free(bef);
+				bef = xasprintf("%s%s", thing, kind == KIND_AREA     ? "面积"
+				                               : kind == KIND_LENGTH ? "长度"
+				                                                             : "");
+				free(thing);
+			}
+			whole = pspan(&t, same_sentence && ends[k_ - 1] > cst && ends[k_ - 1] <= i ?
+			                 ends[k_ - 1] : cst, i);
+			aft = after_phrase(&t, j, ae > j ? ae : j);
+			rest = pspan(&t, ae > j ? ae : j, ce);
+			if (cst > ss + 1) {
+				size_t pcs = clause_start(&t, cst - 1);
+				pc = pspan(&t, pcs, cst - 1);
+			}
+			if (ce < t.n && !is_sentence_end(t.cp[ce]))
+				nc = pspan(&t, ce + 1, clause_end(&t, ce + 1));
+			if (kind == KIND_RATIO && ratio_at != (size_t)-1)
+				per = per_phrase(&t, ratio_at);
+			memset(&in, 0, sizeof in);
+			in.before = bef;
+			in.clause = whole;
+			in.after = aft;
+			in.rest = rest;
+			in.prev_clause = pc ? pc : "";
+			in.next_clause = nc ? nc : "";
+			in.prev_label = same_sentence ? pv->metric : NULL;
+			in.prev_before = same_sentence ? befores[k_ - 1] : NULL;
+			/* 100个口袋公园、10座体育公园: nothing but 、 since the target before. */
+			in.enumerated = same_sentence && ends[k_ - 1] < i && t.cp[ends[k_ - 1]] == 0x3001 &&
+			                ends[k_ - 1] + 1 == i;
+			/* …团辅活动及5个个案服务: joined to the noun of the target before. */
+			in.joined = same_sentence && ends[k_ - 1] == i && i > 0 &&
+			            (t.cp[i - 1] == 0x53CA /* 及 */ || t.cp[i - 1] == 0x548C /* 和 */);
+			in.last_label = pv ? pv->metric : NULL;
+			in.kind = kind;
+			in.per = per;
+			in.item = isimp ? isimp : item ? item : "";
+			tg.metric = label_make(&in);
+			xgrow(&ends, &ecap, k_ + 1, sizeof *ends);
+			xgrow(&befores, &bcap, k_ + 1, sizeof *befores);
+			/* A target ends after its noun: 30万名以上妇女儿童、10万户家庭. */
+			ends[k_] = ae > j ? ae : j;
+			befores[k_] = bef;
+			xgrow(&wholes, &wcap, k_ + 1, sizeof *wholes);
+			wholes[k_] = whole;
+			xgrow(&sents, &scap, k_ + 1, sizeof *sents);
+			sents[k_] = pspan(&t, ss, i);
+			free(aft);
+			free(rest);
+			free(pc);
+			free(nc);
+			free(per);
+		}
+		add_target(l, &tg);
+		last_end = j;
+		if (kind == KIND_CUMULATIVE)
+			cumul_at = (size_t)-1; /* 累计 names the first number after it */
+		i = j - 1;
+	}
+	tell_apart(l, first, wholes, sents);
+	/* Labels were made in simplified characters: the notice's own, where it prints them. */
+	for (size_t k = first; (t.simp || isimp) && k < l->n; k++) {
+		char *pl = printed_label(l->v[k].metric, t.simp, t.s, isimp, item);
+		free(l->v[k].metric);
+		l->v[k].metric = pl;
+	}
+	for (size_t k = 0; k < l->n - first; k++) {
+		free(befores[k]);
+		free(wholes[k]);
+		free(sents[k]);
+	}
+	free(befores);
+	free(wholes);
+	free(sents);
+	free(ends);
+	free(isimp);
+	text_release(&t);
+}
+
+void
+target_list_release(struct target_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->v[i].metric);
+		free(l->v[i].unit);
+		free(l->v[i].raw);
+	}
+	free(l->v);
+	l->v = NULL;
+	l->n = l->cap = 0;
+}
+
+const char *
+target_value_str(double v, char *buf)
+{
+	char *p;
+
+	if (v == floor(v) && fabs(v) < 1e15) {
+		snprintf(buf, 64, "%.0f", v);
+		return buf;
+	}
+	snprintf(buf, 64, "%.6f", v);
+	p = buf + strlen(buf) - 1;
+	while (*p == '0')
+		*p-- = '\0';
+	if (*p == '.')
+		*p = '\0';
+	return buf;
+}
