@@ -441,6 +441,21 @@ cc_convert(const char *s, size_t n)
 	return out;
 }
 
+/* Whether S is UTF-8 throughout. */
+static int
+valid_utf8(const char *s)
+{
+	int32_t cp;
+	int k;
+
+	while ((k = u8_next(s, &cp)) > 0) {
+		if (cp < 0)
+			return 0;
+		s += k;
+	}
+	return 1;
+}
+
 size_t
 text_cps(const char *s)
 {
@@ -504,16 +519,16 @@ text_simplify(const char *s)
 
 	if (!text_maybe_traditional(s))
 		return xstrdup(s);
-	r = cc_convert(s, strlen(s));
-	if (!r)
-		return xstrdup(s);
-	if (text_cps(r) == text_cps(s))
+	/* OpenCC reads a multibyte character's length from its first byte, past the end of
+	 * the text when it is cut: it only ever sees valid UTF-8. */
+	r = valid_utf8(s) ? cc_convert(s, strlen(s)) : NULL;
+	if (r && text_cps(r) == text_cps(s))
 		return r;
-	/* A phrase rule changed the length: convert character by character instead, so that
-	 * offsets into S stay offsets into the result. */
+	/* A phrase rule changed the length (or some bytes are no UTF-8): convert character by
+	 * character instead, so that offsets into S stay offsets into the result. */
 	free(r);
 	while ((k = u8_next(s, &cp)) > 0) {
-		char *c = cc_convert(s, (size_t)k);
+		char *c = cp < 0 ? NULL : cc_convert(s, (size_t)k);
 		if (c && text_cps(c) == 1)
 			sb_adds(&sb, c);
 		else

@@ -106,6 +106,12 @@ test_simplify(void **state)
 	s = text_simplify("新增托位1.1万个");
 	assert_string_equal(s, "新增托位1.1万个");
 	free(s);
+	/* Bytes that are no UTF-8 (a cut character at the end, a stray byte) are kept as
+	 * they are and the rest converted; OpenCC never sees them (it read past the end:
+	 * found by fuzz_targets). */
+	s = text_simplify("實事\xFF項目\xE9\x85");
+	assert_string_equal(s, "实事\xFF项目\xE9\x85");
+	free(s);
 	assert_true(text_maybe_traditional("責任單位"));
 	assert_false(text_maybe_traditional("责任单位"));
 }
