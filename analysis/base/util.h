@@ -12,13 +12,16 @@
 #include <stddef.h>
 #include <stdio.h>
 
-/* Exit codes (design.md, "Errors"). */
+/* Exit codes (docs/design.md, "Errors"). */
 enum yoy_exit {
 	EXIT_OK = 0,
 	EXIT_BADINPUT = 1,
 	EXIT_USAGE = 2,
 	EXIT_NOPROG = 3,
 };
+
+/* The number of elements of an array (not a pointer). */
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
 /* Allocation that never returns NULL: on exhaustion the process aborts with a message. */
 void *xmalloc(size_t n);

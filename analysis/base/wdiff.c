@@ -37,7 +37,7 @@ tokenize(const char *s, struct tok **out)
 				s += k;
 			for (int more = 1; more;) {
 				more = 0;
-				for (size_t g = 0; g < sizeof glue / sizeof glue[0]; g++)
+				for (size_t g = 0; g < NELEM(glue); g++)
 					if (strncmp(s, glue[g], strlen(glue[g])) == 0) {
 						s += strlen(glue[g]);
 						more = strcmp(glue[g], "万") == 0 || strcmp(glue[g], "亿") == 0;

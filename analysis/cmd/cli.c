@@ -8,11 +8,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "render/plot.h"
+#include "base/proc.h"
 #include "base/text.h"
 #include "base/util.h"
 
-#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
 struct global G;
 
@@ -124,7 +123,13 @@ static void
 options_of(const struct command *cmd, struct optlist *l)
 {
 	memset(l, 0, sizeof *l);
-	for (int i = 0; cmd->opts && cmd->opts[i].name && i < MAX_OPTS; i++) {
+	for (int i = 0; cmd->opts && cmd->opts[i].name; i++) {
+		if (i == MAX_OPTS) {
+			/* A command table that outgrew the parser: never cut silently. */
+			fprintf(stderr, "yoy: %s: more than %d options (raise MAX_OPTS)\n", cmd->name,
+			        MAX_OPTS);
+			abort();
+		}
 		l->v[l->n] = &cmd->opts[i];
 		l->own[l->n++] = i;
 	}
@@ -180,81 +185,98 @@ shared_opt(struct invocation *iv, const char *name, const char *arg)
 
 enum { OPT_HELP = 256, OPT_NOALIAS, OPT_DATA, OPT_FIRST };
 
-int
-cli_parse(const struct command *cmd, int argc, char **argv, struct invocation *iv)
+/* getopt_long's tables for the options of L, --help and the global options (taken after
+ * the command too). */
+static void
+getopt_tables(const struct optlist *l, struct option *longs, char *shorts)
 {
-	struct optlist l;
-	struct option longs[MAX_OPTS + 12];
-	char shorts[2 * (MAX_OPTS + 8) + 4] = "";
 	size_t n = 0;
-	int c;
 
-	memset(iv, 0, sizeof *iv);
-	iv->cmd = cmd;
-	options_of(cmd, &l);
-	for (size_t i = 0; i < l.n; i++) {
-		longs[n].name = l.v[i]->name;
-		longs[n].has_arg = l.v[i]->arg ? required_argument : no_argument;
-		longs[n].flag = NULL;
-		longs[n].val = OPT_FIRST + (int)i;
-		n++;
-		if (l.v[i]->letter) {
+	/* A leading ':' makes a missing argument ':' rather than '?' (an unknown option). */
+	strcpy(shorts, ":");
+	for (size_t i = 0; i < l->n; i++) {
+		longs[n++] = (struct option){ l->v[i]->name,
+			                      l->v[i]->arg ? required_argument : no_argument, NULL,
+			                      OPT_FIRST + (int)i };
+		if (l->v[i]->letter) {
 			size_t k = strlen(shorts);
-			shorts[k] = (char)l.v[i]->letter;
+			shorts[k] = (char)l->v[i]->letter;
 			shorts[k + 1] = '\0';
-			if (l.v[i]->arg)
+			if (l->v[i]->arg)
 				strcat(shorts, ":");
 		}
 	}
-	/* --help, and the global options, which are taken after the command too. */
 	longs[n++] = (struct option){ "help", no_argument, NULL, OPT_HELP };
 	longs[n++] = (struct option){ "no-aliases", no_argument, NULL, OPT_NOALIAS };
 	longs[n++] = (struct option){ "data", required_argument, NULL, OPT_DATA };
 	longs[n] = (struct option){ NULL, 0, NULL, 0 };
 	strcat(shorts, "h");
+}
+
+/* What getopt_long returned, C, into IV.  Returns 0; 1 for help (printed); -1 for a usage
+ * error (printed). */
+static int
+take_option(struct invocation *iv, const struct optlist *l, int c, char **argv)
+{
+	const struct command *cmd = iv->cmd;
+	size_t i;
+
+	if (c == 'h' || c == OPT_HELP) {
+		cli_usage(stdout, cmd);
+		return 1;
+	}
+	if (c == OPT_NOALIAS) {
+		G.no_aliases = 1;
+		return 0;
+	}
+	if (c == OPT_DATA) {
+		cli_error("%s: --data goes before the command (yoy --data DIR %s)", cmd->name,
+		          cmd->name);
+		return -1;
+	}
+	if (c == '?' || c == ':') {
+		const char *what = c == ':' ? "missing argument to option" : "unknown option";
+		if (optopt && optopt < 256)
+			cli_error("%s: %s '-%c'", cmd->name, what, optopt);
+		else
+			cli_error("%s: %s '%s'", cmd->name, what, argv[optind - 1]);
+		fprintf(stderr, "usage: see 'yoy help %s'\n", cmd->name);
+		return -1;
+	}
+	/* A short letter: its option; else the index getopt_tables gave it. */
+	if (c < OPT_FIRST) {
+		for (i = 0; i < l->n && l->v[i]->letter != c; i++)
+			;
+	} else
+		i = (size_t)(c - OPT_FIRST);
+	if (i >= l->n)
+		return 0;
+	if (l->own[i] >= 0) {
+		iv->val[l->own[i]] = l->v[i]->arg ? optarg : "";
+		return 0;
+	}
+	return shared_opt(iv, l->v[i]->name, optarg);
+}
+
+int
+cli_parse(const struct command *cmd, int argc, char **argv, struct invocation *iv)
+{
+	struct optlist l;
+	struct option longs[NELEM(l.v) + 4];
+	char shorts[2 * NELEM(l.v) + 3];
+	int c, rc = 0;
+
+	memset(iv, 0, sizeof *iv);
+	iv->cmd = cmd;
+	options_of(cmd, &l);
+	getopt_tables(&l, longs, shorts);
 	/* Options may follow the arguments (yoy compare A B --format csv): getopt permutes. */
 	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
-		const struct opt *o = NULL;
-		size_t i;
-		if (c == 'h' || c == OPT_HELP) {
-			cli_usage(stdout, cmd);
-			return 1;
-		}
-		if (c == OPT_NOALIAS) {
-			G.no_aliases = 1;
-			continue;
-		}
-		if (c == OPT_DATA) {
-			cli_error("%s: --data goes before the command (yoy --data DIR %s)", cmd->name,
-			          cmd->name);
-			return -1;
-		}
-		if (c == '?' || c == ':') {
-			if (optopt && optopt < 256)
-				cli_error("%s: %s option '-%c'", cmd->name,
-				          c == ':' ? "missing argument to" : "unknown", optopt);
-			else
-				cli_error("%s: unknown option or missing argument '%s'", cmd->name,
-				          argv[optind - 1]);
-			fprintf(stderr, "usage: see 'yoy help %s'\n", cmd->name);
-			return -1;
-		}
-		/* A short letter: its option. */
-		if (c < OPT_FIRST) {
-			for (i = 0; i < l.n && l.v[i]->letter != c; i++)
-				;
-		} else
-			i = (size_t)(c - OPT_FIRST);
-		if (i >= l.n)
-			continue;
-		o = l.v[i];
-		if (l.own[i] >= 0)
-			iv->val[l.own[i]] = o->arg ? optarg : "";
-		else if (shared_opt(iv, o->name, optarg) < 0)
-			return -1;
-	}
+	while (rc == 0 && (c = getopt_long(argc, argv, shorts, longs, NULL)) != -1)
+		rc = take_option(iv, &l, c, argv);
+	if (rc != 0)
+		return rc;
 	iv->args = argv + optind;
 	iv->nargs = argc - optind;
 	if (iv->nargs < cmd->min_args || (cmd->max_args >= 0 && iv->nargs > cmd->max_args)) {
@@ -400,7 +422,7 @@ cli_item(const struct corpus *c, const char *ref, const char *what)
 int
 cli_have_gnuplot(void)
 {
-	if (plot_have("gnuplot"))
+	if (proc_have("gnuplot"))
 		return 1;
 	cli_error("gnuplot: not found on the PATH (install it: apt-get install gnuplot-nox)");
 	return 0;

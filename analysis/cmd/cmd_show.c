@@ -181,8 +181,6 @@ cmd_plot(struct invocation *iv)
 		cli_error("plot: bad --format '%s' (png, svg or both)", fmt);
 		return EXIT_USAGE;
 	}
-	if (!cli_have_gnuplot())
-		return EXIT_NOPROG;
 	if (stat(dir, &st) < 0 || !S_ISDIR(st.st_mode)) {
 		cli_error("%s: no such folder", dir);
 		return EXIT_BADINPUT;
@@ -190,9 +188,14 @@ cmd_plot(struct invocation *iv)
 	if (cli_match(iv->c, &m, 0) < 0)
 		return EXIT_BADINPUT;
 	charts_load(&ch, &m, iv->args, iv->nargs);
+	/* What was asked is checked before what the machine has. */
 	if (iv->nargs && ch.ng == 0 && ch.ns == 0 && ch.nl == 0) {
 		cli_error("plot: no series matches '%s' (see 'yoy series')", iv->args[0]);
 		rc = EXIT_USAGE;
+		goto out;
+	}
+	if (!cli_have_gnuplot()) {
+		rc = EXIT_NOPROG;
 		goto out;
 	}
 	input_of(&in, &ch, formats);

@@ -139,7 +139,7 @@ const struct command cli_commands[] = {
 	  "Show the commands, or the options of COMMAND.\n", 0, NULL, NULL, 0, 1,
 	  "one COMMAND", 0 },
 };
-const size_t cli_ncommands = sizeof cli_commands / sizeof cli_commands[0];
+const size_t cli_ncommands = NELEM(cli_commands);
 
 static int
 cmd_help(struct invocation *iv)

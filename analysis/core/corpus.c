@@ -149,7 +149,7 @@ load_tasks(struct corpus *c, struct set *s, char **cause)
 			fail(cause, "%s:%d: empty seq", path, d->rows[r].line);
 			goto out;
 		}
-		/* An item printed as one phrase has a task and no name (design.md). */
+		/* An item printed as one phrase has a task and no name (docs/design.md). */
 		if (!*f[2] && !*f[4]) {
 			fail(cause, "%s:%d: neither name nor task", path, d->rows[r].line);
 			goto out;
@@ -186,111 +186,115 @@ exists(const char *path)
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
+/* Whether the file at REL (relative to the datasets folder) exists. */
+static int
+corpus_exists(const struct corpus *c, const char *rel)
+{
+	char *p = corpus_path(c, rel);
+	int ok = exists(p);
+
+	free(p);
+	return ok;
+}
+
+/* The set of catalog row R (at line LINE of PATH), checked; its strings are taken from D. */
+static int
+catalog_row(struct corpus *c, struct csv_doc *d, size_t r, const char *path, char **cause)
+{
+	char **f = d->rows[r].f, *end;
+	int line = d->rows[r].line;
+	struct set *s = &c->sets[c->nsets];
+	long year;
+	size_t k;
+
+	if (!*f[0])
+		return fail(cause, "%s:%d: empty set id", path, line);
+	errno = 0;
+	year = strtol(f[1], &end, 10);
+	if (!isdigit((unsigned char)f[1][0]) || *end || errno || year < 1949 || year > 2200)
+		return fail(cause, "%s:%d: bad year '%s'", path, line, f[1]);
+	for (k = 0; k < NELEM(levels); k++)
+		if (strcmp(f[3], levels[k]) == 0)
+			break;
+	if (k == NELEM(levels))
+		return fail(cause, "%s:%d: bad level '%s' (city, district, county or province)", path,
+		            line, f[3]);
+	if (!*f[9])
+		return fail(cause, "%s:%d: set '%s' has no tasks file", path, line, f[0]);
+	s->id = f[0];
+	s->year = (int)year;
+	free(f[1]);
+	s->jurisdiction = f[2];
+	s->level = f[3];
+	s->parent = f[4];
+	s->doc_number = f[5];
+	s->issued = f[6];
+	s->title = f[7];
+	s->raw = f[8];
+	s->tasks = f[9];
+	s->line = line;
+	free(csvio_take(d, r)); /* the strings now belong to the set */
+	c->nsets++;
+	if (*s->raw && !corpus_exists(c, s->raw))
+		return fail(cause, "%s:%d: raw notice '%s' not found", path, line, s->raw);
+	return 0;
+}
+
+/* The index by id; two sets with one id are an error at the second's line. */
+static int
+index_sets(struct corpus *c, const char *path, char **cause)
+{
+	c->byid = xcalloc(c->nsets + 1, sizeof *c->byid);
+	for (size_t i = 0; i < c->nsets; i++)
+		c->byid[i] = &c->sets[i];
+	qsort(c->byid, c->nsets, sizeof *c->byid, cmp_set_id);
+	for (size_t i = 1; i < c->nsets; i++)
+		if (strcmp(c->byid[i]->id, c->byid[i - 1]->id) == 0)
+			return fail(cause, "%s:%d: duplicate set '%s'", path, c->byid[i]->line,
+			            c->byid[i]->id);
+	return 0;
+}
+
+/* Set S's parent and its items. */
+static int
+load_set(struct corpus *c, struct set *s, const char *path, char **cause)
+{
+	if (*s->parent && (!(s->up = corpus_set(c, s->parent)) || s->up == s))
+		return fail(cause, "%s:%d: unknown parent set '%s'", path, s->line, s->parent);
+	if (!corpus_exists(c, s->tasks))
+		return fail(cause, "%s:%d: tasks file '%s' not found", path, s->line, s->tasks);
+	return load_tasks(c, s, cause);
+}
+
 struct corpus *
 corpus_load(const char *dir, char **cause)
 {
 	struct corpus *c = xcalloc(1, sizeof *c);
 	char *path = xasprintf("%s/catalog.csv", dir);
 	struct csv_doc *d = NULL;
+	int rc = 0;
 
 	c->dir = xstrdup(dir);
-	if (!(d = csvio_read(path, cause)))
-		goto err;
-	if (csvio_expect(d, path, catalog_cols, CATALOG_NCOLS, cause) < 0)
-		goto err;
-	c->sets = xcalloc(d->nrows, sizeof *c->sets);
-	for (size_t r = 1; r < d->nrows; r++) {
-		char **f = d->rows[r].f, *end;
-		int line = d->rows[r].line;
-		struct set *s = &c->sets[c->nsets];
-		long year;
-		size_t k;
-
-		if (!*f[0]) {
-			fail(cause, "%s:%d: empty set id", path, line);
-			goto err;
-		}
-		errno = 0;
-		year = strtol(f[1], &end, 10);
-		if (!isdigit((unsigned char)f[1][0]) || *end || errno || year < 1949 || year > 2200) {
-			fail(cause, "%s:%d: bad year '%s'", path, line, f[1]);
-			goto err;
-		}
-		for (k = 0; k < sizeof levels / sizeof levels[0]; k++)
-			if (strcmp(f[3], levels[k]) == 0)
-				break;
-		if (k == sizeof levels / sizeof levels[0]) {
-			fail(cause, "%s:%d: bad level '%s' (city, district, county or province)", path,
-			     line, f[3]);
-			goto err;
-		}
-		if (!*f[9]) {
-			fail(cause, "%s:%d: set '%s' has no tasks file", path, line, f[0]);
-			goto err;
-		}
-		s->id = f[0];
-		s->year = (int)year;
-		free(f[1]);
-		s->jurisdiction = f[2];
-		s->level = f[3];
-		s->parent = f[4];
-		s->doc_number = f[5];
-		s->issued = f[6];
-		s->title = f[7];
-		s->raw = f[8];
-		s->tasks = f[9];
-		s->line = line;
-		free(csvio_take(d, r)); /* the strings now belong to the set */
-		c->nsets++;
-		if (*s->raw) {
-			char *rp = corpus_path(c, s->raw);
-			int ok = exists(rp);
-			free(rp);
-			if (!ok) {
-				fail(cause, "%s:%d: raw notice '%s' not found", path, line, s->raw);
-				goto err;
-			}
-		}
-	}
-	/* The index by id; two sets with one id are an error at the second's line. */
-	c->byid = xcalloc(c->nsets + 1, sizeof *c->byid);
-	for (size_t i = 0; i < c->nsets; i++)
-		c->byid[i] = &c->sets[i];
-	qsort(c->byid, c->nsets, sizeof *c->byid, cmp_set_id);
-	for (size_t i = 1; i < c->nsets; i++)
-		if (strcmp(c->byid[i]->id, c->byid[i - 1]->id) == 0) {
-			fail(cause, "%s:%d: duplicate set '%s'", path, c->byid[i]->line, c->byid[i]->id);
-			goto err;
-		}
-	for (size_t i = 0; i < c->nsets; i++) {
-		struct set *s = &c->sets[i];
-		if (*s->parent) {
-			if (!(s->up = corpus_set(c, s->parent)) || s->up == s) {
-				fail(cause, "%s:%d: unknown parent set '%s'", path, s->line, s->parent);
-				goto err;
-			}
-		}
-		{
-			char *tp = corpus_path(c, s->tasks);
-			int ok = exists(tp);
-			free(tp);
-			if (!ok) {
-				fail(cause, "%s:%d: tasks file '%s' not found", path, s->line, s->tasks);
-				goto err;
-			}
-		}
-		if (load_tasks(c, s, cause) < 0)
-			goto err;
-		progress("loading sets", i + 1, c->nsets);
+	if (!(d = csvio_read(path, cause)) ||
+	    csvio_expect(d, path, catalog_cols, CATALOG_NCOLS, cause) < 0)
+		rc = -1;
+	else
+		c->sets = xcalloc(d->nrows, sizeof *c->sets);
+	for (size_t r = 1; rc == 0 && r < d->nrows; r++)
+		rc = catalog_row(c, d, r, path, cause);
+	if (rc == 0)
+		rc = index_sets(c, path, cause);
+	for (size_t i = 0; rc == 0 && i < c->nsets; i++) {
+		if ((rc = load_set(c, &c->sets[i], path, cause)) == 0)
+			progress("loading sets", i + 1, c->nsets);
 	}
 	csvio_free(d);
 	free(path);
+	if (rc < 0) {
+		corpus_free(c);
+		return NULL;
+	}
 	return c;
-err:
-	csvio_free(d);
-	free(path);
-	corpus_free(c);
-	return NULL;
 }
 
 void

@@ -1,5 +1,5 @@
 /*
- * corpus: the datasets folder: catalog.csv and one task-set CSV per set (design.md).
+ * corpus: the datasets folder: catalog.csv and one task-set CSV per set (docs/design.md).
  *
  * corpus_load() reads and checks everything; the corpus owns all strings and items, and
  * corpus_free() releases them (NULL-safe).

@@ -8,7 +8,6 @@
 #include "base/text.h"
 #include "base/util.h"
 
-#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
 /* ---- word lists (label rules read data, not code) ---- */
 
@@ -752,104 +751,156 @@ last_thing(const char *s)
 	return after && chars(after) >= 2 ? trim(xstrdup(after)) : NULL;
 }
 
-static char *
-compose(const struct label_in *in)
+/* ---- composing a label ---- */
+
+/* A phrase as the rules read it: the action before the number, the noun after it, the
+ * words before it (those of the target before when the pattern goes on) and whether the
+ * target is a rate. */
+struct phrase {
+	const struct label_in *in;
+	char *act, *aft;
+	const char *bef;
+	int rate;
+};
+
+/* 优先在人口密集区、交通拥堵区增设…: the place the clause opens with goes on past the
+ * 、 where the words before the number were cut. */
+static void
+act_place(struct phrase *p)
 {
-	int rate = in->kind == KIND_PERCENT;
-	char *act = action_of_kind(in->before ? in->before : "", rate);
-	char *aft = trim(xstrdup(in->after ? in->after : ""));
-	char *out = NULL;
-	const char *v, *bef = in->before ? in->before : "";
+	const struct label_in *in = p->in;
+	char *cl;
 
-	/* 优先在人口密集区、交通拥堵区增设…: the place the clause opens with goes on past the
-	 * 、 where the words before the number were cut. */
-	if (in->clause && *act && !has(act, "在")) {
-		char *cl = trim(xstrdup(in->clause));
-		if ((has(cl, "在") || strstr(cl, "优先在") == cl) && strstr(cl, "、")) {
-			char *tmp = cat3("在", act, NULL), *a2 = action_of_kind(tmp, rate);
-			if (*a2 && strlen(a2) < strlen(act)) {
-				free(act);
-				act = a2;
-			} else
-				free(a2);
-			free(tmp);
-		}
-		free(cl);
+	if (!in->clause || !*p->act || has(p->act, "在"))
+		return;
+	cl = trim(xstrdup(in->clause));
+	if ((has(cl, "在") || strstr(cl, "优先在") == cl) && strstr(cl, "、")) {
+		char *tmp = cat3("在", p->act, NULL), *a2 = action_of_kind(tmp, p->rate);
+		if (*a2 && strlen(a2) < strlen(p->act)) {
+			free(p->act);
+			p->act = a2;
+		} else
+			free(a2);
+		free(tmp);
 	}
-	/* 对全市100所学校、50家医院周边…: the second count stands in the same pattern. */
-	if (in->enumerated && !*bef && in->prev_before &&
-	    (has(in->prev_before, "为") || has(in->prev_before, "对") ||
-	     ends(in->prev_before, "选取") || ends(in->prev_before, "选择") ||
-	     ends(in->prev_before, "遴选")))
-		bef = in->prev_before;
-	size_t l;
+	free(cl);
+}
 
-	/* Examples before a count (打通…、园同一纵路等3条未贯通道路, 汉渝路小学等10所学校):
-	 * the count is of what follows; the action is the one the clause starts with. */
-	if (ends(act, "等") && *aft) {
-		char *cl = trim(xstrdup(in->clause ? in->clause : "")), *v = xstrdup("");
-		size_t l2;
-		while (lead_of(cl, plain_verbs, NELEM(plain_verbs), &l2) >= 0)
-			cut_front(cl, l2);
-		/* A verb of its own at the clause's start (打通, 解决) stays. */
-		{
-			int32_t cp;
-			const char *q = cl;
-			int k1 = u8_next(q, &cp), k2 = k1 > 0 ? u8_next(q + k1, &cp) : 0;
-			static const char *const own[] = { "打通", "解决", "改造", "新建", "完成", "改建" };
-			for (size_t i = 0; i < NELEM(own); i++)
-				if (has(cl, own[i])) {
-					free(v);
-					v = xstrndup(cl, (size_t)(k1 + k2));
-				}
+/* 对全市100所学校、50家医院周边…: the second count stands in the same pattern. */
+static void
+act_pattern(struct phrase *p)
+{
+	const char *pb = p->in->prev_before;
+
+	if (p->in->enumerated && !*p->bef && pb &&
+	    (has(pb, "为") || has(pb, "对") || ends(pb, "选取") || ends(pb, "选择") ||
+	     ends(pb, "遴选")))
+		p->bef = pb;
+}
+
+/* Examples before a count (打通…、园同一纵路等3条未贯通道路, 汉渝路小学等10所学校): the
+ * count is of what follows; the action is the one the clause starts with. */
+static void
+act_examples_before(struct phrase *p)
+{
+	static const char *const own[] = { "打通", "解决", "改造", "新建", "完成", "改建" };
+	char *cl, *v;
+	const char *q;
+	int32_t cp;
+	int k1, k2;
+	size_t l2;
+
+	if (!ends(p->act, "等") || !*p->aft)
+		return;
+	cl = trim(xstrdup(p->in->clause ? p->in->clause : ""));
+	v = xstrdup("");
+	while (lead_of(cl, plain_verbs, NELEM(plain_verbs), &l2) >= 0)
+		cut_front(cl, l2);
+	/* A verb of its own at the clause's start (打通, 解决) stays. */
+	q = cl;
+	k1 = u8_next(q, &cp);
+	k2 = k1 > 0 ? u8_next(q + k1, &cp) : 0;
+	for (size_t i = 0; i < NELEM(own); i++)
+		if (has(cl, own[i])) {
+			free(v);
+			v = xstrndup(cl, (size_t)(k1 + k2));
 		}
-		free(act);
-		act = v;
-		free(cl);
+	free(p->act);
+	p->act = v;
+	free(cl);
+}
+
+/* Examples inside the action (完成龙山街道、…、双凤桥街道等街道住宅老旧电梯更新): the list
+ * ends at 等 and what is done follows. */
+static void
+act_examples_inside(struct phrase *p)
+{
+	const char *v, *q;
+
+	if (!p->in->clause || !strstr(p->in->clause, "、") || !(v = strstr(p->act, "等")) ||
+	    chars(v + strlen("等")) < 4 || !names_before(p->act, v))
+		return;
+	q = v + strlen("等");
+	cut_front(p->act, (size_t)(q - p->act));
+	trim(p->act);
+	if ((q = after_last(p->act, plain_verbs, NELEM(plain_verbs))) && chars(q) >= 2)
+		cut_front(p->act, (size_t)(q - p->act));
+}
+
+/* A phrase that starts right after the target before (…2614户，6355人饮水问题) goes on
+ * with the verb it started with (解决). */
+static void
+act_carried(struct phrase *p)
+{
+	static const char *const own[] = { "解决", "打通", "新增", "完成", "培训", "改造" };
+	char *pb;
+	size_t l2;
+	int k;
+
+	if (*p->act || !p->in->prev_before || !*p->in->prev_before)
+		return;
+	pb = trim(xstrdup(p->in->prev_before));
+	k = lead_of(pb, own, NELEM(own), &l2);
+	if (k >= 0 && strcmp(own[k], "完成") != 0) {
+		free(p->act);
+		p->act = xstrdup(own[k]);
 	}
-	/* Examples inside the action (完成龙山街道、…、双凤桥街道等街道住宅老旧电梯更新): the
-	 * list ends at 等 and what is done follows. */
-	if (in->clause && strstr(in->clause, "、") && (v = strstr(act, "等")) &&
-	    chars(v + strlen("等")) >= 4 && names_before(act, v)) {
-		const char *q = v + strlen("等");
-		cut_front(act, (size_t)(q - act));
-		trim(act);
-		if ((q = after_last(act, plain_verbs, NELEM(plain_verbs))) && chars(q) >= 2)
-			cut_front(act, (size_t)(q - act));
-	}
-	/* A phrase that starts right after the target before (…2614户，6355人饮水问题) goes
-	 * on with the verb it started with (解决). */
-	if (!*act && in->prev_before && *in->prev_before) {
-		static const char *const own[] = { "解决", "打通", "新增", "完成", "培训", "改造" };
-		char *pb = trim(xstrdup(in->prev_before));
-		size_t l2;
-		int k = lead_of(pb, own, NELEM(own), &l2);
-		if (k >= 0 && strcmp(own[k], "完成") != 0) {
-			free(act);
-			act = xstrdup(own[k]);
+	free(pb);
+}
+
+/* An enumeration (…、10万户家庭) goes on with the action of the one before it. */
+static void
+act_enumerated(struct phrase *p)
+{
+	char *pa;
+
+	if (!p->in->enumerated || *p->act || !p->in->prev_before)
+		return;
+	pa = action_of(p->in->prev_before);
+	for (size_t i = 0; i < NELEM(reach_verbs); i++)
+		if (ends(pa, reach_verbs[i])) {
+			free(p->act);
+			p->act = xstrdup(reach_verbs[i]);
 		}
-		free(pb);
-	}
-	/* An enumeration (…、10万户家庭) goes on with the action of the one before it. */
-	if (in->enumerated && !*act && in->prev_before) {
-		char *pa = action_of(in->prev_before);
-		for (size_t i = 0; i < NELEM(reach_verbs); i++)
-			if (ends(pa, reach_verbs[i])) {
-				free(act);
-				act = xstrdup(reach_verbs[i]);
-			}
-		free(pa);
-	}
-	/* Reach: 惠及/覆盖/服务 and the people. */
-	for (size_t i = 0; !out && i < NELEM(reach_verbs); i++) {
+	free(pa);
+}
+
+/* Reach: 惠及/覆盖/服务 and the people. */
+static char *
+rule_reach(const struct phrase *p)
+{
+	const struct label_in *in = p->in;
+	const char *act = p->act, *aft = p->aft, *v;
+
+	for (size_t i = 0; i < NELEM(reach_verbs); i++) {
 		const char *rv = reach_verbs[i];
 		if ((v = strstr(act, rv)) && v[strlen(rv)] == '\0' && *aft)
-			out = reach(in, act, rv, aft);                 /* 惠及 | 30万名 | 妇女儿童 */
-		else if (has(act, rv) && chars(act) > chars(rv) && !*aft)
-			out = reach(in, act, rv, act + strlen(rv));    /* 覆盖群众 | 3万人次 */
-		else if (strcmp(act, rv) == 0 && !*aft && strcmp(rv, "惠及") != 0)
-			out = reach(in, act, rv, "");                  /* 服务 | 13万人次 */
-		else if (v && v[strlen(rv)] == '\0' && !*aft && v > act) {
+			return reach(in, act, rv, aft);                 /* 惠及 | 30万名 | 妇女儿童 */
+		if (has(act, rv) && chars(act) > chars(rv) && !*aft)
+			return reach(in, act, rv, act + strlen(rv));    /* 覆盖群众 | 3万人次 */
+		if (strcmp(act, rv) == 0 && !*aft && strcmp(rv, "惠及") != 0)
+			return reach(in, act, rv, "");                  /* 服务 | 13万人次 */
+		if (v && v[strlen(rv)] == '\0' && !*aft && v > act) {
 			char *lead = xstrndup(act, (size_t)(v - act)); /* 药物覆盖 | 5万人 */
 			char *full = NULL;
 			trim(lead);
@@ -860,298 +911,434 @@ compose(const struct label_in *in)
 					full = cat3(obj, rv, NULL);
 				free(obj);
 			}
-			out = full ? full : xstrdup(act);
 			free(lead);
+			return full ? full : xstrdup(act);
 		}
 	}
-	/* 为/对 N X (开展) Y: the people or things counted, then what is done for them. */
-	if (!out && (has(bef, "为") || has(bef, "对") || strcmp(bef, "在") == 0) &&
-	    (*aft || (in->rest && *in->rest)) && !stage_in(act)) {
-		char *x, *y = NULL, *split = NULL;
-		const char *r = in->rest ? in->rest : "";
-		if (!*aft) {
-			/* 为70万名35至64周岁的妇女提供…: the people run to the first verb. */
-			const char *v1 = NULL;
-			for (size_t i = 0; i < NELEM(plain_verbs); i++) {
-				const char *p = strstr(r, plain_verbs[i]);
-				if (p && (!v1 || p < v1))
-					v1 = p;
-			}
-			split = v1 ? xstrndup(r, (size_t)(v1 - r)) : xstrdup(r);
-			r = v1 ? v1 : r + strlen(r);
+	return NULL;
+}
+
+/* The last action of the rest of a clause (…等进行整体提升 → 整体提升); when the rest is
+ * the next target (…设备、1个联网型…报警器), only such an action.  NULL if none. */
+static char *
+rest_action(const char *r)
+{
+	int next = has(r, "、") && isdigit((unsigned char)r[strlen("、")]);
+	const char *a = after_last(r, plain_verbs, NELEM(plain_verbs));
+	char *ra = a ? xstrdup(a) : next ? xstrdup("") : action_of(r);
+
+	trim(ra);
+	if (*ra && !has(ra, "、"))
+		return ra;
+	free(ra);
+	return NULL;
+}
+
+/* 为/对 N X (开展) Y: the people or things counted, then what is done for them. */
+static char *
+rule_for_whom(const struct phrase *p)
+{
+	const struct label_in *in = p->in;
+	const char *bef = p->bef, *r = in->rest ? in->rest : "";
+	char *x, *y = NULL, *split = NULL, *out;
+
+	if (!(has(bef, "为") || has(bef, "对") || strcmp(bef, "在") == 0) ||
+	    !(*p->aft || (in->rest && *in->rest)) || stage_in(p->act))
+		return NULL;
+	if (!*p->aft) {
+		/* 为70万名35至64周岁的妇女提供…: the people run to the first verb. */
+		const char *v1 = NULL;
+		for (size_t i = 0; i < NELEM(plain_verbs); i++) {
+			const char *q = strstr(r, plain_verbs[i]);
+			if (q && (!v1 || q < v1))
+				v1 = q;
 		}
-		x = head_of(split ? split : aft);
-		free(split);
-		/* 100所学校、50家医院周边的…: the place they share. */
-		for (size_t i = 0; i < NELEM(positions); i++)
-			if (!strstr(x, positions[i]) && strstr(r, positions[i]) &&
-			    strstr(r, positions[i]) < (strstr(r, "的") ? strstr(r, "的") : r + strlen(r))) {
-				char *xp = cat3(x, positions[i], NULL);
-				free(x);
-				x = xp;
-			}
-		if (*r) {
-			/* The last action of the rest: …等进行整体提升 → 整体提升; when the rest is the
-			 * next target (…设备、1个联网型…报警器), only such an action. */
-			int next = has(r, "、") && isdigit((unsigned char)r[strlen("、")]);
-			const char *a = after_last(r, plain_verbs, NELEM(plain_verbs));
-			char *ra = a ? xstrdup(a) : next ? xstrdup("") : action_of(r);
-			trim(ra);
-			if (*ra && !has(ra, "、"))
-				y = ra;
-			else
-				free(ra);
+		split = v1 ? xstrndup(r, (size_t)(v1 - r)) : xstrdup(r);
+		r = v1 ? v1 : r + strlen(r);
+	}
+	x = head_of(split ? split : p->aft);
+	free(split);
+	/* 100所学校、50家医院周边的…: the place they share. */
+	for (size_t i = 0; i < NELEM(positions); i++)
+		if (!strstr(x, positions[i]) && strstr(r, positions[i]) &&
+		    strstr(r, positions[i]) < (strstr(r, "的") ? strstr(r, "的") : r + strlen(r))) {
+			char *xp = cat3(x, positions[i], NULL);
+			free(x);
+			x = xp;
 		}
-		if (y) {
-			/* Keep a verb that says what is done (安装, 适配): "老旧高层建筑安装…". */
-			out = cat3(x, y, NULL);
-			free(y);
-		} else
-			out = xstrdup(x);
-		free(x);
+	if (*r)
+		y = rest_action(r);
+	/* Keep a verb that says what is done (安装, 适配): "老旧高层建筑安装…". */
+	out = y ? cat3(x, y, NULL) : xstrdup(x);
+	free(y);
+	free(x);
+	return out;
+}
+
+/* 选取100所学校，对其周边环境进行整体提升: chosen things, then what is done. */
+static char *
+rule_chosen(const struct phrase *p)
+{
+	const char *bef = p->bef, *nc = p->in->next_clause;
+	char *y, *q, *out;
+	size_t l2;
+
+	if (!*p->aft || !(ends(bef, "选取") || ends(bef, "选择") || ends(bef, "遴选")) || !nc ||
+	    !*nc)
+		return NULL;
+	y = xstrdup(nc);
+	if (lead_of(y, (const char *const[]){ "对其", "为其", "对", "为" }, 4, &l2) >= 0)
+		cut_front(y, l2);
+	/* 周边环境进行整体提升: 进行 only carries the verb after it. */
+	while ((q = strstr(y, "进行")))
+		cut_front(q, strlen("进行"));
+	trim(y);
+	out = cat3(p->aft, y, NULL);
+	free(y);
+	return out;
+}
+
+/* A generic object at a stage (启动160个项目, 新开工…项目105个, 完工8处): the item's
+ * subject, or the object of the clause before, with the noun and the stage. */
+static char *
+rule_stage(const struct phrase *p)
+{
+	const struct label_in *in = p->in;
+	char *cl = action_of(in->clause ? in->clause : ""), *out = NULL;
+	const char *stage = stage_in(p->act), *src = p->act, *obj;
+
+	if (!stage && (stage = stage_in(cl)))
+		src = cl;       /* 新开工未贯通路打通项目、…、次支路加密项目105个 */
+	obj = *p->aft ? p->aft : src + (stage && has(src, stage) ? strlen(stage) : 0);
+	if (stage && is_generic(obj)) {
+		char *subject = NULL;
+		const char *noun = *obj ? generic_word(obj) : NULL;
+		if (!*obj && in->prev_label && *in->prev_label) {
+			/* 完工投用100个 after …项目新开工105个: the same subject. */
+			const char *ps = stage_in(in->prev_label);
+			subject = xstrdup(in->prev_label);
+			if (ps && ends(subject, ps))
+				subject[strlen(subject) - strlen(ps)] = '\0';
+		} else if (!*obj && in->prev_clause && *in->prev_clause)
+			subject = object_of(in->prev_clause);   /* 立体过街设施项目 */
+		else
+			subject = topic_of(in->item);
+		if (noun && ends(subject, noun))
+			noun = NULL;
+		out = cat3(subject, noun, stage);
+		free(subject);
 	}
-	/* 选取100所学校，对其周边环境进行整体提升: chosen things, then what is done. */
-	if (!out && *aft && (ends(bef, "选取") || ends(bef, "选择") || ends(bef, "遴选")) &&
-	    in->next_clause && *in->next_clause) {
-		char *y = xstrdup(in->next_clause), *p;
-		size_t l2;
-		if (lead_of(y, (const char *const[]){ "对其", "为其", "对", "为" }, 4, &l2) >= 0)
-			cut_front(y, l2);
-		/* 周边环境进行整体提升: 进行 only carries the verb after it. */
-		while ((p = strstr(y, "进行")))
-			cut_front(p, strlen("进行"));
-		trim(y);
-		out = cat3(aft, y, NULL);
-		free(y);
-	}
-	/* A generic object at a stage (启动160个项目, 新开工…项目105个, 完工8处): the item's
-	 * subject, or the object of the clause before, with the noun and the stage. */
-	if (!out) {
-		char *cl = action_of(in->clause ? in->clause : "");
-		const char *stage = stage_in(act), *src = act;
-		const char *obj;
-		if (!stage && (stage = stage_in(cl)))
-			src = cl;       /* 新开工未贯通路打通项目、…、次支路加密项目105个 */
-		obj = *aft ? aft : src + (stage && has(src, stage) ? strlen(stage) : 0);
-		if (stage && is_generic(obj)) {
-			char *subject = NULL;
-			const char *noun = *obj ? generic_word(obj) : NULL;
-			if (!*obj && in->prev_label && *in->prev_label) {
-				/* 完工投用100个 after …项目新开工105个: the same subject. */
-				const char *ps = stage_in(in->prev_label);
-				subject = xstrdup(in->prev_label);
-				if (ps && ends(subject, ps))
-					subject[strlen(subject) - strlen(ps)] = '\0';
-			} else if (!*obj && in->prev_clause && *in->prev_clause)
-				subject = object_of(in->prev_clause);   /* 立体过街设施项目 */
-			else
-				subject = topic_of(in->item);
-			if (noun && ends(subject, noun))
-				noun = NULL;
-			out = cat3(subject, noun, stage);
-			free(subject);
-		}
-		free(cl);
-	}
-	/* A programme's generic object with no stage (开展24个“渝好空间”项目建设): the item's
-	 * subject and the noun. */
-	if (!out && *aft) {
-		char *a2 = xstrdup(aft);
-		size_t l2;
-		if (tail_of(a2, plain_verbs, NELEM(plain_verbs), &l2) >= 0 && strlen(a2) > l2)
-			a2[strlen(a2) - l2] = '\0';
-		if (is_generic(a2) && has(a2, "“") && in->item && *in->item) {
-			char *t = topic_of(in->item);
-			const char *noun = generic_word(a2);
-			out = cat3(t, ends(t, noun) ? NULL : noun, NULL);
-			free(t);
-		}
-		free(a2);
-	}
-	/* 启动1个片区、合计9个片区的慢行系统优化提升项目: the 的 after the last count
-	 * describes the first too. */
-	if (!out && *aft && in->rest) {
-		char *key = cat3(aft, "的", NULL);
-		const char *m = strstr(in->rest, key);
-		if (m && (m = m + strlen(key)) && chars(m) >= 2) {
-			char *mod = xstrdup(m), *st;
-			size_t l2;
-			const char *stage = NULL;
-			if (tail_of(mod, generic_nouns, NELEM(generic_nouns), &l2) >= 0 && strlen(mod) > l2)
-				mod[strlen(mod) - l2] = '\0';
-			for (size_t i = 0; i < NELEM(stage_verbs); i++)
-				if (ends(act, stage_verbs[i]))
-					stage = stage_verbs[i];
-			st = cat3(stage, mod, aft);
-			out = st;
-			free(mod);
-		}
-		free(key);
-	}
-	if (!out) {
-		if (*aft) {
-			/* Keep a verb that tells what is done (新增, 培训, 普及, 消除); plain ones
-			 * went with action_of. */
-			size_t al = strlen(act);
-			int plain = lead_of(act, plain_verbs, NELEM(plain_verbs), &l) >= 0 && l == al;
-			/* A generic noun (30个点位) needs what the action works on, however long. */
-			out = !*act || plain || (chars(act) > 6 && !is_generic(aft)) ? xstrdup(aft)
-			                                                             : cat3(act, aft, NULL);
-		} else
-			out = xstrdup(act);
-	}
-	free(act);
-	free(aft);
-	trim(out);
-	/* A measure alone (面积, 总投资, 占地): of the thing the target before counted, the
-	 * thing the rest describes (总投资2600万元、8800平方米的县人民医院康复中心建设), the
-	 * clause before or the item's subject names. */
-	{
-		const char *m = measure_in(out);
-		size_t ml;
-		if (m) {
-			char *of = measured_thing(in, out);
-			if (*of) {
-				char *n = cat3(of, m, NULL);
-				free(out);
-				out = n;
-			}
-			free(of);
-		} else if ((ml = measure_lead(out)) && chars(out + ml) >= 2 && !starts_verb(out + ml)) {
-			/* 总套数1201套安置房: the measure of what follows. */
-			char *n = xasprintf("%s%.*s", out + ml, (int)ml, out);
-			free(out);
-			out = n;
-		}
-	}
-	if (in->prev_label && *in->prev_label) {
-		/* A measure of work (治理面积): of the thing the target before worked on, its
-		 * own verb left out (黑臭水体整治 → 黑臭水体治理面积). */
-		size_t wl;
-		if (lead_of(out, work_verbs, NELEM(work_verbs), &wl) >= 0 &&
-		    in_list(out + wl, measures, NELEM(measures))) {
-			char *of = subject_of(in->prev_label);
-			if (chars(of) >= 2 && !strstr(of, out + wl)) {
-				char *n = cat3(of, out, NULL);
-				free(out);
-				out = n;
-			}
-			free(of);
-		}
-	}
-	/* A site alone (学校) with what is done there after the next count. */
-	if (in_list(out, sites, NELEM(sites)) && in->rest) {
-		char *what = last_thing(in->rest);
-		if (what) {
-			char *n = cat3(out, what, NULL);
-			free(out);
-			out = n;
-		}
-		free(what);
-	}
-	/* A verb alone (接种, 测试): of the activity the clause before names. */
-	if (in_list(out, bare_acts, NELEM(bare_acts)) && in->prev_clause && *in->prev_clause) {
-		char *o = object_of(in->prev_clause);
-		if (*o) {
-			char *n = ends(o, out) ? xstrdup(o) : cat3(o, out, NULL);
-			free(out);
-			out = n;
-		}
-		free(o);
-	}
-	/* People alone (学生) after people with a qualifier (参与教师): the same qualifier. */
-	if (in_list(out, people_nouns, NELEM(people_nouns)) && in->prev_label) {
-		for (size_t i = 0; i < NELEM(people_nouns); i++)
-			if (ends(in->prev_label, people_nouns[i]) &&
-			    strlen(in->prev_label) > strlen(people_nouns[i])) {
-				char *n = xasprintf("%.*s%s",
-				                    (int)(strlen(in->prev_label) - strlen(people_nouns[i])),
-				                    in->prev_label, out);
-				free(out);
-				out = n;
-				break;
-			}
-	}
-	/* A rate of a verb alone (对…学生保持100%覆盖): the people, the verb, 率. */
-	if (rate && in_list(out, reach_verbs, NELEM(reach_verbs)) && in->before) {
-		char *who = trim(xstrdup(in->before)), *n;
-		size_t l2;
-		if (lead_of(who, (const char *const[]){ "对", "为" }, 2, &l2) >= 0)
-			cut_front(who, l2);
-		trim(who);
-		n = cat3(who, out, "率");
-		free(who);
-		free(out);
-		out = n;
-	}
-	/* A place alone (玉峰山镇2处), or after its verb (解决张关片区2614户): what is done
-	 * there, and where. */
-	{
-		static const char *const own[] = { "解决", "完成", "打通", "改造", "新建" };
-		size_t vl = 0;
-		int k = lead_of(out, own, NELEM(own), &vl);
-		const char *place = out + (k >= 0 ? vl : 0);
-		if (is_place(place)) {
-			char *what = in->rest ? last_thing(in->rest) : NULL;
-			if (!what && in->next_clause && *in->next_clause)
-				what = last_thing(in->next_clause);
-			if (what && !is_place(what)) {
-				char *n = xasprintf("%.*s%s（%s）", k >= 0 && strcmp(own[k], "完成") != 0 ?
-				                    (int)vl : 0, out, what, place);
-				free(out);
-				out = n;
-			}
-			free(what);
-		}
-	}
-	abbreviate(out);
-	/* 各类友好阵地 → 新就业群体友好阵地: a determiner gives way to the item's subject
-	 * where the subject names the same kind of thing. */
-	if (lead_of(out, determiners, NELEM(determiners), &l) >= 0) {
-		char *t = topic_of(in->item), *rest = out + l, *hit;
-		char two[8] = { 0 };
-		int32_t cp;
-		int k1 = u8_next(rest, &cp), k2 = k1 > 0 ? u8_next(rest + k1, &cp) : 0;
-		if (k1 > 0 && k2 > 0)
-			memcpy(two, rest, (size_t)(k1 + k2));
-		if (*two && (hit = strstr(t, two)) && hit > t) {
-			char *n = xasprintf("%.*s%s", (int)(hit - t), t, rest);
-			free(out);
-			out = n;
-		} else
-			cut_front(out, l);
+	free(cl);
+	return out;
+}
+
+/* A programme's generic object with no stage (开展24个“渝好空间”项目建设): the item's
+ * subject and the noun. */
+static char *
+rule_programme(const struct phrase *p)
+{
+	char *a2, *out = NULL;
+	size_t l2;
+
+	if (!*p->aft)
+		return NULL;
+	a2 = xstrdup(p->aft);
+	if (tail_of(a2, plain_verbs, NELEM(plain_verbs), &l2) >= 0 && strlen(a2) > l2)
+		a2[strlen(a2) - l2] = '\0';
+	if (is_generic(a2) && has(a2, "“") && p->in->item && *p->in->item) {
+		char *t = topic_of(p->in->item);
+		const char *noun = generic_word(a2);
+		out = cat3(t, ends(t, noun) ? NULL : noun, NULL);
 		free(t);
 	}
-	/* A short action that the item's name holds whole: the name says it fully
-	 * (加装护栏 → 农村公路加装护栏). */
-	if (chars(out) <= 4 && *out && in->item && strstr(in->item, out) &&
-	    chars(in->item) <= 16 && starts_verb(out)) {
-		char *t = topic_of(in->item);
-		if (strstr(t, out)) {
-			free(out);
-			out = t;
-		} else
-			free(t);
+	free(a2);
+	return out;
+}
+
+/* 启动1个片区、合计9个片区的慢行系统优化提升项目: the 的 after the last count describes
+ * the first too. */
+static char *
+rule_shared_modifier(const struct phrase *p)
+{
+	char *key, *out = NULL;
+	const char *m;
+
+	if (!*p->aft || !p->in->rest)
+		return NULL;
+	key = cat3(p->aft, "的", NULL);
+	m = strstr(p->in->rest, key);
+	if (m && (m = m + strlen(key)) && chars(m) >= 2) {
+		char *mod = xstrdup(m);
+		size_t l2;
+		const char *stage = NULL;
+		if (tail_of(mod, generic_nouns, NELEM(generic_nouns), &l2) >= 0 && strlen(mod) > l2)
+			mod[strlen(mod) - l2] = '\0';
+		for (size_t i = 0; i < NELEM(stage_verbs); i++)
+			if (ends(p->act, stage_verbs[i]))
+				stage = stage_verbs[i];
+		out = cat3(stage, mod, p->aft);
+		free(mod);
 	}
-	/* Cumulative: 累计 says it (and 累计达到550个 counts what the target before did). */
-	if (strcmp(out, "累计") == 0 && in->prev_label && *in->prev_label) {
-		char *n = cat3("累计", in->prev_label, NULL);
-		free(out);
-		out = n;
-	} else if (in->kind == KIND_CUMULATIVE && !strstr(out, "累计")) {
-		char *n = *out ? cat3("累计", out, NULL)
-		              : cat3("累计", in->prev_label ? in->prev_label : "", NULL);
-		free(out);
-		out = n;
-	} else if (in->kind == KIND_CUMULATIVE && !has(out, "累计") && *out) {
-		/* 累计 inside: bring it to the front. */
+	free(key);
+	return out;
+}
+
+/* Otherwise the noun after the number, with a verb that tells what is done (新增, 培训,
+ * 普及, 消除; plain ones went with action_of); or the action alone. */
+static char *
+rule_plain(const struct phrase *p)
+{
+	size_t l;
+	int plain;
+
+	if (!*p->aft)
+		return xstrdup(p->act);
+	plain = lead_of(p->act, plain_verbs, NELEM(plain_verbs), &l) >= 0 && l == strlen(p->act);
+	/* A generic noun (30个点位) needs what the action works on, however long. */
+	if (!*p->act || plain || (chars(p->act) > 6 && !is_generic(p->aft)))
+		return xstrdup(p->aft);
+	return cat3(p->act, p->aft, NULL);
+}
+
+/* Replace *OUT by N (when N is not NULL). */
+static char *
+swap(char *out, char *n)
+{
+	if (!n)
+		return out;
+	free(out);
+	return n;
+}
+
+/* A measure alone (面积, 总投资, 占地): of the thing the target before counted, the thing
+ * the rest describes (总投资2600万元、8800平方米的县人民医院康复中心建设), the clause before
+ * or the item's subject names. */
+static char *
+fix_measure(const struct label_in *in, char *out)
+{
+	const char *m = measure_in(out);
+	size_t ml;
+
+	if (m) {
+		char *of = measured_thing(in, out);
+		if (*of)
+			out = swap(out, cat3(of, m, NULL));
+		free(of);
+	} else if ((ml = measure_lead(out)) && chars(out + ml) >= 2 && !starts_verb(out + ml)) {
+		/* 总套数1201套安置房: the measure of what follows. */
+		out = swap(out, xasprintf("%s%.*s", out + ml, (int)ml, out));
 	}
-	/* A ratio says per what: 每户电气火灾智防设备. */
-	if (in->per && *in->per && !strstr(out, in->per)) {
-		char *n = cat3(in->per, out, NULL);
-		free(out);
-		out = n;
+	return out;
+}
+
+/* A measure of work (治理面积): of the thing the target before worked on, its own verb
+ * left out (黑臭水体整治 → 黑臭水体治理面积). */
+static char *
+fix_work_measure(const struct label_in *in, char *out)
+{
+	size_t wl;
+
+	if (in->prev_label && *in->prev_label &&
+	    lead_of(out, work_verbs, NELEM(work_verbs), &wl) >= 0 &&
+	    in_list(out + wl, measures, NELEM(measures))) {
+		char *of = subject_of(in->prev_label);
+		if (chars(of) >= 2 && !strstr(of, out + wl))
+			out = swap(out, cat3(of, out, NULL));
+		free(of);
 	}
+	return out;
+}
+
+/* A site alone (学校) with what is done there after the next count. */
+static char *
+fix_site(const struct label_in *in, char *out)
+{
+	if (in_list(out, sites, NELEM(sites)) && in->rest) {
+		char *what = last_thing(in->rest);
+		if (what)
+			out = swap(out, cat3(out, what, NULL));
+		free(what);
+	}
+	return out;
+}
+
+/* A verb alone (接种, 测试): of the activity the clause before names. */
+static char *
+fix_bare_act(const struct label_in *in, char *out)
+{
+	if (in_list(out, bare_acts, NELEM(bare_acts)) && in->prev_clause && *in->prev_clause) {
+		char *o = object_of(in->prev_clause);
+		if (*o)
+			out = swap(out, ends(o, out) ? xstrdup(o) : cat3(o, out, NULL));
+		free(o);
+	}
+	return out;
+}
+
+/* People alone (学生) after people with a qualifier (参与教师): the same qualifier. */
+static char *
+fix_people(const struct label_in *in, char *out)
+{
+	if (!in_list(out, people_nouns, NELEM(people_nouns)) || !in->prev_label)
+		return out;
+	for (size_t i = 0; i < NELEM(people_nouns); i++)
+		if (ends(in->prev_label, people_nouns[i]) &&
+		    strlen(in->prev_label) > strlen(people_nouns[i]))
+			return swap(out, xasprintf("%.*s%s",
+			                           (int)(strlen(in->prev_label) - strlen(people_nouns[i])),
+			                           in->prev_label, out));
+	return out;
+}
+
+/* A rate of a verb alone (对…学生保持100%覆盖): the people, the verb, 率. */
+static char *
+fix_rate(const struct label_in *in, char *out)
+{
+	char *who;
+	size_t l2;
+
+	if (in->kind != KIND_PERCENT || !in_list(out, reach_verbs, NELEM(reach_verbs)) ||
+	    !in->before)
+		return out;
+	who = trim(xstrdup(in->before));
+	if (lead_of(who, (const char *const[]){ "对", "为" }, 2, &l2) >= 0)
+		cut_front(who, l2);
+	trim(who);
+	out = swap(out, cat3(who, out, "率"));
+	free(who);
+	return out;
+}
+
+/* A place alone (玉峰山镇2处), or after its verb (解决张关片区2614户): what is done there,
+ * and where. */
+static char *
+fix_place(const struct label_in *in, char *out)
+{
+	static const char *const own[] = { "解决", "完成", "打通", "改造", "新建" };
+	size_t vl = 0;
+	int k = lead_of(out, own, NELEM(own), &vl);
+	const char *place = out + (k >= 0 ? vl : 0);
+	char *what;
+
+	if (!is_place(place))
+		return out;
+	what = in->rest ? last_thing(in->rest) : NULL;
+	if (!what && in->next_clause && *in->next_clause)
+		what = last_thing(in->next_clause);
+	if (what && !is_place(what))
+		out = swap(out, xasprintf("%.*s%s（%s）", k >= 0 && strcmp(own[k], "完成") != 0 ?
+		                          (int)vl : 0, out, what, place));
+	free(what);
+	return out;
+}
+
+static char *
+fix_abbreviation(const struct label_in *in, char *out)
+{
+	(void)in;
+	abbreviate(out);
+	return out;
+}
+
+/* 各类友好阵地 → 新就业群体友好阵地: a determiner gives way to the item's subject where
+ * the subject names the same kind of thing. */
+static char *
+fix_determiner(const struct label_in *in, char *out)
+{
+	char two[8] = { 0 }, *t, *rest, *hit;
+	int32_t cp;
+	int k1, k2;
+	size_t l;
+
+	if (lead_of(out, determiners, NELEM(determiners), &l) < 0)
+		return out;
+	t = topic_of(in->item);
+	rest = out + l;
+	k1 = u8_next(rest, &cp);
+	k2 = k1 > 0 ? u8_next(rest + k1, &cp) : 0;
+	if (k1 > 0 && k2 > 0)
+		memcpy(two, rest, (size_t)(k1 + k2));
+	if (*two && (hit = strstr(t, two)) && hit > t)
+		out = swap(out, xasprintf("%.*s%s", (int)(hit - t), t, rest));
+	else
+		cut_front(out, l);
+	free(t);
+	return out;
+}
+
+/* A short action that the item's name holds whole: the name says it fully (加装护栏 →
+ * 农村公路加装护栏). */
+static char *
+fix_item_action(const struct label_in *in, char *out)
+{
+	char *t;
+
+	if (chars(out) > 4 || !*out || !in->item || !strstr(in->item, out) ||
+	    chars(in->item) > 16 || !starts_verb(out))
+		return out;
+	t = topic_of(in->item);
+	if (strstr(t, out))
+		return swap(out, t);
+	free(t);
+	return out;
+}
+
+/* Cumulative: 累计 says it (and 累计达到550个 counts what the target before did). */
+static char *
+fix_cumulative(const struct label_in *in, char *out)
+{
+	if (strcmp(out, "累计") == 0 && in->prev_label && *in->prev_label)
+		return swap(out, cat3("累计", in->prev_label, NULL));
+	if (in->kind == KIND_CUMULATIVE && !strstr(out, "累计"))
+		return swap(out, *out ? cat3("累计", out, NULL)
+		                      : cat3("累计", in->prev_label ? in->prev_label : "", NULL));
+	return out;
+}
+
+/* A ratio says per what: 每户电气火灾智防设备. */
+static char *
+fix_per(const struct label_in *in, char *out)
+{
+	if (in->per && *in->per && !strstr(out, in->per))
+		return swap(out, cat3(in->per, out, NULL));
+	return out;
+}
+
+/* The label from the phrases: the action adjusted, the first rule that applies, then the
+ * fixes in order. */
+static char *
+compose(const struct label_in *in)
+{
+	static void (*const adjust[])(struct phrase *) = {
+		act_place, act_pattern, act_examples_before, act_examples_inside, act_carried,
+		act_enumerated,
+	};
+	static char *(*const rules[])(const struct phrase *) = {
+		rule_reach, rule_for_whom, rule_chosen, rule_stage, rule_programme,
+		rule_shared_modifier, rule_plain,
+	};
+	static char *(*const fixes[])(const struct label_in *, char *) = {
+		fix_measure, fix_work_measure, fix_site,        fix_bare_act,    fix_people,
+		fix_rate,    fix_place,        fix_abbreviation, fix_determiner, fix_item_action,
+		fix_cumulative, fix_per,
+	};
+	struct phrase p;
+	char *out = NULL;
+
+	p.in = in;
+	p.rate = in->kind == KIND_PERCENT;
+	p.act = action_of_kind(in->before ? in->before : "", p.rate);
+	p.aft = trim(xstrdup(in->after ? in->after : ""));
+	p.bef = in->before ? in->before : "";
+	for (size_t i = 0; i < NELEM(adjust); i++)
+		adjust[i](&p);
+	for (size_t i = 0; !out && i < NELEM(rules); i++)
+		out = rules[i](&p);
+	free(p.act);
+	free(p.aft);
+	trim(out);
+	for (size_t i = 0; i < NELEM(fixes); i++)
+		out = fixes[i](in, out);
 	return trim(out);
 }
 
@@ -1263,202 +1450,266 @@ balance(char *s)
 	}
 }
 
-char *
-label_make(const struct label_in *in)
+/* A verb left at the end from the phrase after (养老床位新增4000张 read as 新增养老床位
+ * 新增, 暑托班开办500个): not part of what is counted. */
+static char *
+mend_trailing_verb(char *out, const struct label_in *n)
 {
-	struct label_in n = *in;
-	char *s[10], *out;
+	static const char *const trailing[] = { "新增", "开办", "改建", "新建", "推出", "完成",
+		                                "实现", "达到" };
+	size_t l2;
 
-	s[0] = norm_text(in->before);
-	s[1] = norm_text(in->clause);
-	s[2] = norm_text(in->after);
-	s[3] = norm_text(in->rest);
-	s[4] = norm_text(in->prev_clause);
-	s[5] = norm_text(in->next_clause);
-	s[6] = norm_text(in->prev_label);
-	s[7] = norm_text(in->prev_before);
-	s[8] = norm_text(in->item);
-	s[9] = norm_text(in->last_label);
-	n.before = s[0];
-	n.clause = s[1];
-	n.after = s[2];
-	n.rest = s[3];
-	n.prev_clause = s[4];
-	n.next_clause = s[5];
-	n.prev_label = s[6];
-	n.prev_before = s[7];
-	n.item = s[8];
-	n.last_label = s[9];
+	if (tail_of(out, trailing, NELEM(trailing), &l2) >= 0 && chars(out) - 2 >= 3) {
+		char *rest = xstrndup(out, strlen(out) - l2);
+		if (!is_place(rest)) {
+			out[strlen(out) - l2] = '\0';
+			trim(out);
+		}
+		free(rest);
+	}
+	return out;
+}
+
+/* 为全市用人单位减负, 对新建村级老年食堂: the beneficiary or object without its preposition. */
+static char *
+mend_preposition(char *out, const struct label_in *n)
+{
+	if ((has(out, "为") || has(out, "对")) && chars(out) > 4 && !has(out, "为期"))
+		cut_front(out, strlen("为"));
+	return out;
+}
+
+/* …团辅活动21场及5个个案服务: a short noun joined to the target before shares what that
+ * one's label says before its own noun. */
+static char *
+mend_joined(char *out, const struct label_in *n)
+{
+	static const char *const joins[] = { "及", "和", "以及", "与" };
+	char *b;
+	size_t pl, ol;
+
+	if (!n->prev_label || !*out || chars(out) > 4 || starts_verb(out))
+		return out;
+	b = trim(xstrdup(n->before));
+	pl = chars(n->prev_label);
+	ol = chars(out);
+	if ((in_list(b, joins, NELEM(joins)) || (!*b && (n->enumerated || n->joined))) &&
+	    pl >= ol + 2 && !strstr(n->prev_label, out) &&
+	    strncmp(n->prev_label, out, 6) != 0) {
+		/* (Not when both start alike, 惠及妇女儿童、惠及家庭: that one is whole.) */
+		const char *q = n->prev_label;
+		int32_t cp;
+		char *m;
+		for (size_t i = 0; i + ol < pl; i++)
+			q += u8_next(q, &cp);
+		m = xasprintf("%.*s%s", (int)(q - n->prev_label), n->prev_label, out);
+		free(out);
+		out = m;
+	}
+	free(b);
+	return out;
+}
+
+/* 政府购买和社会接入AED: the abbreviation names the thing; the rest qualifies it. */
+static char *
+mend_abbreviation(char *out, const struct label_in *n)
+{
+	size_t len = strlen(out), k = len;
+
+	while (k > 0 && isupper((unsigned char)out[k - 1]))
+		k--;
+	if (len - k >= 2 && k > 0 && !isalnum((unsigned char)out[k - 1]) &&
+	    chars(out) - (len - k) >= 4 && !has(out, "在") && !starts_verb(out)) {
+		char *m = xasprintf("%s（%.*s）", out + k, (int)k, out);
+		free(out);
+		out = m;
+	}
+	return out;
+}
+
+/* A filler alone (共40人) says nothing: as if nothing were said.  …降至6%, 增至…: the
+ * value it changes to is of what the target before measured. */
+static char *
+mend_filler(char *out, const struct label_in *n)
+{
+	if (in_list(out, lead_fillers, NELEM(lead_fillers)) ||
+	    in_list(out, tail_fillers, NELEM(tail_fillers)))
+		*out = '\0';
+	if (n->prev_label && *n->prev_label && in_list(out, change_verbs, NELEM(change_verbs))) {
+		free(out);
+		out = xstrdup(n->prev_label);
+	}
+	return out;
+}
+
+/* 其中农村185个, 其中幼儿园420个: a part of the target before, named by it. */
+static char *
+mend_part_of(char *out, const struct label_in *n)
+{
+	char *b = xstrdup(n->before), *parent = NULL;
+
+	while (*b == ' ')
+		cut_front(b, 1);
+	if (has(b, "其中") && n->prev_label && *n->prev_label)
+		parent = xstrdup(n->prev_label);
+	else if (n->enumerated && n->prev_before && n->prev_label && strstr(n->prev_label, "（")) {
+		char *pb = xstrdup(n->prev_before);
+		while (*pb == ' ')
+			cut_front(pb, 1);
+		if (has(pb, "其中"))
+			parent = xstrdup(n->prev_label);
+		free(pb);
+	}
+	if (parent && *out && chars(out) <= 4 && !starts_verb(out) && !strstr(out, "（") &&
+	    !(strlen(out) >= 6 && ends(parent, out + strlen(out) - 6))) {
+		/* (城区学校 of 改扩建学校 says it alone.) */
+		char *p = strstr(parent, "（"), *m;
+		if (p)
+			*p = '\0';
+		m = xasprintf("%s（%s）", parent, out);
+		free(out);
+		out = m;
+	}
+	free(parent);
+	free(b);
+	return out;
+}
+
+/* 完成全年目标的109.4%: the share of the goal done. */
+static char *
+mend_goal_share(char *out, const struct label_in *n)
+{
+	if (n->kind == KIND_PERCENT && (ends(out, "目标") || ends(out, "任务") || ends(out, "计划"))) {
+		char *m = cat3(out, "完成率", NULL);
+		free(out);
+		out = m;
+	}
+	return out;
+}
+
+/* A generic noun alone (包括老旧小区改造、…等2个项目): the item's subject, or the first
+ * example the clause gives. */
+static char *
+mend_generic(char *out, const struct label_in *n)
+{
+	char *m = NULL;
+
+	if (!in_list(out, generic_nouns, NELEM(generic_nouns)))
+		return out;
+	if (n->item && *n->item) {
+		char *t = topic_of(n->item);
+		m = ends(t, out) ? xstrdup(t) : cat3(t, out, NULL);
+		free(t);
+	} else if (n->clause && strstr(n->clause, "、") && strstr(n->clause, "等")) {
+		char *c = trim(xstrdup(n->clause)), *p;
+		size_t l;
+		while (lead_of(c, plain_verbs, NELEM(plain_verbs), &l) >= 0 && chars(c + l) >= 2)
+			cut_front(c, l);
+		if ((p = strstr(c, "、")))
+			*p = '\0';
+		trim(c);
+		if (chars(c) >= 2 && chars(c) <= 12)
+			m = xasprintf("%s等%s", c, out);
+		free(c);
+	}
+	if (m) {
+		free(out);
+		out = m;
+	}
+	return out;
+}
+
+/* Too long for a chart's title because of examples (阅读、展览、文化演出等惠民文化活动):
+ * what they are examples of, or the last of them with it when that alone is generic. */
+static char *
+mend_examples(char *out, const struct label_in *n)
+{
+	char *d, *e;
+
+	if (chars(out) <= 16)
+		return out;
+	d = strstr(out, "等");
+	if (d && (e = strstr(out, "、")) && e < d && chars(d + strlen("等")) >= 2) {
+		const char *rest = d + strlen("等"), *last = out;
+		char *m;
+		for (char *q = out; (q = strstr(q, "、")) && q < d; q += strlen("、"))
+			last = q + strlen("、");
+		m = chars(rest) >= 4 && !is_generic(rest) ? xstrdup(rest)
+		    : xasprintf("%.*s", (int)(strlen(last)), last);
+		free(out);
+		out = m;
+	}
+	return out;
+}
+
+/* Nothing said: the thing the target before counted (改造城镇老旧小区1227个、3011万平方米
+ * is its area), else the item's name. */
+static char *
+mend_nothing_said(char *out, const struct label_in *n)
+{
+	if (*out)
+		return out;
+	if (n->prev_label && *n->prev_label) {
+		free(out);
+		out = xasprintf("%s%s", n->prev_label, n->kind == KIND_AREA     ? "面积"
+		                                       : n->kind == KIND_LENGTH ? "长度"
+		                                                                : "");
+	} else if (n->item && *n->item) {
+		free(out);
+		out = topic_of(n->item);
+		balance(out);
+	}
+	return out;
+}
+
+/* What compose() made, checked and mended in this order. */
+static char *(*const mends[])(char *, const struct label_in *) = {
+	mend_trailing_verb, mend_preposition, mend_joined, mend_abbreviation, mend_filler,
+	mend_part_of, mend_goal_share, mend_generic, mend_examples, mend_nothing_said,
+};
+
+/* The phrase right after the number, as compose() reads it. */
+static const char *
+after_of(const char *after)
+{
 	/* 25万吨/日: the time a capacity is per belongs to the unit. */
-	if (has(n.after, "/")) {
-		const char *p = n.after + 1;
+	if (has(after, "/")) {
+		const char *p = after + 1;
 		int32_t cp;
 		int k = u8_next(p, &cp);
-		n.after = k > 0 && text_is_han(cp) ? p + k : p;
+		after = k > 0 && text_is_han(cp) ? p + k : p;
 	}
 	/* …由7%降至6%: what follows the first value is the change, not what is counted; 500米
 	 * 为服务半径: what the value is. */
 	for (size_t i = 0; i < NELEM(change_verbs); i++)
-		if (has(n.after, change_verbs[i]) && chars(n.after) <= chars(change_verbs[i]) + 1)
-			n.after = "";
-	if (has(n.after, "为") && chars(n.after) > 2)
-		n.after += strlen("为");
+		if (has(after, change_verbs[i]) && chars(after) <= chars(change_verbs[i]) + 1)
+			after = "";
+	if (has(after, "为") && chars(after) > 2)
+		after += strlen("为");
+	return after;
+}
+
+char *
+label_make(const struct label_in *in)
+{
+	struct label_in n = *in;
+	const char **field[] = { &n.before, &n.clause, &n.after, &n.rest, &n.prev_clause,
+		                 &n.next_clause, &n.prev_label, &n.prev_before, &n.item,
+		                 &n.last_label };
+	char *s[NELEM(field)], *out;
+
+	/* Every phrase normalised once; the copies are freed below. */
+	for (size_t i = 0; i < NELEM(field); i++)
+		*field[i] = s[i] = norm_text(*field[i]);
+	n.after = after_of(n.after);
 	/* 费率由7%降至6%: the rate before it changes is still the rate. */
 	if (ends(n.before, "由"))
 		s[0][strlen(s[0]) - strlen("由")] = '\0';
 	out = compose(&n);
 	balance(out);
 	trim(out);
-	/* A verb left at the end from the phrase after (养老床位新增4000张 read as 新增养老床位
-	 * 新增, 暑托班开办500个): not part of what is counted. */
-	{
-		static const char *const trailing[] = { "新增", "开办", "改建", "新建", "推出", "完成",
-			                                "实现", "达到" };
-		size_t l2;
-		if (tail_of(out, trailing, NELEM(trailing), &l2) >= 0 && chars(out) - 2 >= 3) {
-			char *rest = xstrndup(out, strlen(out) - l2);
-			if (!is_place(rest)) {
-				out[strlen(out) - l2] = '\0';
-				trim(out);
-			}
-			free(rest);
-		}
-	}
-	/* 为全市用人单位减负, 对新建村级老年食堂: the beneficiary or object without its
-	 * preposition. */
-	if ((has(out, "为") || has(out, "对")) && chars(out) > 4 && !has(out, "为期"))
-		cut_front(out, strlen("为"));
-	/* …团辅活动21场及5个个案服务: a short noun joined to the target before shares what
-	 * that one's label says before its own noun. */
-	if (n.prev_label && *out && chars(out) <= 4 && !starts_verb(out)) {
-		char *b = trim(xstrdup(n.before));
-		static const char *const joins[] = { "及", "和", "以及", "与" };
-		size_t pl = chars(n.prev_label), ol = chars(out);
-		if ((in_list(b, joins, NELEM(joins)) || (!*b && (n.enumerated || n.joined))) &&
-		    pl >= ol + 2 &&
-		    !strstr(n.prev_label, out)) {
-			const char *q = n.prev_label;
-			int32_t cp;
-			for (size_t i = 0; i + ol < pl; i++)
-				q += u8_next(q, &cp);
-			/* Not when both start alike (惠及妇女儿童、惠及家庭): that one is whole. */
-			if (strncmp(n.prev_label, out, 6) != 0) {
-				char *m = xasprintf("%.*s%s", (int)(q - n.prev_label), n.prev_label, out);
-				free(out);
-				out = m;
-			}
-		}
-		free(b);
-	}
-	/* 政府购买和社会接入AED: the abbreviation names the thing; the rest qualifies it. */
-	{
-		size_t len = strlen(out), k = len;
-		while (k > 0 && isupper((unsigned char)out[k - 1]))
-			k--;
-		if (len - k >= 2 && k > 0 && !isalnum((unsigned char)out[k - 1]) &&
-		    chars(out) - (len - k) >= 4 && !has(out, "在") && !starts_verb(out)) {
-			char *m = xasprintf("%s（%.*s）", out + k, (int)k, out);
-			free(out);
-			out = m;
-		}
-	}
-	/* A filler alone (共40人) says nothing: as if nothing were said. */
-	if (in_list(out, lead_fillers, NELEM(lead_fillers)) ||
-	    in_list(out, tail_fillers, NELEM(tail_fillers)))
-		*out = '\0';
-	/* …降至6%, 增至…: the value it changes to is of what the target before measured. */
-	if (n.prev_label && *n.prev_label && in_list(out, change_verbs, NELEM(change_verbs))) {
-		free(out);
-		out = xstrdup(n.prev_label);
-	}
-	/* 其中农村185个, 其中幼儿园420个: a part of the target before, named by it. */
-	{
-		char *b = xstrdup(n.before), *parent = NULL;
-		while (*b == ' ')
-			cut_front(b, 1);
-		if (has(b, "其中") && n.prev_label && *n.prev_label)
-			parent = xstrdup(n.prev_label);
-		else if (n.enumerated && n.prev_before && n.prev_label && strstr(n.prev_label, "（")) {
-			char *pb = xstrdup(n.prev_before);
-			while (*pb == ' ')
-				cut_front(pb, 1);
-			if (has(pb, "其中"))
-				parent = xstrdup(n.prev_label);
-			free(pb);
-		}
-		if (parent && *out && chars(out) <= 4 && !starts_verb(out) && !strstr(out, "（") &&
-		    !(strlen(out) >= 6 && ends(parent, out + strlen(out) - 6))) {
-			/* (城区学校 of 改扩建学校 says it alone.) */
-			char *p = strstr(parent, "（"), *m;
-			if (p)
-				*p = '\0';
-			m = xasprintf("%s（%s）", parent, out);
-			free(out);
-			out = m;
-		}
-		free(parent);
-		free(b);
-	}
-	/* 完成全年目标的109.4%: the share of the goal done. */
-	if (n.kind == KIND_PERCENT &&
-	    (ends(out, "目标") || ends(out, "任务") || ends(out, "计划"))) {
-		char *m = cat3(out, "完成率", NULL);
-		free(out);
-		out = m;
-	}
-	/* A generic noun alone (包括老旧小区改造、…等2个项目): the item's subject, or the first
-	 * example the clause gives. */
-	if (in_list(out, generic_nouns, NELEM(generic_nouns))) {
-		char *m = NULL;
-		if (n.item && *n.item) {
-			char *t = topic_of(n.item);
-			m = ends(t, out) ? xstrdup(t) : cat3(t, out, NULL);
-			free(t);
-		} else if (n.clause && strstr(n.clause, "、") && strstr(n.clause, "等")) {
-			char *c = trim(xstrdup(n.clause)), *p;
-			size_t l;
-			while (lead_of(c, plain_verbs, NELEM(plain_verbs), &l) >= 0 && chars(c + l) >= 2)
-				cut_front(c, l);
-			if ((p = strstr(c, "、")))
-				*p = '\0';
-			trim(c);
-			if (chars(c) >= 2 && chars(c) <= 12)
-				m = xasprintf("%s等%s", c, out);
-			free(c);
-		}
-		if (m) {
-			free(out);
-			out = m;
-		}
-	}
-	/* Too long for a chart's title because of examples (阅读、展览、文化演出等惠民文化活动):
-	 * what they are examples of, or the last of them with it when that alone is generic. */
-	if (chars(out) > 16) {
-		char *d = strstr(out, "等"), *e;
-		if (d && (e = strstr(out, "、")) && e < d && chars(d + strlen("等")) >= 2) {
-			const char *rest = d + strlen("等"), *last = out;
-			char *m;
-			for (char *q = out; (q = strstr(q, "、")) && q < d; q += strlen("、"))
-				last = q + strlen("、");
-			m = chars(rest) >= 4 && !is_generic(rest) ? xstrdup(rest)
-			    : xasprintf("%.*s", (int)(strlen(last)), last);
-			free(out);
-			out = m;
-		}
-	}
-	/* Nothing said: the thing the target before counted (改造城镇老旧小区1227个、3011万
-	 * 平方米 is its area), else the item's name. */
-	if (!*out && n.prev_label && *n.prev_label) {
-		free(out);
-		out = xasprintf("%s%s", n.prev_label,
-		                n.kind == KIND_AREA     ? "面积"
-		                : n.kind == KIND_LENGTH ? "长度"
-		                                                          : "");
-	} else if (!*out && n.item && *n.item) {
-		free(out);
-		out = topic_of(n.item);
-		balance(out);
-	}
+	for (size_t i = 0; i < NELEM(mends); i++)
+		out = mends[i](out, &n);
 	for (size_t i = 0; i < NELEM(s); i++)
 		free(s[i]);
 	return out;

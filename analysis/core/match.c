@@ -13,7 +13,6 @@
 #include "base/text.h"
 #include "base/util.h"
 
-#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
 /* ---- bigram vectors ---- */
 
@@ -1145,134 +1144,159 @@ only_people_shared(const struct vec *a, const struct vec *b)
  * a district's own item tracking a city target), pairs of metrics alike enough that
  * share a term rare in the two sets (托位), not only a common one (学生, 完工).
  */
+/* How alike target I of IA and target J of IB are, within linked items; -1 when they can
+ * never be counterparts. */
+static double
+target_score(struct pair *p, const struct item *ia, size_t i, const struct item *ib, size_t j)
+{
+	/* Within linked items the same unit is itself a hint.  Pairs of other units take part
+	 * in the assignment (救护师资 500名 is the counterpart of 救护师资培训 20人次, which
+	 * must not take another target instead) but do not make series. */
+	const struct target *ta = &ia->targets.v[i], *tb = &ib->targets.v[j];
+	const struct vec *va = pair_tv(p, ia, i), *vb = pair_tv(p, ib, j);
+
+	if (ta->kind != tb->kind)
+		return -1; /* an area is never the counterpart of a count */
+	return vec_cos(va, vb) + (strcmp(ta->unit, tb->unit) == 0 ? 0.1 : 0) +
+	       (share_latin_word(ta->metric, tb->metric) ? 0.2 : 0) -
+	       (is_reach(ta->metric) != is_reach(tb->metric) ? 0.2 : 0) -
+	       (only_people_shared(va, vb) ? 0.2 : 0);
+}
+
+/* Within the linked items IA and IB: the optimal pairing of their targets by metric. */
+static void
+link_edges(struct ctx *x, struct pair *p, const struct spair *sp, const struct item *ia,
+           const struct item *ib, enum relation rel, struct edge **e, size_t *ne, size_t *ecap)
+{
+	size_t fa = x->tfirst[item_index(x, ia)], fb = x->tfirst[item_index(x, ib)];
+	size_t na = ia->targets.n, nb = ib->targets.n;
+	double *s = xcalloc(na * nb + 1, sizeof *s);
+	int *row = xcalloc(na + 1, sizeof *row);
+
+	for (size_t i = 0; i < na; i++)
+		for (size_t j = 0; j < nb; j++)
+			s[i * nb + j] = target_score(p, ia, i, ib, j);
+	match_assign(s, na, nb, 0.2, row);
+	for (size_t i = 0; i < na; i++)
+		if (row[i] >= 0 && x->tclass[fa + i] == x->tclass[fb + (size_t)row[i]])
+			add_edge(e, ne, ecap, fa + i, fb + (size_t)row[i],
+			         /* A part link says less than a same or child one: a district's own
+			          * item (助残服务行动) gives way to the city's broken down (残疾人
+			          * 服务提升). */
+			         ((rel == REL_PART ? 0.5 : 1) + s[i * nb + row[i]]) * sp->weight);
+	free(s);
+	free(row);
+}
+
+/* An inverted index of the bigrams of a set's targets: for each bigram (numbered by
+ * IDX), the targets (numbered through the set) that have it. */
+struct postings {
+	struct gmap idx;
+	size_t **post, *npost, *pcap, nk;
+};
+
+static void
+postings_build(struct postings *ps, struct pair *p, const struct set *sb)
+{
+	memset(ps, 0, sizeof *ps);
+	for (size_t j = 0, tj = 0; j < sb->nitems; j++)
+		for (size_t t = 0; t < sb->items[j].targets.n; t++, tj++) {
+			const struct vec *v = pair_tv(p, &sb->items[j], t);
+			for (size_t g = 0; g < v->n; g++) {
+				int k = gmap_get(&ps->idx, v->key[g], 1);
+				if ((size_t)k + 1 > ps->nk) {
+					ps->post = xrealloc(ps->post, (size_t)(k + 1) * sizeof *ps->post);
+					ps->npost = xrealloc(ps->npost, (size_t)(k + 1) * sizeof *ps->npost);
+					ps->pcap = xrealloc(ps->pcap, (size_t)(k + 1) * sizeof *ps->pcap);
+					ps->post[k] = NULL;
+					ps->npost[k] = ps->pcap[k] = 0;
+					ps->nk = (size_t)k + 1;
+				}
+				xgrow(&ps->post[k], &ps->pcap[k], ps->npost[k] + 1, sizeof **ps->post);
+				ps->post[k][ps->npost[k]++] = tj;
+			}
+		}
+}
+
+static void
+postings_release(struct postings *ps)
+{
+	for (size_t k = 0; k < ps->nk; k++)
+		free(ps->post[k]);
+	free(ps->post);
+	free(ps->npost);
+	free(ps->pcap);
+	free(ps->idx.key);
+	free(ps->idx.val);
+}
+
+/* Across items: pairs of metrics alike enough that share a term at least RARE (an idf). */
+static void
+cross_edges(struct ctx *x, struct pair *p, const struct spair *sp, double rare, struct edge **e,
+            size_t *ne, size_t *ecap)
+{
+	const struct set *sa = sp->a, *sb = sp->b;
+	struct postings ps;
+	size_t nb = 0;
+	int *seen;
+
+	postings_build(&ps, p, sb);
+	for (size_t j = 0; j < sb->nitems; j++)
+		nb += sb->items[j].targets.n;
+	seen = xcalloc(nb + 1, sizeof *seen);
+	for (size_t i = 0, ti = 0; i < sa->nitems; i++)
+		for (size_t t = 0; t < sa->items[i].targets.n; t++, ti++) {
+			const struct item *ia = &sa->items[i];
+			const struct vec *va = pair_tv(p, ia, t);
+			size_t fa = x->tfirst[item_index(x, ia)] + t;
+			for (size_t g = 0; g < va->n; g++) {
+				int k = gmap_get(&ps.idx, va->key[g], 0);
+				for (size_t q = 0; k >= 0 && q < ps.npost[k]; q++) {
+					size_t tj = ps.post[k][q], j = 0, jt = tj, fb;
+					const struct vec *vb;
+					double sim;
+					if (seen[tj] == (int)ti + 1)
+						continue;
+					seen[tj] = (int)ti + 1;
+					while (jt >= sb->items[j].targets.n)
+						jt -= sb->items[j++].targets.n;
+					fb = x->tfirst[item_index(x, &sb->items[j])] + jt;
+					if (x->tclass[fa] != x->tclass[fb])
+						continue;
+					vb = pair_tv(p, &sb->items[j], jt);
+					sim = vec_cos(va, vb);
+					if (sim >= 0.6 && rarest_shared(p, va, vb) >= rare)
+						add_edge(e, ne, ecap, fa, fb, sim * sp->weight);
+				}
+			}
+		}
+	free(seen);
+	postings_release(&ps);
+}
+
+/*
+ * The edges between the targets of one pair of sets: within linked items, the optimal
+ * pairing of their targets by metric; across items (a target that moved to another item,
+ * a district's own item tracking a city target), pairs of metrics alike enough that
+ * share a term rare in the two sets (托位), not only a common one (学生, 完工).
+ */
 static void
 pair_edges(struct match *m, struct ctx *x, const struct spair *sp, struct edge **e, size_t *ne,
            size_t *ecap)
 {
 	struct pair p;
 	const struct set *sa = sp->a, *sb = sp->b;
-	double rare;
 
 	pair_init(&p, x, sa, sb);
-	rare = log((p.ndocs + 1) / 4.0) + 0.1; /* in at most ~3 of the pair's items */
 	for (size_t l = 0; l < m->nlinks; l++) {
 		const struct link *lk = &m->links[l];
-		const struct item *ia, *ib;
-		size_t fa, fb, na, nb;
-		double *s;
-		int *row;
-		if (lk->from->set == sa && lk->to->set == sb) {
-			ia = lk->from;
-			ib = lk->to;
-		} else if (lk->from->set == sb && lk->to->set == sa) {
-			ia = lk->to;
-			ib = lk->from;
-		} else
-			continue;
-		fa = x->tfirst[item_index(x, ia)];
-		fb = x->tfirst[item_index(x, ib)];
-		na = ia->targets.n;
-		nb = ib->targets.n;
-		s = xcalloc(na * nb + 1, sizeof *s);
-		row = xcalloc(na + 1, sizeof *row);
-		for (size_t i = 0; i < na; i++)
-			for (size_t j = 0; j < nb; j++) {
-				/* Within linked items the same unit is itself a hint.  Pairs of other
-				 * units take part in the assignment (救护师资 500名 is the counterpart
-				 * of 救护师资培训 20人次, which must not take another target instead)
-				 * but do not make series. */
-				const struct target *ta = &ia->targets.v[i], *tb = &ib->targets.v[j];
-				if (ta->kind != tb->kind) {
-					/* An area is never the counterpart of a count. */
-					s[i * nb + j] = -1;
-					continue;
-				}
-				s[i * nb + j] = vec_cos(pair_tv(&p, ia, i), pair_tv(&p, ib, j)) +
-				                (strcmp(ta->unit, tb->unit) == 0 ? 0.1 : 0) +
-				                (share_latin_word(ta->metric, tb->metric) ? 0.2 : 0) -
-				                (is_reach(ta->metric) != is_reach(tb->metric) ? 0.2 : 0) -
-				                (only_people_shared(pair_tv(&p, ia, i), pair_tv(&p, ib, j)) ? 0.2 : 0);
-			}
-		match_assign(s, na, nb, 0.2, row);
-		for (size_t i = 0; i < na; i++)
-			if (row[i] >= 0 && x->tclass[fa + i] == x->tclass[fb + (size_t)row[i]])
-				add_edge(e, ne, ecap, fa + i, fb + (size_t)row[i],
-				         /* A part link says less than a same or child one: a district's
-				          * own item (助残服务行动) gives way to the city's broken down
-				          * (残疾人服务提升). */
-				         ((lk->relation == REL_PART ? 0.5 : 1) + s[i * nb + row[i]]) *
-				             sp->weight);
-		free(s);
-		free(row);
+		if (lk->from->set == sa && lk->to->set == sb)
+			link_edges(x, &p, sp, lk->from, lk->to, lk->relation, e, ne, ecap);
+		else if (lk->from->set == sb && lk->to->set == sa)
+			link_edges(x, &p, sp, lk->to, lk->from, lk->relation, e, ne, ecap);
 	}
-	/* Across items: candidates share a bigram (an inverted index of B's targets). */
-	{
-		struct gmap idx = { 0 };
-		size_t **post = NULL, *npost = NULL, *pcap = NULL, nk = 0;
-		int *seen;
-		size_t nb = 0;
-		for (size_t j = 0; j < sb->nitems; j++)
-			nb += sb->items[j].targets.n;
-		seen = xcalloc(nb + 1, sizeof *seen);
-		for (size_t j = 0, tj = 0; j < sb->nitems; j++)
-			for (size_t t = 0; t < sb->items[j].targets.n; t++, tj++) {
-				const struct vec *v = pair_tv(&p, &sb->items[j], t);
-				for (size_t g = 0; g < v->n; g++) {
-					int k = gmap_get(&idx, v->key[g], 1);
-					if ((size_t)k + 1 > nk) {
-						post = xrealloc(post, (size_t)(k + 1) * sizeof *post);
-						npost = xrealloc(npost, (size_t)(k + 1) * sizeof *npost);
-						pcap = xrealloc(pcap, (size_t)(k + 1) * sizeof *pcap);
-						post[k] = NULL;
-						npost[k] = pcap[k] = 0;
-						nk = (size_t)k + 1;
-					}
-					xgrow(&post[k], &pcap[k], npost[k] + 1, sizeof **post);
-					post[k][npost[k]++] = tj;
-				}
-			}
-		for (size_t i = 0, ti = 0; i < sa->nitems; i++)
-			for (size_t t = 0; t < sa->items[i].targets.n; t++, ti++) {
-				const struct item *ia = &sa->items[i];
-				const struct vec *va = pair_tv(&p, ia, t);
-				size_t fa = x->tfirst[item_index(x, ia)] + t;
-				for (size_t g = 0; g < va->n; g++) {
-					int k = gmap_get(&idx, va->key[g], 0);
-					if (k < 0)
-						continue;
-					for (size_t q = 0; q < npost[k]; q++) {
-						size_t tj = post[k][q], j = 0, jt = tj;
-						const struct item *ib;
-						const struct vec *vb;
-						double sim;
-						size_t fb;
-						if (seen[tj] == (int)ti + 1)
-							continue;
-						seen[tj] = (int)ti + 1;
-						while (jt >= sb->items[j].targets.n) {
-							jt -= sb->items[j].targets.n;
-							j++;
-						}
-						ib = &sb->items[j];
-						fb = x->tfirst[item_index(x, ib)] + jt;
-						if (x->tclass[fa] != x->tclass[fb])
-							continue;
-						vb = pair_tv(&p, ib, jt);
-						sim = vec_cos(va, vb);
-						if (sim >= 0.6 && rarest_shared(&p, va, vb) >= rare)
-							add_edge(e, ne, ecap, fa, fb, sim * sp->weight);
-					}
-				}
-			}
-		for (size_t k = 0; k < nk; k++)
-			free(post[k]);
-		free(post);
-		free(npost);
-		free(pcap);
-		free(seen);
-		free(idx.key);
-		free(idx.val);
-	}
+	/* In at most ~3 of the pair's items. */
+	cross_edges(x, &p, sp, log((p.ndocs + 1) / 4.0) + 0.1, e, ne, ecap);
 	pair_release(&p);
 }
 
@@ -1287,24 +1311,19 @@ cmp_edge_full(const void *a, const void *b)
 	return (x->b > y->b) - (x->b < y->b);
 }
 
-static void
-build_series(struct match *m, struct ctx *x)
+/* The candidate edges between targets of all series pairs and the aliases, strongest first;
+ * ties in a fixed order, so that the result depends on the edges alone. */
+static struct edge *
+series_edges(struct match *m, struct ctx *x, size_t *ne)
 {
-	size_t nt = x->tfirst[x->nitems], ne = 0, ecap = 0, np;
-	struct tref *tr = xcalloc(nt + 1, sizeof *tr);
 	struct edge *e = NULL;
 	struct spair *sp;
-	int *parent;
+	size_t ecap = 0, np = series_pairs(x->c, &sp);
 
-	for (size_t k = 0; k < x->nitems; k++)
-		for (size_t t = 0; t < x->items[k]->targets.n; t++) {
-			tr[x->tfirst[k] + t].item = x->items[k];
-			tr[x->tfirst[k] + t].t = (int)t;
-		}
-	np = series_pairs(x->c, &sp);
+	*ne = 0;
 	for (size_t i = 0; i < np; i++) {
 		progress("building series", i + 1, np);
-		pair_edges(m, x, &sp[i], &e, &ne, &ecap);
+		pair_edges(m, x, &sp[i], &e, ne, &ecap);
 	}
 	free(sp);
 	/* Aliases: forced memberships first, forbidden ones never. */
@@ -1312,117 +1331,164 @@ build_series(struct match *m, struct ctx *x)
 		struct alias *al = &m->aliases[i];
 		if (al->kind != ALIAS_SERIES)
 			continue;
-		add_edge(&e, &ne, &ecap, x->tfirst[item_index(x, al->a)] + (size_t)al->ta,
+		add_edge(&e, ne, &ecap, x->tfirst[item_index(x, al->a)] + (size_t)al->ta,
 		         x->tfirst[item_index(x, al->b)] + (size_t)al->tb, 100);
 	}
-	/* Strongest first; ties in a fixed order, so that the result depends on the edges
-	 * alone. */
-	if (ne)
-		qsort(e, ne, sizeof *e, cmp_edge_full);
-	parent = xcalloc(nt + 1, sizeof *parent);
-	{
-		/* Union-find with the member list of each root, so that a merge checks only
-		 * the two groups' members. */
-		int **mem = xcalloc(nt + 1, sizeof *mem);
-		size_t *nmem = xcalloc(nt + 1, sizeof *nmem), *mcap = xcalloc(nt + 1, sizeof *mcap);
-		char *hascity = xcalloc(nt + 1, 1);
-		for (size_t i = 0; i < nt; i++) {
-			hascity[i] = tr[i].item->set->up == NULL;
-			parent[i] = (int)i;
-			xgrow(&mem[i], &mcap[i], 1, sizeof(int));
-			mem[i][0] = (int)i;
-			nmem[i] = 1;
+	if (*ne)
+		qsort(e, *ne, sizeof *e, cmp_edge_full);
+	return e;
+}
+
+/* Union-find over NT targets, with the member list of each root so that a merge checks
+ * only the two groups' members. */
+struct groups {
+	int *parent;
+	int **mem;
+	size_t *nmem, *mcap;
+	char *hascity;          /* the group has a city's target */
+};
+
+/* Whether the groups of roots RA and RB may merge along edge E. */
+static int
+may_merge(const struct match *m, const struct groups *g, const struct tref *tr, int ra, int rb,
+          const struct edge *e)
+{
+	/* At most one member per set, and no forbidden pair. */
+	for (size_t i = 0; i < g->nmem[ra]; i++)
+		for (size_t j = 0; j < g->nmem[rb]; j++) {
+			const struct tref *p = &tr[g->mem[ra][i]], *q = &tr[g->mem[rb][j]];
+			if (p->item->set == q->item->set ||
+			    alias_says(m, ALIAS_NOSERIES, p->item, p->t, q->item, q->t))
+				return 0;
 		}
-		for (size_t k = 0; k < ne; k++) {
-			int ra = find(parent, (int)e[k].a), rb = find(parent, (int)e[k].b), clash = 0;
-			if (ra == rb)
-				continue;
-			/* At most one member per set, and no forbidden pair. */
-			for (size_t i = 0; i < nmem[ra] && !clash; i++)
-				for (size_t j = 0; j < nmem[rb] && !clash; j++) {
-					struct tref *p = &tr[mem[ra][i]], *q = &tr[mem[rb][j]];
-					clash = p->item->set == q->item->set ||
-					        alias_says(m, ALIAS_NOSERIES, p->item, p->t, q->item, q->t);
-				}
-			if (clash)
-				continue;
-			/* A district joins series; it never joins two of its city's targets that the
-			 * city's own years keep apart (and so a district added to the catalog
-			 * changes no series of the sets already there). */
-			if (e[k].w < 100 && hascity[ra] && hascity[rb] &&
-			    (tr[e[k].a].item->set->up || tr[e[k].b].item->set->up))
-				continue;
-			hascity[ra] = hascity[rb] = hascity[ra] || hascity[rb];
-			/* The root is the smaller index, whatever order the edges came in. */
-			if (rb < ra) {
-				int t = ra;
-				ra = rb;
-				rb = t;
-			}
-			parent[rb] = ra;
-			xgrow(&mem[ra], &mcap[ra], nmem[ra] + nmem[rb], sizeof(int));
-			memcpy(mem[ra] + nmem[ra], mem[rb], nmem[rb] * sizeof(int));
-			nmem[ra] += nmem[rb];
-			nmem[rb] = 0;
+	/* A district joins series; it never joins two of its city's targets that the city's
+	 * own years keep apart (and so a district added to the catalog changes no series of
+	 * the sets already there). */
+	return !(e->w < 100 && g->hascity[ra] && g->hascity[rb] &&
+	         (tr[e->a].item->set->up || tr[e->b].item->set->up));
+}
+
+/* Merges along the edges, strongest first; PARENT gets each target's group. */
+static void
+merge_groups(const struct match *m, const struct tref *tr, size_t nt, const struct edge *e,
+             size_t ne, int *parent)
+{
+	struct groups g;
+
+	g.parent = parent;
+	g.mem = xcalloc(nt + 1, sizeof *g.mem);
+	g.nmem = xcalloc(nt + 1, sizeof *g.nmem);
+	g.mcap = xcalloc(nt + 1, sizeof *g.mcap);
+	g.hascity = xcalloc(nt + 1, 1);
+	for (size_t i = 0; i < nt; i++) {
+		g.hascity[i] = tr[i].item->set->up == NULL;
+		parent[i] = (int)i;
+		xgrow(&g.mem[i], &g.mcap[i], 1, sizeof(int));
+		g.mem[i][0] = (int)i;
+		g.nmem[i] = 1;
+	}
+	for (size_t k = 0; k < ne; k++) {
+		int ra = find(parent, (int)e[k].a), rb = find(parent, (int)e[k].b);
+		if (ra == rb || !may_merge(m, &g, tr, ra, rb, &e[k]))
+			continue;
+		g.hascity[ra] = g.hascity[rb] = g.hascity[ra] || g.hascity[rb];
+		/* The root is the smaller index, whatever order the edges came in. */
+		if (rb < ra) {
+			int t = ra;
+			ra = rb;
+			rb = t;
 		}
-		for (size_t i = 0; i < nt; i++)
-			free(mem[i]);
-		free(mem);
-		free(nmem);
-		free(mcap);
-		free(hascity);
+		parent[rb] = ra;
+		xgrow(&g.mem[ra], &g.mcap[ra], g.nmem[ra] + g.nmem[rb], sizeof(int));
+		memcpy(g.mem[ra] + g.nmem[ra], g.mem[rb], g.nmem[rb] * sizeof(int));
+		g.nmem[ra] += g.nmem[rb];
+		g.nmem[rb] = 0;
 	}
-	/* Groups of two or more are series: bucket the targets by their root once. */
-	{
-		size_t *cnt = xcalloc(nt + 1, sizeof *cnt), *slot = xcalloc(nt + 1, sizeof *slot);
-		for (size_t i = 0; i < nt; i++)
-			cnt[find(parent, (int)i)]++;
-		for (size_t i = 0; i < nt; i++) {
-			int r = find(parent, (int)i);
-			struct series *s;
-			if (cnt[r] < 2)
-				continue;
-			if (slot[r] == 0) {
-				xgrow(&m->series, &m->scap, m->nseries + 1, sizeof *m->series);
-				s = &m->series[m->nseries++];
-				memset(s, 0, sizeof *s);
-				s->m = xcalloc(cnt[r], sizeof *s->m);
-				slot[r] = m->nseries;
-			}
-			s = &m->series[slot[r] - 1];
-			s->m[s->n].item = tr[i].item;
-			s->m[s->n].t = tr[i].t;
-			s->n++;
+	for (size_t i = 0; i < nt; i++)
+		free(g.mem[i]);
+	free(g.mem);
+	free(g.nmem);
+	free(g.mcap);
+	free(g.hascity);
+}
+
+/* Groups of two or more are series: bucket the targets by their root once. */
+static void
+add_groups(struct match *m, const struct tref *tr, size_t nt, int *parent)
+{
+	size_t *cnt = xcalloc(nt + 1, sizeof *cnt), *slot = xcalloc(nt + 1, sizeof *slot);
+
+	for (size_t i = 0; i < nt; i++)
+		cnt[find(parent, (int)i)]++;
+	for (size_t i = 0; i < nt; i++) {
+		int r = find(parent, (int)i);
+		struct series *s;
+		if (cnt[r] < 2)
+			continue;
+		if (slot[r] == 0) {
+			xgrow(&m->series, &m->scap, m->nseries + 1, sizeof *m->series);
+			s = &m->series[m->nseries++];
+			memset(s, 0, sizeof *s);
+			s->m = xcalloc(cnt[r], sizeof *s->m);
+			slot[r] = m->nseries;
 		}
-		free(cnt);
-		free(slot);
+		s = &m->series[slot[r] - 1];
+		s->m[s->n].item = tr[i].item;
+		s->m[s->n].t = tr[i].t;
+		s->n++;
 	}
-	for (size_t k = 0; k < m->nseries; k++) {
-		struct series *s = &m->series[k];
-		const struct series_member *f;
-		const char *best = NULL;
-		qsort(s->m, s->n, sizeof *s->m, cmp_member);
-		/* Named by its first city member: a district added later does not rename it. */
-		f = &s->m[0];
-		for (size_t j = 0; j < s->n; j++)
-			if (!s->m[j].item->set->up) {
-				f = &s->m[j];
-				break;
-			}
-		s->id = xasprintf("%s:%s:%d", f->item->set->id, f->item->seq, f->t + 1);
-		s->unit = xstrdup(f->item->targets.v[f->t].unit);
-		/* The shortest metric that says something names the series; a city's wording
-		 * before a district's. */
-		for (int pass = 0; pass < 2 && !best; pass++)
-			for (size_t j = 0; j < s->n; j++) {
-				const char *mt = s->m[j].item->targets.v[s->m[j].t].metric;
-				if (pass == 0 && s->m[j].item->set->up)
-					continue;
-				if (text_width(mt) >= 4 && (!best || strlen(mt) < strlen(best)))
-					best = mt;
-			}
-		s->metric = xstrdup(best ? best : f->item->targets.v[f->t].metric);
-	}
+	free(cnt);
+	free(slot);
+}
+
+/* A series' id, unit and metric, from its members in order. */
+static void
+name_series(struct series *s)
+{
+	const struct series_member *f;
+	const char *best = NULL;
+
+	qsort(s->m, s->n, sizeof *s->m, cmp_member);
+	/* Named by its first city member: a district added later does not rename it. */
+	f = &s->m[0];
+	for (size_t j = 0; j < s->n; j++)
+		if (!s->m[j].item->set->up) {
+			f = &s->m[j];
+			break;
+		}
+	s->id = xasprintf("%s:%s:%d", f->item->set->id, f->item->seq, f->t + 1);
+	s->unit = xstrdup(f->item->targets.v[f->t].unit);
+	/* The shortest metric that says something names the series; a city's wording before
+	 * a district's. */
+	for (int pass = 0; pass < 2 && !best; pass++)
+		for (size_t j = 0; j < s->n; j++) {
+			const char *mt = s->m[j].item->targets.v[s->m[j].t].metric;
+			if (pass == 0 && s->m[j].item->set->up)
+				continue;
+			if (text_width(mt) >= 4 && (!best || strlen(mt) < strlen(best)))
+				best = mt;
+		}
+	s->metric = xstrdup(best ? best : f->item->targets.v[f->t].metric);
+}
+
+static void
+build_series(struct match *m, struct ctx *x)
+{
+	size_t nt = x->tfirst[x->nitems], ne;
+	struct tref *tr = xcalloc(nt + 1, sizeof *tr);
+	struct edge *e;
+	int *parent = xcalloc(nt + 1, sizeof *parent);
+
+	for (size_t k = 0; k < x->nitems; k++)
+		for (size_t t = 0; t < x->items[k]->targets.n; t++) {
+			tr[x->tfirst[k] + t].item = x->items[k];
+			tr[x->tfirst[k] + t].t = (int)t;
+		}
+	e = series_edges(m, x, &ne);
+	merge_groups(m, tr, nt, e, ne, parent);
+	add_groups(m, tr, nt, parent);
+	for (size_t k = 0; k < m->nseries; k++)
+		name_series(&m->series[k]);
 	free(tr);
 	free(e);
 	free(parent);

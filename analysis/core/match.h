@@ -20,7 +20,7 @@
 #define MATCH_SAME 0.30
 #define MATCH_PART 0.18
 
-/* How two linked items relate (design.md, "Alignment"). */
+/* How two linked items relate (docs/design.md, "Alignment"). */
 enum relation { REL_SAME, REL_PART, REL_CHILD };
 const char *relation_name(enum relation r);   /* same, part, child */
 

@@ -10,7 +10,6 @@
 #include "base/text.h"
 #include "base/util.h"
 
-#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
 /* Words that name the same thing in these notices; a question naming one finds all. */
 static const char *const synonyms[][6] = {

@@ -10,7 +10,6 @@
 #include "base/text.h"
 #include "base/util.h"
 
-#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
 /* ---- the rows ---- */
 
@@ -126,7 +125,7 @@ static const struct col series_cols[] = {
 	{ "series", T }, { "metric", T }, { "unit", T },  { "set", T },       { "year", I },
 	{ "seq", T },    { "item", T },   { "value", N }, { "qualifier", T },
 };
-/* design.md's columns, then flags and item. */
+/* docs/design.md's columns, then flags and item. */
 static const struct col growth_cols[] = {
 	{ "series", T },      { "metric", T },     { "unit", T },       { "jurisdiction", T },
 	{ "first_set", T },   { "last_set", T },   { "first_value", N }, { "last_value", N },

@@ -1,5 +1,5 @@
 /*
- * rows: the tables of design.md — sets, items, targets, links, series, growth, shares,
+ * rows: the tables of docs/design.md — sets, items, targets, links, series, growth, shares,
  * compare — and the answers of query, built in one place from the corpus and the match.
  * Every output takes its rows from here: the listings in table, CSV and JSON
  * (render/table), the SQL tables (render/sql), the HTML report (render/report) and the

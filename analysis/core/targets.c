@@ -94,7 +94,6 @@ static const char *const clause_verbs[] = {
 
 static const char *const chinese_digits = "零〇一二两三四五六七八九";
 
-#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
 const char *
 tkind_name(enum tkind k)
@@ -317,7 +316,7 @@ chinese_digit_value(int32_t c)
 	static const int32_t d[] = { 0x96F6, 0x3007, 0x4E00, 0x4E8C, 0x4E24, 0x4E09, 0x56DB,
 		                     0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D };
 	static const int v[] = { 0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9 };
-	for (size_t i = 0; i < sizeof d / sizeof d[0]; i++)
+	for (size_t i = 0; i < NELEM(d); i++)
 		if (d[i] == c)
 			return v[i];
 	return -1;
@@ -464,7 +463,7 @@ chinese(const struct text *t, size_t i)
 static const struct unit *
 unit_at(const struct text *t, size_t i, size_t *len)
 {
-	for (size_t k = 0; k < sizeof units / sizeof units[0]; k++)
+	for (size_t k = 0; k < NELEM(units); k++)
 		if ((*len = at(t, i, units[k].text)) > 0) {
 			/* A Latin unit must not run on into a word: "km" yes, "kmh" no. */
 			if (is_latin(t->cp[i]) && i + *len < t->n && is_latin(t->cp[i + *len]))
@@ -478,7 +477,7 @@ unit_at(const struct text *t, size_t i, size_t *len)
 static int
 not_unit_at(const struct text *t, size_t i)
 {
-	for (size_t k = 0; k < sizeof not_units / sizeof not_units[0]; k++)
+	for (size_t k = 0; k < NELEM(not_units); k++)
 		if (at(t, i, not_units[k]))
 			return 1;
 	return 0;
@@ -843,13 +842,46 @@ add_target(struct target_list *l, struct target *tg)
 	l->v[l->n++] = *tg;
 }
 
+/* What targets_extract knows while it walks one task. */
+struct scan {
+	struct text t;
+	const char *item;       /* the item's name as printed, or NULL */
+	char *isimp;            /* the item's name in simplified characters, or NULL */
+	size_t first;           /* this task's targets start here in the list */
+	int in_quote;
+	size_t quote;           /* where the open quotation mark is */
+	size_t ratio_at;        /* where a 每/人均… mark is in this sentence, or -1 */
+	size_t cumul_at;        /* where 累计 is in this clause, or -1 */
+	size_t last_end;        /* where the last target's number and unit end */
+	struct seen {           /* each target found so far in this task */
+		size_t end;         /* where it ends in the text, after its noun */
+		char *before;       /* its label_in.before */
+		char *whole;        /* its label_in.clause */
+		char *sent;         /* its sentence up to the number */
+	} *seen;
+	size_t nseen, seencap;
+};
+
+/* One number being read as a target. */
+struct found {
+	size_t i;               /* where the number starts */
+	size_t j;               /* where the number, its unit and qualifiers end */
+	size_t tend;            /* where its raw text ends */
+	size_t cs, po;          /* phrase_start() of the number, and its open bracket */
+	struct num a, b;        /* the value, and a range's upper end */
+	int approx, range;
+	char *unit;
+	enum tkind kind;
+	enum qual qual;
+};
+
 /*
  * Targets of one task with the same label (在龙亭镇实施…31.656公里, 在槐树关镇实施…87.2公里)
  * are told apart by where their clauses (or sentences) say they are, when each says a
  * different place.
  */
 static void
-tell_apart(struct target_list *l, size_t first, char **wholes, char **sents)
+tell_apart(struct target_list *l, size_t first, const struct seen *seen)
 {
 	size_t n = l->n - first, *grp = xcalloc(n + 1, sizeof *grp);
 	char **where = xcalloc(n + 1, sizeof *where);
@@ -869,8 +901,8 @@ tell_apart(struct target_list *l, size_t first, char **wholes, char **sents)
 			continue;
 		for (size_t g = 0; g < ng && ok; g++) {
 			/* Its clause, else its sentence, says where. */
-			if (!(where[grp[g]] = label_where(wholes[grp[g]])))
-				where[grp[g]] = label_where(sents[grp[g]]);
+			if (!(where[grp[g]] = label_where(seen[grp[g]].whole)))
+				where[grp[g]] = label_where(seen[grp[g]].sent);
 			ok = where[grp[g]] != NULL;
 			for (size_t h = 0; h < g && ok; h++)
 				ok = strcmp(where[grp[h]], where[grp[g]]) != 0;
@@ -889,289 +921,342 @@ tell_apart(struct target_list *l, size_t first, char **wholes, char **sents)
 	free(grp);
 }
 
+/*
+ * Quotation marks and the marks that make a target a ratio or cumulative, at I.  Returns
+ * 1 while I is inside quotes: numbers there name things (“5+2”, “15分钟…”, “12356”).
+ */
+static int
+track_marks(struct scan *s, size_t i)
+{
+	const struct text *t = &s->t;
+	int32_t c = t->cp[i];
+
+	if (c == 0x201C || c == 0x300C || c == 0x300E) {
+		s->in_quote = 1;
+		s->quote = i;
+		return 1;
+	}
+	if ((c == 0x201D || c == 0x300D || c == 0x300F) && s->in_quote) {
+		s->in_quote = 0;
+		return 1;
+	}
+	if (s->in_quote && i - s->quote > 40)
+		s->in_quote = 0; /* an unclosed quote does not hide the rest */
+	if (is_sentence_end(c))
+		s->ratio_at = s->cumul_at = (size_t)-1;
+	if (is_clause_end(c))
+		s->cumul_at = (size_t)-1;
+	for (size_t k = 0; k < NELEM(ratio_marks); k++)
+		if (at(t, i, ratio_marks[k]))
+			s->ratio_at = i;
+	for (size_t k = 0; k < NELEM(ratio_resets); k++)
+		if (at(t, i, ratio_resets[k]))
+			s->ratio_at = (size_t)-1;
+	if (at(t, i, "累计"))
+		s->cumul_at = i;
+	return s->in_quote;
+}
+
+/*
+ * The number at F->i, with a range's upper end and 余.  Returns 0 when no target starts
+ * there, with *NEXT the last position to skip.
+ */
+static int
+read_value(const struct text *t, struct found *f, size_t *next)
+{
+	size_t i = f->i, j, ulen;
+	int32_t c = t->cp[i];
+
+	*next = i;
+	if (is_digit(c)) {
+		if (i > 0 && (is_digit(t->cp[i - 1]) || t->cp[i - 1] == '.' || is_latin(t->cp[i - 1])))
+			return 0;
+		f->a = arabic(t, i, &f->approx);
+	} else if (is_chinese_digit(c) || c == 0x5341 /* 十 */) {
+		/* 每千人口, 第一, 一二: parts of words, not counts. */
+		if (i > 0 && (is_chinese_digit(t->cp[i - 1]) || t->cp[i - 1] == 0x7B2C /* 第 */ ||
+		              t->cp[i - 1] == 0x6BCF /* 每 */))
+			return 0;
+		f->a = chinese(t, i);
+	} else
+		return 0;
+	if (!f->a.ok) {
+		/* Skip the rest of a number too long to be a target. */
+		while (*next + 1 < t->n && (is_digit(t->cp[*next + 1]) || t->cp[*next + 1] == '.'))
+			(*next)++;
+		return 0;
+	}
+	j = f->a.end;
+	/* Ordinals and numbers glued to Latin letters (5G, Z7) name things. */
+	if ((i > 0 && t->cp[i - 1] == 0x7B2C) || (j < t->n && is_latin(t->cp[j]) &&
+	                                           !unit_at(t, j, &ulen))) {
+		*next = j - 1;
+		return 0;
+	}
+	/* A range: 3—5个, 35至64周岁, 2021—2025年. */
+	if (j < t->n && (t->cp[j] == 0x2014 || t->cp[j] == 0x2013 || t->cp[j] == '-' ||
+	                 t->cp[j] == '~' || t->cp[j] == 0xFF5E || t->cp[j] == 0x81F3 /* 至 */ ||
+	                 t->cp[j] == 0x5230 /* 到 */)) {
+		size_t s2 = j + 1;
+		if (s2 < t->n && t->cp[s2] == 0x2014)
+			s2++; /* —— */
+		if (s2 < t->n && is_digit(t->cp[s2])) {
+			int ap2 = 0;
+			f->b = arabic(t, s2, &ap2);
+			if (f->b.ok) {
+				f->range = 1;
+				j = f->b.end;
+			}
+		}
+	}
+	if (j < t->n && t->cp[j] == 0x4F59 /* 余 */) {
+		f->approx = 1;
+		j++;
+	}
+	f->j = j;
+	return 1;
+}
+
+/*
+ * The unit after the number and the qualifier after the unit (以上, 以内…).  Returns 0
+ * when what follows makes the number no target, with *NEXT the last position to skip.
+ */
+static int
+read_unit(const struct scan *s, struct found *f, size_t *next)
+{
+	const struct text *t = &s->t;
+	const struct unit *u;
+	size_t j = f->j, ulen = 0, l2;
+
+	if (not_unit_at(t, j)) {
+		/* Ages, years, frequencies: skip with their 以下/以上. */
+		*next = j;
+		return 0;
+	}
+	if ((u = unit_at(t, j, &ulen))) {
+		j += ulen;
+		/* 套（间）: a second measure word in brackets belongs to the unit. */
+		if (j + 2 < t->n && is_open_paren(t->cp[j])) {
+			size_t l3;
+			if (unit_at(t, j + 1, &l3) && j + 1 + l3 < t->n && is_close_paren(t->cp[j + 1 + l3]))
+				j += l3 + 2;
+		}
+		/* 100米以上 as a threshold inside a noun phrase is not a target. */
+		if (strcmp(u->norm, "米") == 0 && (at(t, j, "以上") || at(t, j, "以下"))) {
+			*next = j - 1;
+			return 0;
+		}
+		f->kind = u->kind;
+	} else {
+		/* No measure word: 惠及150万农村人口 counts people (人). */
+		int person = 0;
+		for (size_t k = 0; k < NELEM(people) && !person; k++)
+			person = at(t, j, people[k]) > 0;
+		if (!person) {
+			*next = j - 1;
+			return 0;
+		}
+		f->kind = KIND_COUNT;
+	}
+	f->tend = j;
+	f->qual = QUAL_EQ;
+	for (size_t k = 0; k < NELEM(post_quals); k++)
+		if ((l2 = at(t, j, post_quals[k].text)) > 0) {
+			f->qual = post_quals[k].q;
+			if (strcmp(post_quals[k].text, "以上") == 0)
+				f->tend = j + l2; /* raw keeps a trailing 以上 */
+			j += l2;
+			break;
+		}
+	f->j = j;
+	*next = j - 1;
+	if (threshold_at(t, f->i, s->last_end))
+		return 0; /* 230个50户以上木质房屋, 20户以上自然村: a size that picks what is counted */
+	f->unit = xstrdup(u ? u->norm : "人");
+	return 1;
+}
+
+/* Qualifiers before the number (不少于60条, 超450万人; 至少完成6个 within a short verb),
+ * and the kind a 累计 or 每… before it gives. */
+static void
+read_qualifier(const struct scan *s, struct found *f)
+{
+	const struct text *t = &s->t;
+	size_t i = f->i;
+
+	if (f->approx)
+		f->qual = QUAL_ABOUT;
+	f->cs = phrase_start(t, i, &f->po);
+	for (size_t k = 0; f->qual == QUAL_EQ && k < NELEM(pre_quals); k++) {
+		size_t wl = 0, gap;
+		for (gap = 0; gap <= 4 && i >= f->cs + gap; gap++) {
+			if (gap > 0 && (is_digit(t->cp[i - gap]) || is_clause_end(t->cp[i - gap])))
+				break;
+			if ((wl = before(t, i - gap, pre_quals[k].text)) > 0 && i - gap - wl >= f->cs)
+				break;
+			wl = 0;
+		}
+		if (wl > 0 && (gap == 0 || wl >= 2))
+			f->qual = pre_quals[k].q;
+	}
+	if (f->range && f->qual == QUAL_EQ)
+		f->qual = QUAL_GE;
+	if (f->kind != KIND_PERCENT) {
+		if (s->cumul_at != (size_t)-1 && s->cumul_at < i)
+			f->kind = KIND_CUMULATIVE;
+		else if (s->ratio_at != (size_t)-1 && s->ratio_at < i)
+			f->kind = KIND_RATIO;
+	}
+}
+
+/*
+ * The words before the number that label_make() reads: from the clause (or the last 、
+ * outside quotes, or the end of the target before in the same sentence) to the number.
+ */
+static char *
+words_before(const struct scan *s, const struct found *f, size_t cst, size_t prev_end)
+{
+	const struct text *t = &s->t;
+	size_t i = f->i, bs = f->cs > cst && !in_quotes(t, f->cs) ? f->cs : cst;
+
+	if (prev_end != (size_t)-1 && prev_end > bs && prev_end <= i)
+		bs = prev_end;
+	if (f->po != (size_t)-1 && only_aside_leads(t, f->po + 1, i)) {
+		/* 活动阵地（约500平方米）: the measure of what the brackets follow. */
+		size_t po2, ps = phrase_start(t, f->po, &po2);
+		char *thing = pspan(t, ps, f->po), *r;
+		r = xasprintf("%s%s", thing, f->kind == KIND_AREA     ? "面积"
+		                             : f->kind == KIND_LENGTH ? "长度"
+		                                                      : "");
+		free(thing);
+		return r;
+	}
+	return pspan(t, bs, i);
+}
+
+/* The label of the target F, from the phrases around it; records what the next target
+ * of the task reads of this one. */
+static char *
+label_target(struct scan *s, const struct target_list *l, const struct found *f)
+{
+	const struct text *t = &s->t;
+	size_t i = f->i, j = f->j, k_ = s->nseen;
+	size_t ce = clause_end(t, i), cst = clause_start(t, i), ss = cst, ae = after_end(t, j);
+	const struct seen *pv = k_ ? &s->seen[k_ - 1] : NULL;
+	const char *pvlabel = k_ ? l->v[l->n - 1].metric : NULL;
+	size_t pend = (size_t)-1, nend = ae > j ? ae : j;
+	struct label_in in;
+	char *aft, *rest, *pc = NULL, *nc = NULL, *per = NULL, *metric;
+	struct seen *me;
+	int same_sentence;
+
+	/* The sentence: back to its start, for the clause and target before. */
+	while (ss > 0 && !is_sentence_end(t->cp[ss - 1]))
+		ss--;
+	same_sentence = pv && pv->end > ss;
+	if (same_sentence)
+		pend = pv->end;
+	xgrow(&s->seen, &s->seencap, k_ + 1, sizeof *s->seen);
+	me = &s->seen[k_];
+	pv = k_ ? &s->seen[k_ - 1] : NULL;
+	me->before = words_before(s, f, cst, pend);
+	me->whole = pspan(t, pend != (size_t)-1 && pend > cst && pend <= i ? pend : cst, i);
+	me->sent = pspan(t, ss, i);
+	me->end = nend; /* a target ends after its noun: 30万名以上妇女儿童、10万户家庭 */
+	aft = after_phrase(t, j, nend);
+	rest = pspan(t, nend, ce);
+	if (cst > ss + 1)
+		pc = pspan(t, clause_start(t, cst - 1), cst - 1);
+	if (ce < t->n && !is_sentence_end(t->cp[ce]))
+		nc = pspan(t, ce + 1, clause_end(t, ce + 1));
+	if (f->kind == KIND_RATIO && s->ratio_at != (size_t)-1)
+		per = per_phrase(t, s->ratio_at);
+	memset(&in, 0, sizeof in);
+	in.before = me->before;
+	in.clause = me->whole;
+	in.after = aft;
+	in.rest = rest;
+	in.prev_clause = pc ? pc : "";
+	in.next_clause = nc ? nc : "";
+	in.prev_label = same_sentence ? pvlabel : NULL;
+	in.prev_before = same_sentence ? pv->before : NULL;
+	/* 100个口袋公园、10座体育公园: nothing but 、 since the target before. */
+	in.enumerated = same_sentence && pend < i && t->cp[pend] == 0x3001 && pend + 1 == i;
+	/* …团辅活动及5个个案服务: joined to the noun of the target before. */
+	in.joined = same_sentence && pend == i && i > 0 &&
+	            (t->cp[i - 1] == 0x53CA /* 及 */ || t->cp[i - 1] == 0x548C /* 和 */);
+	in.last_label = pvlabel;
+	in.kind = f->kind;
+	in.per = per;
+	in.item = s->isimp ? s->isimp : s->item ? s->item : "";
+	metric = label_make(&in);
+	s->nseen++;
+	free(aft);
+	free(rest);
+	free(pc);
+	free(nc);
+	free(per);
+	return metric;
+}
+
+static void
+scan_release(struct scan *s)
+{
+	for (size_t k = 0; k < s->nseen; k++) {
+		free(s->seen[k].before);
+		free(s->seen[k].whole);
+		free(s->seen[k].sent);
+	}
+	free(s->seen);
+	free(s->isimp);
+	text_release(&s->t);
+}
+
 void
 targets_extract(const char *task, const char *item, struct target_list *l)
 {
-	struct text t;
-	size_t i, quote = 0;
-	int in_quote = 0;
-	size_t ratio_at = (size_t)-1, cumul_at = (size_t)-1;
-	size_t first = l->n;          /* this task's targets start here in L */
-	size_t *ends = NULL, ecap = 0;  /* where each of them ends in the text */
-	char **befores = NULL, **wholes = NULL, **sents = NULL;
-	size_t bcap = 0, wcap = 0, scap = 0;
-	char *isimp = NULL;             /* the item's name in simplified characters */
-	size_t last_end = (size_t)-1;   /* where the last target's number and unit end */
+	struct scan s;
 
-	text_load(&t, task);
+	memset(&s, 0, sizeof s);
+	s.item = item;
+	s.first = l->n;
+	s.ratio_at = s.cumul_at = s.last_end = (size_t)-1;
+	text_load(&s.t, task);
 	if (item && text_maybe_traditional(item))
-		isimp = text_simplify(item);
-	for (i = 0; i < t.n; i++) {
-		int32_t c = t.cp[i];
-		struct num a, b = { 0, 0, 0, 0 };
-		int approx = 0, range = 0;
-		size_t j, ulen = 0, tend, cs, k, l2, po;
-		const struct unit *u;
-		enum qual qual = QUAL_EQ;
-		enum tkind kind;
-		char *unit;
+		s.isimp = text_simplify(item);
+	for (size_t i = 0; i < s.t.n; i++) {
+		struct found f;
 		struct target tg;
 
-		/* Quotation marks: numbers inside name things (“5+2”, “15分钟…”, “12356”). */
-		if (c == 0x201C || c == 0x300C || c == 0x300E) {
-			in_quote = 1;
-			quote = i;
+		if (track_marks(&s, i))
 			continue;
-		}
-		if ((c == 0x201D || c == 0x300D || c == 0x300F) && in_quote) {
-			in_quote = 0;
+		memset(&f, 0, sizeof f);
+		f.i = i;
+		if (!read_value(&s.t, &f, &i) || !read_unit(&s, &f, &i))
 			continue;
-		}
-		if (in_quote && i - quote > 40)
-			in_quote = 0; /* an unclosed quote does not hide the rest */
-		if (is_sentence_end(c))
-			ratio_at = cumul_at = (size_t)-1;
-		if (is_clause_end(c))
-			cumul_at = (size_t)-1;
-		for (k = 0; k < NELEM(ratio_marks); k++)
-			if (at(&t, i, ratio_marks[k]))
-				ratio_at = i;
-		for (k = 0; k < NELEM(ratio_resets); k++)
-			if (at(&t, i, ratio_resets[k]))
-				ratio_at = (size_t)-1;
-		if (at(&t, i, "累计"))
-			cumul_at = i;
-		if (in_quote)
-			continue;
-
-		if (is_digit(c)) {
-			if (i > 0 && (is_digit(t.cp[i - 1]) || t.cp[i - 1] == '.' || is_latin(t.cp[i - 1])))
-				continue;
-			a = arabic(&t, i, &approx);
-		} else if (is_chinese_digit(c) || c == 0x5341 /* 十 */) {
-			/* 每千人口, 第一, 一二: parts of words, not counts. */
-			if (i > 0 && (is_chinese_digit(t.cp[i - 1]) || t.cp[i - 1] == 0x7B2C /* 第 */ ||
-			              t.cp[i - 1] == 0x6BCF /* 每 */))
-				continue;
-			a = chinese(&t, i);
-		} else
-			continue;
-		if (!a.ok) {
-			/* Skip the rest of a number too long to be a target. */
-			while (i + 1 < t.n && (is_digit(t.cp[i + 1]) || t.cp[i + 1] == '.'))
-				i++;
-			continue;
-		}
-		j = a.end;
-		/* Ordinals and numbers glued to Latin letters (5G, Z7) name things. */
-		if ((i > 0 && t.cp[i - 1] == 0x7B2C) || (j < t.n && is_latin(t.cp[j]) &&
-		                                          !unit_at(&t, j, &ulen))) {
-			i = j - 1;
-			continue;
-		}
-		/* A range: 3—5个, 35至64周岁, 2021—2025年. */
-		if (j < t.n && (t.cp[j] == 0x2014 || t.cp[j] == 0x2013 || t.cp[j] == '-' ||
-		                t.cp[j] == '~' || t.cp[j] == 0xFF5E || t.cp[j] == 0x81F3 /* 至 */ ||
-		                t.cp[j] == 0x5230 /* 到 */)) {
-			size_t s2 = j + 1;
-			if (s2 < t.n && t.cp[s2] == 0x2014)
-				s2++; /* —— */
-			if (s2 < t.n && is_digit(t.cp[s2])) {
-				int ap2 = 0;
-				b = arabic(&t, s2, &ap2);
-				if (b.ok) {
-					range = 1;
-					j = b.end;
-				}
-			}
-		}
-		if (j < t.n && t.cp[j] == 0x4F59 /* 余 */) {
-			approx = 1;
-			j++;
-		}
-		if (not_unit_at(&t, j)) {
-			/* Ages, years, frequencies: skip with their 以下/以上. */
-			i = j;
-			continue;
-		}
-		u = unit_at(&t, j, &ulen);
-		if (u) {
-			unit = xstrdup(u->norm);
-			kind = u->kind;
-			j += ulen;
-			/* 套（间）: a second measure word in brackets belongs to the unit. */
-			if (j + 2 < t.n && is_open_paren(t.cp[j])) {
-				size_t l3;
-				if (unit_at(&t, j + 1, &l3) && j + 1 + l3 < t.n && is_close_paren(t.cp[j + 1 + l3]))
-					j += l3 + 2;
-			}
-			/* 100米以上 as a threshold inside a noun phrase is not a target. */
-			if (strcmp(u->norm, "米") == 0 && (at(&t, j, "以上") || at(&t, j, "以下"))) {
-				free(unit);
-				i = j - 1;
-				continue;
-			}
-		} else {
-			/* No measure word: 惠及150万农村人口 counts people (人). */
-			int person = 0;
-			for (k = 0; k < NELEM(people) && !person; k++)
-				person = at(&t, j, people[k]) > 0;
-			if (!person) {
-				i = j - 1;
-				continue;
-			}
-			unit = xstrdup("人");
-			kind = KIND_COUNT;
-		}
-		tend = j;
-		for (k = 0; k < NELEM(post_quals); k++)
-			if ((l2 = at(&t, j, post_quals[k].text)) > 0) {
-				qual = post_quals[k].q;
-				if (strcmp(post_quals[k].text, "以上") == 0)
-					tend = j + l2; /* raw keeps a trailing 以上 */
-				j += l2;
-				break;
-			}
-		if (threshold_at(&t, i, last_end)) {
-			/* 230个50户以上木质房屋, 20户以上自然村: a size that picks what is counted. */
-			free(unit);
-			i = j - 1;
-			continue;
-		}
-		if (approx)
-			qual = QUAL_ABOUT;
-		/* Qualifiers before: 不少于60条, 超450万人; 至少完成6个 within a short verb. */
-		cs = phrase_start(&t, i, &po);
-		if (qual == QUAL_EQ) {
-			for (k = 0; k < NELEM(pre_quals); k++) {
-				size_t wl = 0, gap;
-				for (gap = 0; gap <= 4 && i >= cs + gap; gap++) {
-					if (gap > 0 && (is_digit(t.cp[i - gap]) || is_clause_end(t.cp[i - gap])))
-						break;
-					if ((wl = before(&t, i - gap, pre_quals[k].text)) > 0 && i - gap - wl >= cs)
-						break;
-					wl = 0;
-				}
-				if (wl > 0 && (gap == 0 || wl >= 2)) {
-					qual = pre_quals[k].q;
-					break;
-				}
-			}
-		}
-		if (range && qual == QUAL_EQ)
-			qual = QUAL_GE;
-		if (kind != KIND_PERCENT) {
-			if (cumul_at != (size_t)-1 && cumul_at < i)
-				kind = KIND_CUMULATIVE;
-			else if (ratio_at != (size_t)-1 && ratio_at < i)
-				kind = KIND_RATIO;
-		}
+		read_qualifier(&s, &f);
 		memset(&tg, 0, sizeof tg);
-		tg.value = a.value;
-		tg.high = range ? b.value : a.value;
-		tg.unit = unit;
-		tg.qualifier = qual;
-		tg.kind = kind;
-		tg.raw = span(&t, i, tend);
-		tg.offset = t.off[i];
-		{
-			size_t k_ = l->n - first, ce = clause_end(&t, i), cst = clause_start(&t, i);
-			size_t ss = cst, ae = after_end(&t, j), bs;
-			const struct target *pv = k_ ? &l->v[l->n - 1] : NULL;
-			struct label_in in;
-			char *bef, *aft, *rest, *pc = NULL, *nc = NULL, *per = NULL, *whole;
-			int same_sentence;
-			/* The sentence: back to its start, for the clause and target before. */
-			while (ss > 0 && !is_sentence_end(t.cp[ss - 1]))
-				ss--;
-			same_sentence = pv && ends[k_ - 1] > ss;
-			/* The words before: from the clause (or the last 、 outside quotes, or the
-			 * end of the target before) to the number. */
-			bs = cs > cst && !in_quotes(&t, cs) ? cs : cst;
-			if (same_sentence && ends[k_ - 1] > bs && ends[k_ - 1] <= i)
-				bs = ends[k_ - 1];
-			bef = pspan(&t, bs, i);
-			if (po != (size_t)-1 && only_aside_leads(&t, po + 1, i)) {
-				/* 活动阵地（约500平方米）: the measure of what the brackets follow. */
-				size_t po2, ps = phrase_start(&t, po, &po2);
-				char *thing = pspan(&t, ps, po);
-				free(bef);
-				bef = xasprintf("%s%s", thing, kind == KIND_AREA     ? "面积"
-				                               : kind == KIND_LENGTH ? "长度"
-				                                                             : "");
-				free(thing);
-			}
-			whole = pspan(&t, same_sentence && ends[k_ - 1] > cst && ends[k_ - 1] <= i ?
-			                 ends[k_ - 1] : cst, i);
-			aft = after_phrase(&t, j, ae > j ? ae : j);
-			rest = pspan(&t, ae > j ? ae : j, ce);
-			if (cst > ss + 1) {
-				size_t pcs = clause_start(&t, cst - 1);
-				pc = pspan(&t, pcs, cst - 1);
-			}
-			if (ce < t.n && !is_sentence_end(t.cp[ce]))
-				nc = pspan(&t, ce + 1, clause_end(&t, ce + 1));
-			if (kind == KIND_RATIO && ratio_at != (size_t)-1)
-				per = per_phrase(&t, ratio_at);
-			memset(&in, 0, sizeof in);
-			in.before = bef;
-			in.clause = whole;
-			in.after = aft;
-			in.rest = rest;
-			in.prev_clause = pc ? pc : "";
-			in.next_clause = nc ? nc : "";
-			in.prev_label = same_sentence ? pv->metric : NULL;
-			in.prev_before = same_sentence ? befores[k_ - 1] : NULL;
-			/* 100个口袋公园、10座体育公园: nothing but 、 since the target before. */
-			in.enumerated = same_sentence && ends[k_ - 1] < i && t.cp[ends[k_ - 1]] == 0x3001 &&
-			                ends[k_ - 1] + 1 == i;
-			/* …团辅活动及5个个案服务: joined to the noun of the target before. */
-			in.joined = same_sentence && ends[k_ - 1] == i && i > 0 &&
-			            (t.cp[i - 1] == 0x53CA /* 及 */ || t.cp[i - 1] == 0x548C /* 和 */);
-			in.last_label = pv ? pv->metric : NULL;
-			in.kind = kind;
-			in.per = per;
-			in.item = isimp ? isimp : item ? item : "";
-			tg.metric = label_make(&in);
-			xgrow(&ends, &ecap, k_ + 1, sizeof *ends);
-			xgrow(&befores, &bcap, k_ + 1, sizeof *befores);
-			/* A target ends after its noun: 30万名以上妇女儿童、10万户家庭. */
-			ends[k_] = ae > j ? ae : j;
-			befores[k_] = bef;
-			xgrow(&wholes, &wcap, k_ + 1, sizeof *wholes);
-			wholes[k_] = whole;
-			xgrow(&sents, &scap, k_ + 1, sizeof *sents);
-			sents[k_] = pspan(&t, ss, i);
-			free(aft);
-			free(rest);
-			free(pc);
-			free(nc);
-			free(per);
-		}
+		tg.value = f.a.value;
+		tg.high = f.range ? f.b.value : f.a.value;
+		tg.unit = f.unit;
+		tg.qualifier = f.qual;
+		tg.kind = f.kind;
+		tg.raw = span(&s.t, f.i, f.tend);
+		tg.offset = s.t.off[f.i];
+		tg.metric = label_target(&s, l, &f);
 		add_target(l, &tg);
-		last_end = j;
-		if (kind == KIND_CUMULATIVE)
-			cumul_at = (size_t)-1; /* 累计 names the first number after it */
-		i = j - 1;
+		s.last_end = f.j;
+		if (f.kind == KIND_CUMULATIVE)
+			s.cumul_at = (size_t)-1; /* 累计 names the first number after it */
 	}
-	tell_apart(l, first, wholes, sents);
+	tell_apart(l, s.first, s.seen);
 	/* Labels were made in simplified characters: the notice's own, where it prints them. */
-	for (size_t k = first; (t.simp || isimp) && k < l->n; k++) {
-		char *pl = printed_label(l->v[k].metric, t.simp, t.s, isimp, item);
+	for (size_t k = s.first; (s.t.simp || s.isimp) && k < l->n; k++) {
+		char *pl = printed_label(l->v[k].metric, s.t.simp, s.t.s, s.isimp, item);
 		free(l->v[k].metric);
 		l->v[k].metric = pl;
 	}
-	for (size_t k = 0; k < l->n - first; k++) {
-		free(befores[k]);
-		free(wholes[k]);
-		free(sents[k]);
-	}
-	free(befores);
-	free(wholes);
-	free(sents);
-	free(ends);
-	free(isimp);
-	text_release(&t);
+	scan_release(&s);
 }
 
 void

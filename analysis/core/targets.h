@@ -1,6 +1,6 @@
 /*
  * targets: the number grammar of 重点民生实事 task text.  A target is a number the
- * notice commits to, with its unit (design.md, "Targets"): 新增托位1.1万个 is 11000 个,
+ * notice commits to, with its unit (docs/design.md, "Targets"): 新增托位1.1万个 is 11000 个,
  * 200万名以上 is 2000000 名 with qualifier >=, 累计达到550个 is cumulative.
  *
  * Ages, years, frequencies, numbers in quotation marks or glued to Latin letters (5G, Z7),
@@ -11,7 +11,7 @@
 
 #include <stddef.h>
 
-/* What kind of quantity a target is (design.md, "Targets"). */
+/* What kind of quantity a target is (docs/design.md, "Targets"). */
 enum tkind { KIND_COUNT, KIND_AREA, KIND_LENGTH, KIND_PERCENT, KIND_RATIO, KIND_CUMULATIVE };
 /* How the number bounds the target: =, >= (以上, 不少于), <= (以内, 不超过), ~ (约, 余). */
 enum qual { QUAL_EQ, QUAL_GE, QUAL_LE, QUAL_ABOUT };

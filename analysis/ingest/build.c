@@ -142,7 +142,7 @@ static const struct {
 static enum role
 role_in(const char *key)
 {
-	for (size_t i = 0; i < sizeof header_words / sizeof header_words[0]; i++)
+	for (size_t i = 0; i < NELEM(header_words); i++)
 		if (strstr(key, header_words[i].word))
 			return header_words[i].role;
 	return R_NONE;
@@ -226,7 +226,7 @@ role_name(enum role r)
 {
 	static const char *const names[] = { "none", "number", "section", "name", "units",
 		                             "task", "deadline", "note", "other" };
-	return (size_t)r < sizeof names / sizeof names[0] ? names[r] : "none";
+	return (size_t)r < NELEM(names) ? names[r] : "none";
 }
 
 /* ---- item numbers ---- */
@@ -320,7 +320,7 @@ static const char *const after_number[] = {
 int
 num_is_measure(const char *rest)
 {
-	for (size_t i = 0; i < sizeof after_number / sizeof after_number[0]; i++)
+	for (size_t i = 0; i < NELEM(after_number); i++)
 		if (starts_with(rest, after_number[i]))
 			return 1;
 	return 0;
@@ -350,7 +350,7 @@ arabic_mark(const char *p)
 {
 	static const char *const marks[] = { "、", "．", "。", "）", ")", ".", "，", ",", "：",
 		                             ":" };
-	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
+	for (size_t i = 0; i < NELEM(marks); i++)
 		if (starts_with(p, marks[i])) {
 			/* "1.5万" is a number, "1.重点" an item. */
 			const char *q = p + strlen(marks[i]);
@@ -434,6 +434,120 @@ num_parse(const char *text, struct num *n)
 	return 1;
 }
 
+/* A number of at most three digits or a Chinese numeral at P: its value in *V and where it
+ * ends, or NULL.  *HAN says which it was. */
+static const char *
+small_number(const char *p, long *v, int *han)
+{
+	const char *q = p;
+	size_t h;
+
+	if (isdigit((unsigned char)*p)) {
+		while (isdigit((unsigned char)*q))
+			q++;
+		if (q - p > 3)
+			return NULL;
+		*v = strtol(p, NULL, 10);
+		*han = 0;
+		return q;
+	}
+	if ((h = han_run(p)) > 0) {
+		*v = num_han(p, h);
+		*han = 1;
+		return p + h;
+	}
+	return NULL;
+}
+
+/* The number found: of STYLE and value V, its mark ending at Q. */
+static int
+num_found(struct num *n, const char *text, enum numstyle style, long v, const char *q)
+{
+	n->style = style;
+	n->value = v;
+	n->len = (size_t)(q - text);
+	n->alone = at_end(q);
+	return 1;
+}
+
+/* Parenthesised at S: （一） (一) （1） (1), and （一）、. */
+static int
+num_paren(const char *text, const char *s, struct num *n)
+{
+	const char *q;
+	long v;
+	int han;
+
+	q = small_number(skip_space(s + (s[0] == '(' ? 1 : strlen("（"))), &v, &han);
+	if (!q)
+		return 0;
+	q = skip_space(q);
+	if (!(starts_with(q, "）") || *q == ')') || v <= 0)
+		return 0;
+	q += *q == ')' ? 1 : strlen("）");
+	if (starts_with(q, "、"))
+		q += strlen("、");
+	return num_found(n, text, han ? NUM_PHAN : NUM_PARABIC, v, q);
+}
+
+/* 之一：“亮点工程”——… at S. */
+static int
+num_zhi(const char *text, const char *s, size_t h, struct num *n)
+{
+	const char *q = s + strlen("之") + h;
+	long v = num_han(s + strlen("之"), h);
+
+	if (v <= 0 || !(starts_with(q, "：") || *q == ':' || starts_with(q, "、")))
+		return 0;
+	q += *q == ':' ? 1 : strlen("：");
+	return num_found(n, text, NUM_ZHI, v, q);
+}
+
+/* 第一项 第1项 第一件 at S. */
+static int
+num_di(const char *text, const char *s, struct num *n)
+{
+	const char *q;
+	long v;
+	int han;
+
+	q = small_number(s + strlen("第"), &v, &han);
+	if (!q || v <= 0 || !(starts_with(q, "项") || starts_with(q, "件")))
+		return 0;
+	q += strlen("项");
+	if (starts_with(q, "：") || starts_with(q, "、") || starts_with(q, "，") || *q == ':' ||
+	    *q == ',')
+		q += *q == ':' || *q == ',' ? 1 : strlen("：");
+	return num_found(n, text, NUM_DI, v, q);
+}
+
+/* 一、 一. 一是, and a numeral set off by spaces, at S (H bytes of numeral). */
+static int
+num_han_lead(const char *text, const char *s, size_t h, struct num *n)
+{
+	long v = num_han(s, h);
+	const char *q = s + h;
+	enum numstyle st = NUM_HAN;
+
+	if (v <= 0)
+		return 0;
+	if (starts_with(q, "、") || starts_with(q, "．") || *q == '.' || *q == ',' ||
+	    starts_with(q, "，")) {
+		q += *q == '.' || *q == ',' ? 1 : strlen("、");
+	} else if (h <= strlen("十一") && (*q == ' ' || starts_with(q, "\xE3\x80\x80")) &&
+	           !at_end(q) && !isdigit((unsigned char)*skip_space(q))) {
+		/* "一    生态环境". */
+		q = skip_space(q);
+	} else if (starts_with(q, "是") && h <= strlen("十一")) {
+		q += strlen("是");
+		if (starts_with(q, "：") || starts_with(q, "，"))
+			q += strlen("：");
+		st = NUM_SHI;
+	} else
+		return 0;
+	return num_found(n, text, st, v, q);
+}
+
 static int
 num_parse1(const char *text, struct num *n)
 {
@@ -443,122 +557,23 @@ num_parse1(const char *text, struct num *n)
 	int k;
 
 	memset(n, 0, sizeof *n);
-	/* Parenthesised: （一） (一) （1） (1). */
-	if (starts_with(s, "（") || starts_with(s, "(")) {
-		const char *p = s + (s[0] == '(' ? 1 : strlen("（"));
-		const char *q;
-		long v;
-		enum numstyle st;
-		p = skip_space(p);
-		if (isdigit((unsigned char)*p)) {
-			q = p;
-			while (isdigit((unsigned char)*q))
-				q++;
-			if (q - p > 3)
-				return 0;
-			v = strtol(p, NULL, 10);
-			st = NUM_PARABIC;
-		} else if ((h = han_run(p)) > 0) {
-			v = num_han(p, h);
-			q = p + h;
-			st = NUM_PHAN;
-		} else
-			return 0;
-		q = skip_space(q);
-		if (!(starts_with(q, "）") || *q == ')') || v <= 0)
-			return 0;
-		q += *q == ')' ? 1 : strlen("）");
-		/* （一）、 */
-		if (starts_with(q, "、"))
-			q += strlen("、");
-		n->style = st;
-		n->value = v;
-		n->len = (size_t)(q - text);
-		n->alone = at_end(q);
-		return 1;
-	}
+	if (starts_with(s, "（") || starts_with(s, "("))
+		return num_paren(text, s, n);
 	/* Circled ①–⑳. */
-	if ((k = u8_next(s, &cp)) > 0 && cp >= 0x2460 && cp <= 0x2473) {
-		n->style = NUM_CIRCLED;
-		n->value = cp - 0x2460 + 1;
-		n->len = (size_t)(s + k - text);
-		n->alone = at_end(s + k);
-		return 1;
-	}
-	/* 之一：“亮点工程”——… */
-	if (starts_with(s, "之") && (h = han_run(s + strlen("之"))) > 0) {
-		const char *q = s + strlen("之") + h;
-		long v = num_han(s + strlen("之"), h);
-		if (v <= 0 || !(starts_with(q, "：") || *q == ':' || starts_with(q, "、")))
-			return 0;
-		q += *q == ':' ? 1 : strlen("：");
-		n->style = NUM_ZHI;
-		n->value = v;
-		n->len = (size_t)(q - text);
-		n->alone = at_end(q);
-		return 1;
-	}
-	/* 第一项 第1项 第一件 */
-	if (starts_with(s, "第")) {
-		const char *p = s + strlen("第"), *q;
-		long v;
-		if ((h = han_run(p)) > 0) {
-			v = num_han(p, h);
-			q = p + h;
-		} else if (isdigit((unsigned char)*p)) {
-			q = p;
-			while (isdigit((unsigned char)*q))
-				q++;
-			if (q - p > 3)
-				return 0;
-			v = strtol(p, NULL, 10);
-		} else
-			return 0;
-		if (v <= 0 || !(starts_with(q, "项") || starts_with(q, "件")))
-			return 0;
-		q += strlen("项");
-		if (starts_with(q, "：") || starts_with(q, "、") || starts_with(q, "，") ||
-		    *q == ':' || *q == ',')
-			q += *q == ':' || *q == ',' ? 1 : strlen("：");
-		n->style = NUM_DI;
-		n->value = v;
-		n->len = (size_t)(q - text);
-		n->alone = at_end(q);
-		return 1;
-	}
+	if ((k = u8_next(s, &cp)) > 0 && cp >= 0x2460 && cp <= 0x2473)
+		return num_found(n, text, NUM_CIRCLED, cp - 0x2460 + 1, s + k);
+	if (starts_with(s, "之") && (h = han_run(s + strlen("之"))) > 0)
+		return num_zhi(text, s, h, n);
+	if (starts_with(s, "第"))
+		return num_di(text, s, n);
 	if (isdigit((unsigned char)*s)) {
 		if (!num_arabic(s, n))
 			return 0;
 		n->len += (size_t)(s - text);
 		return 1;
 	}
-	/* 一、 一. 一是 */
-	if ((h = han_run(s)) > 0) {
-		long v = num_han(s, h);
-		const char *q = s + h;
-		if (v <= 0)
-			return 0;
-		if (starts_with(q, "、") || starts_with(q, "．") || *q == '.' || *q == ',' ||
-		    starts_with(q, "，")) {
-			q += *q == '.' || *q == ',' ? 1 : strlen("、");
-			n->style = NUM_HAN;
-		} else if (h <= strlen("十一") && (*q == ' ' || starts_with(q, "\xE3\x80\x80")) &&
-		           !at_end(q) && !isdigit((unsigned char)*skip_space(q))) {
-			/* "一    生态环境": a numeral set off by spaces. */
-			q = skip_space(q);
-			n->style = NUM_HAN;
-		} else if (starts_with(q, "是") && h <= strlen("十一")) {
-			q += strlen("是");
-			if (starts_with(q, "：") || starts_with(q, "，"))
-				q += strlen("：");
-			n->style = NUM_SHI;
-		} else
-			return 0;
-		n->value = v;
-		n->len = (size_t)(q - text);
-		n->alone = at_end(q);
-		return 1;
-	}
+	if ((h = han_run(s)) > 0)
+		return num_han_lead(text, s, h, n);
 	return 0;
 }
 
@@ -677,14 +692,14 @@ is_chrome(const char *key)
 	/* Width 40 is at most 120 bytes: longer keys are measured no further. */
 	size_t blen = strlen(key), w = blen <= 120 ? text_width(key) : 41;
 
-	for (size_t i = 0; i < sizeof chrome_start / sizeof chrome_start[0]; i++) {
+	for (size_t i = 0; i < NELEM(chrome_start); i++) {
 		const char *e = chrome_start[i];
 		/* The first bytes first: most lines share none with any entry. */
 		if (key[0] == e[0] && key[1] == e[1] && key[2] == e[2] && starts_with(key, e))
 			return 1;
 	}
 	if (w <= 40)
-		for (size_t i = 0; i < sizeof chrome_anywhere / sizeof chrome_anywhere[0]; i++)
+		for (size_t i = 0; i < NELEM(chrome_anywhere); i++)
 			if (strstr(key, chrome_anywhere[i]))
 				return 1;
 	if ((isdigit((unsigned char)key[0]) && is_date_line(key)) || is_page_number(key))
@@ -803,7 +818,7 @@ static const char *const org_suffixes[] = {
 int
 ends_with_org_suffix(const char *s)
 {
-	for (size_t i = 0; i < sizeof org_suffixes / sizeof org_suffixes[0]; i++)
+	for (size_t i = 0; i < NELEM(org_suffixes); i++)
 		if (ends_with(s, org_suffixes[i]))
 			return 1;
 	return 0;
@@ -817,7 +832,7 @@ has_sentence_marks(const char *s)
 	for (const char *p = s; *p; p++)
 		if (isdigit((unsigned char)*p))
 			return 1;
-	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
+	for (size_t i = 0; i < NELEM(marks); i++)
 		if (strstr(s, marks[i]))
 			return 1;
 	return 0;
@@ -827,7 +842,7 @@ int
 has_clause_marks(const char *s)
 {
 	static const char *const marks[] = { "。", "；", "，", "：", ";", ",", ":", "！", "？" };
-	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
+	for (size_t i = 0; i < NELEM(marks); i++)
 		if (strstr(s, marks[i]))
 			return 1;
 	return 0;

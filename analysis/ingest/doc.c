@@ -150,7 +150,7 @@ has_html_tags(const char *buf, size_t len)
 		                            "<meta", "<!doctype html" };
 	size_t n = len < 4096 ? len : 4096, hits = 0;
 
-	for (size_t t = 0; t < sizeof tags / sizeof tags[0]; t++) {
+	for (size_t t = 0; t < NELEM(tags); t++) {
 		size_t m = strlen(tags[t]);
 		for (size_t i = 0; i + m <= n; i++)
 			if (strncasecmp(buf + i, tags[t], m) == 0) {

@@ -75,7 +75,7 @@ is_list_title(const char *key)
 		                              "民生项目", "实事" };
 	if (!find_year(key) || text_width(key) > 80 || has_clause_marks(key))
 		return 0;
-	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+	for (size_t i = 0; i < NELEM(words); i++)
 		if (strstr(key, words[i]))
 			return 1;
 	return 0;
@@ -96,7 +96,7 @@ admin_end(const char *s, size_t chars)
 		int k = u8_next(p, &cp);
 		if (k <= 0)
 			break;
-		for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++)
+		for (size_t i = 0; i < NELEM(ends); i++)
 			if (starts_with(p, ends[i]) && n >= 1) {
 				best = p + strlen(ends[i]);
 				break;
@@ -122,7 +122,7 @@ title_jurisdiction(const char *title, const char *year)
 	const char *p = title, *q, *gov;
 	char *j;
 
-	for (size_t i = 0; i < sizeof cuts / sizeof cuts[0]; i++)
+	for (size_t i = 0; i < NELEM(cuts); i++)
 		for (q = title; (q = strstr(q, cuts[i])) && q < year; q += strlen(cuts[i]))
 			if (q + strlen(cuts[i]) > p)
 				p = q + strlen(cuts[i]);
@@ -273,7 +273,7 @@ static int
 ends_sentence(const char *s)
 {
 	static const char *const ends[] = { "。", "；", "！", "）", ".", ";", "”" };
-	for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++)
+	for (size_t i = 0; i < NELEM(ends); i++)
 		if (ends_with(s, ends[i]))
 			return 1;
 	return 0;

@@ -15,7 +15,7 @@ static const char *const bullets[] = {
 	"●", "■", "◆", "·", "•", "▪", "▶", "►", "★", "☆", "◇", "○", "□", "※", "✓", "√", "▲",
 	"◎", "❖", "➢", "→", "☑", "☐", "✔", "✅", "✦", "◉", "▷", "◼", "⬤",
 };
-#define NBULLETS (sizeof bullets / sizeof bullets[0])
+#define NBULLETS NELEM(bullets)
 
 /* The bullet a line starts with (index), or -1. */
 static int

@@ -31,7 +31,7 @@ boundary(const char *s, const char *p)
 		                              "\xE3\x80\x80", ":", ";", ",", "”", "\"" };
 	if (p == s)
 		return 1;
-	for (size_t i = 0; i < sizeof before / sizeof before[0]; i++) {
+	for (size_t i = 0; i < NELEM(before); i++) {
 		size_t n = strlen(before[i]);
 		if ((size_t)(p - s) >= n && memcmp(p - n, before[i], n) == 0)
 			return 1;
@@ -53,7 +53,7 @@ can_start(const char *p)
 		return 0;
 	if (cp >= 0x2460 && cp <= 0x2473)
 		return 1;
-	for (size_t i = 0; i < sizeof firsts / sizeof firsts[0]; i++)
+	for (size_t i = 0; i < NELEM(firsts); i++)
 		if (cp == firsts[i])
 			return 1;
 	return 0;
@@ -84,7 +84,7 @@ colon_list(const char *text, struct mark **out)
 	*out = NULL;
 	if (!c)
 		return 0;
-	for (size_t i = 0; i < sizeof intro_words / sizeof intro_words[0]; i++) {
+	for (size_t i = 0; i < NELEM(intro_words); i++) {
 		size_t k = strlen(intro_words[i]);
 		if ((size_t)(c - text) >= k && memcmp(c - k, intro_words[i], k) == 0)
 			intro = 1;
@@ -242,7 +242,7 @@ dunhao_list(const char *text, struct mark **out)
 	int topic = 0;
 
 	*out = NULL;
-	for (size_t i = 0; i < sizeof about / sizeof about[0]; i++)
+	for (size_t i = 0; i < NELEM(about); i++)
 		topic |= strstr(text, about[i]) != NULL;
 	if (!topic)
 		return 0;

@@ -23,7 +23,7 @@ static const char *const prose_openers[] = {
 static int
 opens_prose(const char *key)
 {
-	for (size_t i = 0; i < sizeof prose_openers / sizeof prose_openers[0]; i++)
+	for (size_t i = 0; i < NELEM(prose_openers); i++)
 		if (starts_with(key, prose_openers[i]))
 			return 1;
 	return 0;
@@ -40,7 +40,7 @@ is_intro(const char *key)
 
 	if (w == 0 || w > 160)
 		return 0;
-	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+	for (size_t i = 0; i < NELEM(words); i++)
 		if (strstr(key, words[i]))
 			return colon || (w <= 40 && !has_clause_marks(key) && !opens_prose(key));
 	return 0;
@@ -190,7 +190,7 @@ static const char *const name_ends[] = {
 static int
 names_project(const char *key)
 {
-	for (size_t i = 0; i < sizeof name_ends / sizeof name_ends[0]; i++)
+	for (size_t i = 0; i < NELEM(name_ends); i++)
 		if (ends_with(key, name_ends[i]))
 			return 1;
 	return 0;

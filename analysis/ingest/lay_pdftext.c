@@ -20,7 +20,7 @@ is_number_follower(const char *rest)
 {
 	static const char *const marks[] = { "、", "，", "。", "；", "：", "—", "-", "．", "." };
 
-	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
+	for (size_t i = 0; i < NELEM(marks); i++)
 		if (starts_with(rest, marks[i]))
 			return 1;
 	return num_is_measure(rest);
@@ -116,7 +116,7 @@ static const char *const org_starts[] = { "市", "区", "县", "镇", "乡", "�
 static int
 starts_org(const char *s)
 {
-	for (size_t i = 0; i < sizeof org_starts / sizeof org_starts[0]; i++)
+	for (size_t i = 0; i < NELEM(org_starts); i++)
 		if (starts_with(s, org_starts[i]))
 			return 1;
 	return 0;
@@ -275,16 +275,114 @@ block_release(struct block *b)
 	memset(b, 0, sizeof *b);
 }
 
+/* The items, cut at their numbers, each a list of chunks. */
+struct blocks {
+	struct block *v;
+	size_t n, cap;
+	size_t lineidx;         /* the line of the current item, from 0 */
+	char *section;          /* a heading not yet given to an item */
+};
+
+/* The item number at the start of L's text, when it is the next one and not a number
+ * wrapped from the task (12 个); where the line goes on in *REST. */
+static long
+item_number(struct build *ps, const char *text, const char **rest)
+{
+	const char *p = text;
+	char *e;
+	long v;
+
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (!isdigit((unsigned char)*p))
+		return -1;
+	v = strtol(p, &e, 10);
+	if (e - p <= 3 && (*e == '\0' || *e == ' ' || *e == '\t')) {
+		const char *q = e;
+		while (*q == ' ' || *q == '\t')
+			q++;
+		if (build_is_next(ps, v) && !is_number_follower(q)) {
+			*rest = q;
+			return v;
+		}
+	}
+	return -1;
+}
+
+/* One body line: a new item, a section heading, or more chunks of the current item. */
+static void
+add_line(struct build *ps, struct blocks *bs, const struct dline *l)
+{
+	const char *rest = l->text;
+	long v = item_number(ps, l->text, &rest);
+	char *sec, **parts;
+	size_t np;
+
+	if (v < 0 && (sec = section_heading(l->text))) {
+		free(bs->section);
+		bs->section = sec;
+		ps->last_seq = 0;
+		return;
+	}
+	if (v >= 0) {
+		xgrow(&bs->v, &bs->cap, bs->n + 1, sizeof *bs->v);
+		memset(&bs->v[bs->n], 0, sizeof *bs->v);
+		bs->v[bs->n].line = l->no;
+		bs->v[bs->n].seq = v;
+		bs->v[bs->n].section = bs->section;
+		bs->section = NULL;
+		ps->last_seq = v;
+		bs->n++;
+		bs->lineidx = 0;
+	} else if (bs->n == 0)
+		return;
+	np = split_chunks(rest, &parts);
+	if (v >= 0)
+		bs->v[bs->n - 1].first_multi = np > 1;
+	for (size_t k = 0; k < np; k++) {
+		struct block *b = &bs->v[bs->n - 1];
+		xgrow(&b->ch, &b->cap, b->n + 1, sizeof *b->ch);
+		b->ch[b->n].text = parts[k];
+		b->ch[b->n].clean = text_clean(parts[k]);
+		b->ch[b->n].line = l->no;
+		b->ch[b->n].lineidx = bs->lineidx;
+		b->ch[b->n].pos = (int)k;
+		b->ch[b->n].count = (int)np;
+		b->n++;
+	}
+	free(parts);
+	if (np)
+		bs->lineidx++;
+}
+
+/* The width of the name column: that of its widest first line. */
+static size_t
+name_width(struct block *bl, size_t nbl, int has_section)
+{
+	size_t wall = 0, wname = 0;
+
+	for (size_t k = 0; k < nbl; k++)
+		if (bl[k].n && text_width(bl[k].ch[0].clean) > wall)
+			wall = text_width(bl[k].ch[0].clean);
+	for (size_t k = 0; k < nbl; k++) {
+		struct block *b = &bl[k];
+		if (has_section)
+			b->name_from = pdf_section_cell(b, wall);
+		if (b->name_from < b->n && text_width(b->ch[b->name_from].clean) > wname)
+			wname = text_width(b->ch[b->name_from].clean);
+	}
+	return wname;
+}
+
 static int
 parse(struct build *ps, const struct doc *d, const struct fit *f, char **cause)
 {
 	struct thead h = { 0 };
 	char shape;
-	struct block *bl = NULL;
-	size_t nbl = 0, blcap = 0, lineidx = 0, wname = 0, wall = 0;
-	char *pending_section = NULL;
+	struct blocks bs = { 0 };
 	struct pdfcols pc = { -1, -1, -1, -1 };
-	int rc = -1;
+	size_t wname;
+	int rc = 0;
 
 	(void)f;
 	thead_find_text(d, &h, &shape);
@@ -297,106 +395,31 @@ parse(struct build *ps, const struct doc *d, const struct fit *f, char **cause)
 		if (slot && *slot < 0)
 			*slot = (int)c;
 	}
-
-	/* Pass 1: cut the body into items at their numbers, each a list of chunks. */
 	for (size_t i = h.body; i < d->nlines; i++) {
 		const struct dline *l = &d->lines[i];
-		const char *rest = l->text, *p = l->text;
-		char *sec, **parts;
-		size_t np;
-		long v = -1;
-		int start = 0;
-
 		if (!*l->key || is_page_number(l->key) || strcmp(l->key, h.key) == 0)
 			continue;
 		if (is_table_end(l->key))
 			break;
-		/* An item number at the start of the line, not followed by a unit. */
-		while (*p == ' ' || *p == '\t')
-			p++;
-		if (isdigit((unsigned char)*p)) {
-			char *e;
-			v = strtol(p, &e, 10);
-			if (e - p <= 3 && (*e == '\0' || *e == ' ' || *e == '\t')) {
-				const char *q = e;
-				while (*q == ' ' || *q == '\t')
-					q++;
-				if (build_is_next(ps, v) && !is_number_follower(q)) {
-					start = 1;
-					rest = q;
-				}
-			}
-		}
-		if (!start && (sec = section_heading(l->text))) {
-			free(pending_section);
-			pending_section = sec;
-			ps->last_seq = 0;
-			continue;
-		}
-		if (start) {
-			xgrow(&bl, &blcap, nbl + 1, sizeof *bl);
-			memset(&bl[nbl], 0, sizeof *bl);
-			bl[nbl].line = l->no;
-			bl[nbl].seq = v;
-			bl[nbl].section = pending_section;
-			pending_section = NULL;
-			ps->last_seq = v;
-			nbl++;
-			lineidx = 0;
-		} else if (nbl == 0)
-			continue;
-		np = split_chunks(rest, &parts);
-		if (start)
-			bl[nbl - 1].first_multi = np > 1;
-		for (size_t k = 0; k < np; k++) {
-			struct block *b = &bl[nbl - 1];
-			xgrow(&b->ch, &b->cap, b->n + 1, sizeof *b->ch);
-			b->ch[b->n].text = parts[k];
-			b->ch[b->n].clean = text_clean(parts[k]);
-			b->ch[b->n].line = l->no;
-			b->ch[b->n].lineidx = lineidx;
-			b->ch[b->n].pos = (int)k;
-			b->ch[b->n].count = (int)np;
-			b->n++;
-		}
-		free(parts);
-		if (np)
-			lineidx++;
+		add_line(ps, &bs, l);
 	}
-	free(pending_section);
-
-	/* Pass 2: the width of the name column is that of its widest first line. */
-	for (size_t k = 0; k < nbl; k++)
-		if (bl[k].n && text_width(bl[k].ch[0].clean) > wall)
-			wall = text_width(bl[k].ch[0].clean);
-	for (size_t k = 0; k < nbl; k++) {
-		struct block *b = &bl[k];
-		if (pc.sec >= 0)
-			b->name_from = pdf_section_cell(b, wall);
-		if (b->name_from < b->n && text_width(b->ch[b->name_from].clean) > wname)
-			wname = text_width(b->ch[b->name_from].clean);
-	}
-
-	/* Pass 3: the cells of each item. */
-	for (size_t k = 0; k < nbl; k++) {
+	free(bs.section);
+	wname = name_width(bs.v, bs.n, pc.sec >= 0);
+	/* The cells of each item. */
+	for (size_t k = 0; k < bs.n && rc == 0; k++) {
 		struct row r = { 0 };
-		if (bl[k].section)
-			build_section(ps, bl[k].section);
-		r.line = bl[k].line;
-		r.seq = bl[k].seq;
-		r.seqtext = xasprintf("%ld", bl[k].seq);
-		pdf_item(ps, &bl[k], &pc, wname, &r);
-		if (build_row(ps, &r, h.cols, h.ncols, cause) < 0) {
-			row_release(&r);
-			goto out;
-		}
+		if (bs.v[k].section)
+			build_section(ps, bs.v[k].section);
+		r.line = bs.v[k].line;
+		r.seq = bs.v[k].seq;
+		r.seqtext = xasprintf("%ld", bs.v[k].seq);
+		pdf_item(ps, &bs.v[k], &pc, wname, &r);
+		rc = build_row(ps, &r, h.cols, h.ncols, cause) < 0 ? -1 : 0;
 		row_release(&r);
 	}
-	rc = 0;
-out:
-	for (size_t k = 0; k < nbl; k++)
-		block_release(&bl[k]);
-	free(bl);
+	for (size_t k = 0; k < bs.n; k++)
+		block_release(&bs.v[k]);
+	free(bs.v);
 	thead_release(&h);
 	return rc;
 }

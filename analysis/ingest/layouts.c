@@ -14,4 +14,4 @@ const struct layout *const layouts[] = {
 	&layout_bullets,
 	&layout_inline,
 };
-const size_t nlayouts = sizeof layouts / sizeof layouts[0];
+const size_t nlayouts = NELEM(layouts);

@@ -32,7 +32,7 @@ list_marker_len(const char *text)
 		again = 0;
 		while ((k = u8_next(p, &cp)) > 0 && text_is_space(cp))
 			p += k;
-		for (size_t i = 0; i < sizeof markers / sizeof markers[0]; i++)
+		for (size_t i = 0; i < NELEM(markers); i++)
 			if (starts_with(p, markers[i])) {
 				/* "—" before a digit is a dash of a range or a negative, not a marker;
 				 * "**区" is a name masked on the page, not a marker. */
@@ -288,7 +288,7 @@ static int
 starts_clause(const char *s)
 {
 	s += list_marker_len(s);
-	for (size_t i = 0; i < sizeof clause_verbs / sizeof clause_verbs[0]; i++)
+	for (size_t i = 0; i < NELEM(clause_verbs); i++)
 		if (starts_with(s, clause_verbs[i]))
 			return 1;
 	return 0;
@@ -403,7 +403,7 @@ list_split(const struct doc *d, const struct litem *items, size_t n)
 	} ways[] = {
 		{ SPLIT_LINE, 50 }, { SPLIT_COLON, 50 }, { SPLIT_STOP, 60 }, { SPLIT_COMMA, 80 },
 	};
-	for (size_t w = 0; w < sizeof ways / sizeof ways[0]; w++) {
+	for (size_t w = 0; w < NELEM(ways); w++) {
 		size_t yes = 0;
 		for (size_t i = 0; i < n; i++) {
 			struct seg *v;

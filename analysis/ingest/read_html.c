@@ -48,7 +48,7 @@ static const struct {
 static const char *
 charset_of(const char *label, size_t n)
 {
-	for (size_t i = 0; i < sizeof charsets / sizeof charsets[0]; i++)
+	for (size_t i = 0; i < NELEM(charsets); i++)
 		if (strlen(charsets[i].label) == n && strncasecmp(label, charsets[i].label, n) == 0)
 			return charsets[i].charset;
 	return NULL;
@@ -274,7 +274,7 @@ html_decode(const char *buf, size_t len, const char **enc)
 		free(t);
 		free(z);
 	}
-	for (size_t i = 0; i < sizeof fallback / sizeof fallback[0]; i++) {
+	for (size_t i = 0; i < NELEM(fallback); i++) {
 		if (best_enc && strcmp(best_enc, fallback[i]) == 0)
 			continue;
 		if ((u = convert(buf, len, fallback[i], &bad)) == NULL)
@@ -452,7 +452,7 @@ name_cmp(const void *a, const void *b)
 }
 
 /* Is N an element named one of SET (sorted)? */
-#define tag_in(n, set) tag_in_(n, set, sizeof set / sizeof set[0])
+#define tag_in(n, set) tag_in_(n, set, NELEM(set))
 static int
 tag_in_(const xmlNode *n, const char *const *set, size_t nset)
 {
@@ -653,7 +653,7 @@ flat_text(struct reader *r, xmlNode *top)
 }
 
 /* Does E hold an element named one of SET (sorted, NSET names), to DOC_MAX_DEPTH? */
-#define holds(e, set, depth) holds_(e, set, sizeof set / sizeof set[0], depth)
+#define holds(e, set, depth) holds_(e, set, NELEM(set), depth)
 static int
 holds_(const xmlNode *e, const char *const *set, size_t nset, int depth)
 {

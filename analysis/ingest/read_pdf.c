@@ -26,9 +26,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
-#include <poll.h>
-#include <signal.h>
-#include <spawn.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,10 +36,9 @@
 #include <libxml/xmlreader.h>
 
 #include "ingest/build.h"
+#include "base/proc.h"
 #include "base/text.h"
 #include "base/util.h"
-
-extern char **environ;
 
 #define MAX_WORD_BYTES 4096     /* a longer word is cut (pdftotext breaks words at spaces) */
 #define MAX_WORDS (1u << 21)    /* words in one document (32 MiB holds fewer) */
@@ -565,7 +561,7 @@ pdf_page_number(const char *key)
 	for (e = s + strlen(s); e > s && e[-1] == '-'; e--)
 		;
 	*e = '\0';
-	for (size_t i = 0; i < sizeof forms / sizeof forms[0] && !r; i++)
+	for (size_t i = 0; i < NELEM(forms) && !r; i++)
 		r = strcmp(s, forms[i]) == 0;
 	free(m);
 	return r;
@@ -592,7 +588,7 @@ has_header_word(const char *key)
 		p++;
 	if (p > k && strncmp(p, "年", strlen("年")) == 0)
 		p += strlen("年");
-	for (size_t i = 0; i < sizeof header_words / sizeof header_words[0] && r < 2; i++)
+	for (size_t i = 0; i < NELEM(header_words) && r < 2; i++)
 		if (strstr(k, header_words[i]))
 			r = strcmp(p, header_words[i]) == 0 ? 2 : 1;
 	free(k);
@@ -1052,7 +1048,7 @@ seed_header(struct vline *const *L, size_t n, size_t from, size_t j, struct seed
 		if (L[k]->top - m->bot > 0.6 * em || line_cy(l) - line_cy(m) > HEADER_BAND * em)
 			break;
 		k--;
-		if (nup < sizeof up / sizeof up[0])
+		if (nup < NELEM(up))
 			up[nup++] = line_cy(l) - line_cy(m);
 		ncell = header_cells(m, seg, nseg, em, cell, ncell);
 	}
@@ -2103,123 +2099,42 @@ out:
 	return rc;
 }
 
-/* The last line of S (at most 200 bytes), for a message; "" when none.  pdftotext's
- * last word is its conclusion ("Syntax Error: Couldn't read xref table"); its first is
- * often a warning ("May not be a PDF file (continuing anyway)"). */
-static char *
-last_line(const char *s)
-{
-	const char *e = s + strlen(s), *b;
-
-	while (e > s && (e[-1] == '\n' || e[-1] == '\r' || e[-1] == ' '))
-		e--;
-	for (b = e; b > s && b[-1] != '\n' && b[-1] != '\r'; b--)
-		;
-	return xstrndup(b, e - b > 200 ? 200 : (size_t)(e - b));
-}
-
+/* The words of the PDF through `pdftotext -bbox-layout`.  Its last word is its conclusion ("Syntax Error:
+ * Couldn't read xref table"), its first often a warning ("May not be a PDF file
+ * (continuing anyway)"): the last line is the one told. */
 int
 doc_read_pdf(struct doc *d, const char *path, int *missing, char **cause)
 {
-	posix_spawn_file_actions_t fa;
-	struct sb out = SB_INIT, err = SB_INIT;
-	struct pollfd pf[2];
-	int po[2] = { -1, -1 }, pe[2] = { -1, -1 }, status = 0, e, rc = -1, big = 0;
-	char *arg0 = NULL, *argv[5], buf[65536];
-	pid_t pid;
+	/* A path starting with '-' would be read as an option. */
+	char *arg0 = path[0] == '-' ? xasprintf("./%s", path) : xstrdup(path);
+	const char *argv[] = { "pdftotext", "-bbox-layout", arg0, "-", NULL };
+	struct proc p;
+	int rc = -1;
 
 	if (missing)
 		*missing = 0;
-	if (pipe2(po, O_CLOEXEC) < 0 || pipe2(pe, O_CLOEXEC) < 0) {
-		e = errno;
-		if (po[0] >= 0) {
-			close(po[0]);
-			close(po[1]);
-		}
-		return fail(cause, "%s: %s", d->name, strerror(e));
+	if (!proc_have("pdftotext")) {
+		if (missing)
+			*missing = 1;
+		free(arg0);
+		return fail(cause, "%s: pdftotext not found (install poppler-utils)", d->name);
 	}
-	/* A path starting with '-' would be read as an option. */
-	arg0 = path[0] == '-' ? xasprintf("./%s", path) : xstrdup(path);
-	argv[0] = "pdftotext";
-	argv[1] = "-bbox-layout";
-	argv[2] = arg0;
-	argv[3] = "-";
-	argv[4] = NULL;
-	posix_spawn_file_actions_init(&fa);
-	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
-	posix_spawn_file_actions_adddup2(&fa, po[1], 1);
-	posix_spawn_file_actions_adddup2(&fa, pe[1], 2);
-	fflush(NULL);
-	e = posix_spawnp(&pid, "pdftotext", &fa, NULL, argv, environ);
-	posix_spawn_file_actions_destroy(&fa);
-	close(po[1]);
-	close(pe[1]);
+	if (proc_run(argv, NULL, DOC_MAX_BYTES, &p, cause) < 0) {
+		free(arg0);
+		return -1;
+	}
 	free(arg0);
-	if (e != 0) {
-		close(po[0]);
-		close(pe[0]);
-		if (e == ENOENT || e == EACCES || e == ENOEXEC) {
-			if (missing)
-				*missing = 1;
-			return fail(cause, "%s: pdftotext not found (install poppler-utils)",
-			            d->name);
-		}
-		return fail(cause, "%s: cannot run pdftotext: %s", d->name, strerror(e));
-	}
-	pf[0].fd = po[0];
-	pf[1].fd = pe[0];
-	while (pf[0].fd >= 0 || pf[1].fd >= 0) {
-		pf[0].events = pf[1].events = POLLIN;
-		if (poll(pf, 2, -1) < 0) {
-			if (errno == EINTR)
-				continue;
-			break;
-		}
-		for (int i = 0; i < 2; i++) {
-			ssize_t r;
-			if (pf[i].fd < 0 || !(pf[i].revents & (POLLIN | POLLHUP | POLLERR)))
-				continue;
-			r = read(pf[i].fd, buf, sizeof buf);
-			if (r < 0 && errno == EINTR)
-				continue;
-			if (r <= 0) {
-				close(pf[i].fd);
-				pf[i].fd = -1;
-				continue;
-			}
-			if (i == 1) {
-				/* Its tail: the last line is the one told. */
-				if (err.len > 8192) {
-					memmove(err.buf, err.buf + err.len - 4096, 4096);
-					err.len = 4096;
-				}
-				sb_add(&err, buf, (size_t)r);
-			} else if (out.len + (size_t)r > DOC_MAX_BYTES) {
-				big = 1;
-				kill(pid, SIGKILL);
-				close(pf[0].fd);
-				pf[0].fd = -1;
-			} else
-				sb_add(&out, buf, (size_t)r);
-		}
-	}
-	for (int i = 0; i < 2; i++)
-		if (pf[i].fd >= 0)
-			close(pf[i].fd);
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
-	if (big)
+	if (p.big)
 		fail(cause, "%s: pdftotext output larger than %u bytes", d->name, DOC_MAX_BYTES);
-	else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-		char *line = last_line(err.buf ? err.buf : "");
-		if (WIFEXITED(status) && WEXITSTATUS(status) == 127 && missing)
+	else if (!proc_ok(&p)) {
+		char *line = proc_last_line(&p);
+		if (WIFEXITED(p.status) && WEXITSTATUS(p.status) == 127 && missing)
 			*missing = 1;
 		fail(cause, "%s: pdftotext could not read the PDF%s%s", d->name, *line ? ": " : "",
 		     line);
 		free(line);
 	} else
-		rc = doc_read_bbox(d, out.buf ? out.buf : "", out.len, cause);
-	sb_release(&out);
-	sb_release(&err);
+		rc = doc_read_bbox(d, p.out.buf ? p.out.buf : "", p.out.len, cause);
+	proc_release(&p);
 	return rc;
 }

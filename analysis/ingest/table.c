@@ -236,7 +236,7 @@ table_items(struct build *b, const struct thead *h, const struct trow *rows, siz
 			t.namecol = c;
 	}
 	/* A table with a name column but no task column holds one phrase an item: the task
-	 * (design.md: an item printed as one phrase only is its task). */
+	 * (docs/design.md: an item printed as one phrase only is its task). */
 	if (!h->has[R_TASK] && t.namecol != (size_t)-1)
 		t.cols[t.namecol] = R_TASK;
 

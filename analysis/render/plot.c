@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "base/proc.h"
 #include "base/text.h"
 #include "base/util.h"
 
@@ -513,94 +514,33 @@ plot_write(FILE *fp, const struct plot_input *in, char ***names, size_t *nnames)
 }
 
 int
-plot_have(const char *prog)
-{
-	const char *path = getenv("PATH");
-	char *copy, *dir, *save = NULL;
-	int found = 0;
-
-	if (strchr(prog, '/'))
-		return access(prog, X_OK) == 0;
-	if (!path || !*path)
-		return 0;
-	copy = xstrdup(path);
-	for (dir = strtok_r(copy, ":", &save); dir && !found; dir = strtok_r(NULL, ":", &save)) {
-		char *p = xasprintf("%s/%s", *dir ? dir : ".", prog);
-		struct stat st;
-		found = stat(p, &st) == 0 && S_ISREG(st.st_mode) && access(p, X_OK) == 0;
-		free(p);
-	}
-	free(copy);
-	return found;
-}
-
-int
 plot_run(const char *script, const char *dir, char **cause)
 {
-	int pfd[2], status;
-	pid_t pid;
-	struct sb err = SB_INIT;
-	char buf[4096];
-	ssize_t r;
+	const char *argv[] = { "gnuplot", script, NULL };
+	struct proc p;
+	char *line;
+	int rc;
 
-	if (!plot_have("gnuplot")) {
+	if (!proc_have("gnuplot")) {
 		fail(cause, "gnuplot: not found on the PATH (install it: apt-get install gnuplot-nox)");
 		return -3;
 	}
-	if (pipe(pfd) < 0) {
-		fail(cause, "gnuplot: %s", strerror(errno));
+	if (proc_run(argv, dir, 0, &p, cause) < 0)
 		return -1;
-	}
-	fflush(NULL);
-	if ((pid = fork()) < 0) {
-		close(pfd[0]);
-		close(pfd[1]);
-		fail(cause, "gnuplot: %s", strerror(errno));
-		return -1;
-	}
-	if (pid == 0) {
-		int devnull = open("/dev/null", O_RDWR);
-		dup2(devnull, 0);
-		dup2(devnull, 1);
-		dup2(pfd[1], 2);
-		close(pfd[0]);
-		close(pfd[1]);
-		if (chdir(dir) < 0)
-			_exit(126);
-		execlp("gnuplot", "gnuplot", script, (char *)NULL);
-		_exit(127);
-	}
-	close(pfd[1]);
-	while ((r = read(pfd[0], buf, sizeof buf)) > 0 || (r < 0 && errno == EINTR))
-		if (r > 0)
-			sb_add(&err, buf, (size_t)r);
-	close(pfd[0]);
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
-	if (WIFEXITED(status) && WEXITSTATUS(status) == 0) {
-		sb_release(&err);
+	if (proc_ok(&p)) {
+		proc_release(&p);
 		return 0;
 	}
-	{
-		/* gnuplot says '"yoy.gp" line 12: what'; else take its first line. */
-		char *line = err.buf ? err.buf : (char *)"";
-		char *e, *at = strstr(line, "\" line ");
-		if (at) {
-			while (at > line && at[-1] != '\n')
-				at--;
-			line = at;
-		}
-		while (*line == '\n' || *line == ' ')
-			line++;
-		if ((e = strchr(line, '\n')))
-			*e = '\0';
-		if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
-			fail(cause, "gnuplot: cannot be run");
-		else
-			fail(cause, "%s: gnuplot failed: %s", script, *line ? line : "no message");
-	}
-	sb_release(&err);
-	return WIFEXITED(status) && WEXITSTATUS(status) == 127 ? -3 : -1;
+	/* gnuplot says '"yoy.gp" line 12: what'; else take its first line. */
+	line = proc_message(&p, "\" line ");
+	rc = WIFEXITED(p.status) && WEXITSTATUS(p.status) == 127 ? -3 : -1;
+	if (rc == -3)
+		fail(cause, "gnuplot: cannot be run");
+	else
+		fail(cause, "%s: gnuplot failed: %s", script, *line ? line : "no message");
+	free(line);
+	proc_release(&p);
+	return rc;
 }
 
 char *
@@ -611,9 +551,9 @@ plot_cjk_font(void)
 	FILE *p;
 	char line[512];
 	char *first = NULL, *best = NULL;
-	size_t rank = sizeof prefer / sizeof prefer[0];
+	size_t rank = NELEM(prefer);
 
-	if (!plot_have("fc-list") || !(p = popen("fc-list :lang=zh family 2>/dev/null", "r")))
+	if (!proc_have("fc-list") || !(p = popen("fc-list :lang=zh family 2>/dev/null", "r")))
 		return NULL;
 	while (fgets(line, sizeof line, p)) {
 		/* "Family,Other name" per line: take each name. */

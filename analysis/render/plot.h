@@ -72,7 +72,5 @@ char *plot_members_name(const char *series);
  * Malloc'd. */
 char *plot_caption(const char *metric, const struct item *it);
 
-/* Is PROG an executable on the PATH? */
-int plot_have(const char *prog);
 
 #endif

@@ -11,7 +11,6 @@
 #include "render/plot.h"
 #include "base/util.h"
 
-#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
 char *
 report_escape(const char *s)
