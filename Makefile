@@ -49,6 +49,11 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIBOBJS) | $(BUILD)
 	@mkdir -p $(BUILD)/tests
 	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(LIBOBJS) $(LDFLAGS) $(LDLIBS) -lcmocka
 
+# The face's parser is tested with a command table of the test's own.
+$(BUILD)/tests/test_cli: tests/unit/test_cli.c $(LIBOBJS) $(BUILD)/cmd/cli.o | $(BUILD)
+	@mkdir -p $(BUILD)/tests
+	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(BUILD)/cmd/cli.o $(LIBOBJS) $(LDFLAGS) $(LDLIBS) -lcmocka
+
 $(BUILD)/bench_%: tests/bench/bench_%.c $(LIBOBJS) | $(BUILD)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(LIBOBJS) $(LDFLAGS) $(LDLIBS)
 

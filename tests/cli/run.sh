@@ -12,11 +12,22 @@ T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 pass=0
 fail=0
+skipped=0
 
 ok() { pass=$((pass + 1)); }
 ko() {
 	fail=$((fail + 1))
 	echo "FAIL: $*"
+}
+# skip N WHY: N checks not run, and why (counted in the summary).
+skip() {
+	skipped=$((skipped + $1))
+	echo "SKIP ($1): $2"
+}
+# atleast N WHAT COUNT: a loop checked at least N things (a glob that matched nothing, a
+# command that listed nothing, would otherwise pass silently).
+atleast() {
+	[ "$3" -ge "$1" ] && ok || ko "$2: $3 checked, expected at least $1"
 }
 
 # same NAME EXPECTED ACTUAL: the two files are byte for byte equal.
@@ -62,7 +73,9 @@ fails() {
 }
 
 # --- the bundled notices ingest to the reviewed task CSVs, byte for byte ---
+n=0
 for f in datasets/raw/*.txt; do
+	n=$((n + 1))
 	id=$(basename "$f" .txt)
 	"$YOY" ingest "$f" >"$T/$id.csv" 2>"$T/err" || ko "ingest $f: $(cat "$T/err")"
 	same "ingest $id" "datasets/tasks/$id.csv" "$T/$id.csv"
@@ -83,8 +96,9 @@ for f in datasets/raw/*.txt; do
 	same "ingest $id with a BOM" "datasets/tasks/$id.csv" "$T/bom.csv"
 	# -o writes the same bytes, atomically, and leaves no temporary file.
 	"$YOY" ingest "$f" -o "$T/o.csv" && same "ingest -o $id" "datasets/tasks/$id.csv" "$T/o.csv"
-	ls "$T"/o.csv.tmp* >/dev/null 2>&1 && ko "ingest -o left a temporary file"
+	ls "$T"/o.csv.tmp* >/dev/null 2>&1 && ko "ingest -o left a temporary file" || ok
 done
+atleast 5 "bundled notices" $n
 # A folder of notices ingests to a folder of CSVs, the same as one at a time.
 mkdir "$T/tasks"
 "$YOY" ingest datasets/raw -o "$T/tasks" 2>"$T/err" && ok || ko "ingest of a folder: $(cat "$T/err")"
@@ -101,16 +115,21 @@ same "ingest --meta matches catalog.csv" "$T/catalog-rows" "$T/meta-sorted"
 # --- the ingest zoo (tests/zoo): notices as published elsewhere, in every layout ---
 # The seed notices as saved HTML pages (UTF-8 and GBK, site chrome, spans) and as PDFs
 # printed from them read to the reviewed task CSVs, byte for byte.
+n=0
 for f in tests/zoo/seed/*.html tests/zoo/seed/*.pdf; do
 	[ -f "$f" ] || continue
+	n=$((n + 1))
 	set=$(basename "$f" | sed 's/-utf8\.html$//; s/-gbk\.html$//; s/\.pdf$//')
 	"$YOY" ingest "$f" >"$T/seed.csv" 2>"$T/err" || ko "ingest $f: $(cat "$T/err")"
 	same "ingest $f" "datasets/tasks/$set.csv" "$T/seed.csv"
 done
+atleast 10 "zoo seed notices" $n
 # Every real notice reads, to what it read when its output was last reviewed
 # (tests/zoo/real/golden); UPDATE=1 rewrites them, to be read against the notices.
 mkdir -p tests/zoo/real/golden
+n=0
 for f in tests/zoo/real/*.txt; do
+	n=$((n + 1))
 	g=tests/zoo/real/golden/$(basename "$f" .txt).csv
 	if "$YOY" ingest "$f" >"$T/zoo.csv" 2>"$T/err"; then
 		[ -n "${UPDATE:-}" ] && cp "$T/zoo.csv" "$g"
@@ -119,6 +138,7 @@ for f in tests/zoo/real/*.txt; do
 		ko "zoo $f: $(cat "$T/err")"
 	fi
 done
+atleast 20 "real zoo notices" $n
 # And what they read is what a careful reader finds, item by item (expected.csv).
 if command -v python3 >/dev/null; then
 	for z in "tests/zoo/real 0.91" "tests/zoo/seed 1"; do
@@ -133,7 +153,7 @@ if command -v python3 >/dev/null; then
 	python3 tests/stability/check.py "$YOY" datasets >"$T/stab" 2>&1 &&
 		ok || { ko "stability"; cat "$T/stab"; }
 else
-	echo "zoo: python3 not installed: the item scores are skipped"
+	skip 4 "python3 not installed: the zoo's item scores, the gold labels and the stability check"
 fi
 # Traditional notices read the same in Big5 as in UTF-8.
 for f in tests/zoo/real/103-*.txt tests/zoo/real/114-*.txt tests/zoo/real/154-*.txt; do
@@ -218,14 +238,32 @@ done <$B/cases
 printf 'set,year,jurisdiction,section,seq,name,units,task,deadline,note\n' >"$T/want"
 same "header-only task CSV" "$T/want" "$T/out"
 
-# --- bad usage: exit 2 ---
+# --- bad usage beyond one message (the one-line cases are in tests/bad/cases) ---
+# A value that looks like an option is a value: --grep -h finds "-h", it does not ask for help.
+"$YOY" items --grep -h --format csv >"$T/out" 2>"$T/err"
+rc=$?
+[ $rc -eq 0 ] && [ ! -s "$T/err" ] && [ "$(head -n 1 "$T/out")" = "set,year,jurisdiction,section,seq,name,units,task,deadline,note" ] &&
+	ok || ko "items --grep -h: exit $rc: $(head -n 2 "$T/out" "$T/err")"
+# Every command's --help is its 'yoy help COMMAND', on stdout, exit 0; a usage error prints
+# nothing on stdout and points to that help.
+n=0
+for c in $("$YOY" --help | sed -n '/^Commands:/,/^$/p' | awk 'NF > 1 { print $1 }'); do
+	n=$((n + 1))
+	"$YOY" "$c" --help >"$T/h1" 2>"$T/err" && [ ! -s "$T/err" ] || ko "$c --help: $(cat "$T/err")"
+	"$YOY" help "$c" >"$T/h2" 2>&1
+	same "$c --help is yoy help $c" "$T/h1" "$T/h2"
+	grep -q "^usage: yoy $c" "$T/h1" && ok || ko "$c --help has no usage line"
+	fails 2 "yoy: $c: unknown option '--no-such-option'" "$c" --no-such-option
+	grep -q "^usage: see 'yoy help $c'" "$T/err" && ok || ko "$c: usage error without a pointer to help"
+done
+atleast 14 "commands in --help" $n
 
 # --- a failing command leaves an existing -o file as it was, and no temporary file ---
 printf 'keep me\n' >"$T/keep.csv"
 cp "$T/keep.csv" "$T/keep.orig"
 "$YOY" ingest $B/notable.txt -o "$T/keep.csv" 2>/dev/null
 same "failed ingest keeps -o file" "$T/keep.orig" "$T/keep.csv"
-ls "$T"/keep.csv.tmp* >/dev/null 2>&1 && ko "failed ingest left a temporary file"
+ls "$T"/keep.csv.tmp* >/dev/null 2>&1 && ko "failed ingest left a temporary file" || ok
 # ... and the inputs are never changed.
 sum_before=$(cat datasets/catalog.csv datasets/tasks/*.csv datasets/raw/*.txt | cksum)
 "$YOY" items >/dev/null
@@ -238,6 +276,8 @@ if [ -w /dev/full ]; then
 	"$YOY" items >/dev/full 2>"$T/err"
 	rc=$?
 	[ $rc -eq 1 ] && grep -q 'write error' "$T/err" && ok || ko "write to /dev/full: exit $rc"
+else
+	skip 1 "/dev/full is not writable here: the full-disk check"
 fi
 
 # sql COUNT(*) over targets equals the rows of yoy targets.
@@ -261,7 +301,8 @@ else
 fi
 
 # --- charts through gnuplot ---
-PATH=/nonexistent "$YOY" plot >"$T/out" 2>"$T/err"
+mkdir "$T/plots0"
+PATH=/nonexistent "$YOY" plot -o "$T/plots0" >"$T/out" 2>"$T/err"
 rc=$?
 if [ $rc -eq 3 ] && [ "$(cat "$T/err")" = "yoy: gnuplot: not found on the PATH (install it: apt-get install gnuplot-nox)" ]; then ok
 else ko "plot without gnuplot: exit $rc: $(cat "$T/err")"; fi
@@ -284,14 +325,19 @@ if command -v gnuplot >/dev/null 2>&1; then
 		ko "plot of hostile names: $(cat "$T/err")"
 	[ -e "$T/h/yoy-pwned" ] || [ -e /tmp/yoy-evil ] && ko "plot ran a command from the data" || ok
 	grep -q 'touch ../../yoy-pwned`' "$T"/h/p/trend-*.svg && ok || ko "hostile title not drawn as written"
+else
+	skip 11 "gnuplot not installed: the charts (scripts/install-deps)"
 fi
 
 # --- the HTML report ---
 if command -v gnuplot >/dev/null 2>&1; then
 	"$YOY" report -o "$T/report.html" >"$T/out" 2>"$T/err" && ok || ko "report: $(cat "$T/err")"
+	n=0
 	for s in $("$YOY" sets --format csv | tail -n +2 | cut -d, -f1); do
+		n=$((n + 1))
 		grep -q "data-set=\"$s\"" "$T/report.html" && ok || ko "report lacks set $s"
 	done
+	atleast 5 "sets in the report" $n
 	nsvg=$(grep -o '<svg' "$T/report.html" | wc -l)
 	[ "$nsvg" -ge 10 ] && ok || ko "report has $nsvg charts"
 	# Self-contained: no scripts, styles, images or fonts from elsewhere.
@@ -321,9 +367,11 @@ if command -v gnuplot >/dev/null 2>&1; then
 		# A blank 1280×2000 page compresses to a few kB; this page's text and tables to far more.
 		[ "$size" -gt 60000 ] && ok || ko "report screenshot looks blank ($size bytes)"
 	else
-		echo "report: chromium not installed: the browser checks are skipped (scripts/install-deps --with-browser)"
+		skip 7 "chromium not installed: the report in a browser (scripts/install-deps --with-browser)"
 	fi
+else
+	skip 21 "gnuplot not installed: the report, which draws its charts with it"
 fi
 
-echo "cli: $pass passed, $fail failed"
+echo "cli: $pass passed, $fail failed, $skipped skipped"
 [ $fail -eq 0 ]

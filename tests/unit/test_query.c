@@ -1,6 +1,6 @@
 /*
- * Unit tests for analysis/query.c (relevance, synonyms, ranking, filters) and
- * analysis/sql.c (loading views, read-only queries, refusals), on a small made-up corpus.
+ * Unit tests for analysis/core/query.c (relevance, synonyms, ranking, filters), on a small
+ * made-up corpus.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -17,7 +17,6 @@
 #include "core/corpus.h"
 #include "core/match.h"
 #include "core/query.h"
-#include "render/sql.h"
 
 static int
 setup(void **state)
@@ -143,52 +142,6 @@ test_filters(void **state)
 	corpus_free(c);
 }
 
-static void
-test_sql(void **state)
-{
-	static const struct col cols[] = { { "set", COL_TEXT }, { "value", COL_NUM },
-		                           { "name", COL_TEXT } };
-	const char *r1[] = { "x-2025", "100", "甲\"'; DROP TABLE t; --" };
-	const char *r2[] = { "x-2026", "700", "乙" };
-	struct rows t, out;
-	struct sql_view v = { "targets", &t };
-	char *cause = NULL;
-	sqlite3 *db;
-	(void)state;
-
-	rows_init(&t, cols, 3);
-	rows_add(&t, r1);
-	rows_add(&t, r2);
-	db = sql_open(&v, 1, &cause);
-	assert_non_null(db);
-	/* Numbers compare as numbers; names stay as written (bound, not spliced). */
-	assert_int_equal(sql_query(db, "SELECT name FROM targets WHERE value > 200", &out,
-	                           &cause), 0);
-	assert_int_equal(out.nrows, 1);
-	assert_string_equal(out.cells[0], "乙");
-	rows_release(&out);
-	assert_int_equal(sql_query(db, "SELECT name FROM targets WHERE value = 100", &out,
-	                           &cause), 0);
-	assert_string_equal(out.cells[0], "甲\"'; DROP TABLE t; --");
-	rows_release(&out);
-	/* Refusals. */
-	assert_int_equal(sql_query(db, "DELETE FROM targets", &out, &cause), -1);
-	assert_string_equal(cause, "sql: only statements that read are allowed");
-	/* ATTACH would create a file; PRAGMA could change the database. */
-	assert_int_equal(sql_query(db, "ATTACH '/tmp/yoy-never.db' AS x", &out, &cause), -1);
-	assert_string_equal(cause, "sql: only statements that read are allowed");
-	assert_int_equal(sql_query(db, "PRAGMA query_only = OFF", &out, &cause), -1);
-	assert_int_equal(sql_query(db, "SELECT 1; DELETE FROM targets", &out, &cause), -1);
-	assert_string_equal(cause, "sql: one statement at a time");
-	assert_int_equal(sql_query(db, "SELEC 1", &out, &cause), -1);
-	assert_string_equal(cause, "sql: near \"SELEC\": syntax error");
-	assert_int_equal(sql_query(db, "SELECT nope FROM targets", &out, &cause), -1);
-	assert_string_equal(cause, "sql: no such column: nope");
-	free(cause);
-	sqlite3_close(db);
-	rows_release(&t);
-}
-
 int
 main(void)
 {
@@ -196,7 +149,6 @@ main(void)
 		cmocka_unit_test(test_score),
 		cmocka_unit_test(test_ranking_and_series),
 		cmocka_unit_test(test_filters),
-		cmocka_unit_test(test_sql),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

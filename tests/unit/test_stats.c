@@ -1,8 +1,8 @@
 /*
- * Unit tests for analysis/stats.c and analysis/wdiff.c: the growth figures worked by hand
- * from the notices (AED, pocket parks, psychological screening), the edge cases (zero
- * base, one point, negative change, repeated year), the flags for a unit or qualifier
- * change, and the word diff.
+ * Unit tests for analysis/core/stats.c: the growth figures worked by hand from the notices
+ * (AED, pocket parks, psychological screening), the edge cases (zero base, one point,
+ * negative change, repeated year), the one percentage change and share, and the flags for
+ * a unit or qualifier change.
  */
 #include <math.h>
 #include <setjmp.h>
@@ -13,9 +13,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "render/plot.h"
 #include "core/stats.h"
-#include "base/wdiff.h"
 
 #define NEAR(a, b) assert_true(fabs((a) - (b)) < 1e-6)
 
@@ -73,6 +71,11 @@ test_edges(void **state)
 	/* A year twice, or nothing: refused. */
 	assert_int_equal(stats_growth((int[]){ 2025, 2025 }, (double[]){ 1, 2 }, 2, &g), -1);
 	assert_int_equal(stats_growth(NULL, NULL, 0, &g), -1);
+	/* The one percentage change: a zero base has none; a negative base is divided by
+	 * its size, so a rise stays a rise (compare once divided by the signed value). */
+	NEAR(stats_pct_change(100, 700), 600);
+	assert_true(isnan(stats_pct_change(0, 5)));
+	NEAR(stats_pct_change(-10, -5), 50);
 	/* Shares. */
 	assert_string_equal(stats_fmt(stats_share(500, 15000), 4, buf), "0.0333");
 	assert_true(isnan(stats_share(5, 0)));
@@ -104,38 +107,6 @@ test_flags(void **state)
 	free(rows);
 }
 
-static void
-test_wdiff(void **state)
-{
-	char *d;
-	(void)state;
-	/* A number with its unit is one word. */
-	d = wdiff("普及应急救护知识32万人次以上", "普及应急救护知识33万人次以上", 0);
-	assert_string_equal(d, "普及应急救护知识[-32万人次-]{+33万人次+}以上");
-	free(d);
-	d = wdiff("建设100个口袋公园", "建设、提质口袋公园200个以上", 0);
-	assert_string_equal(d, "建设[-100个-]{+、提质+}口袋公园{+200个以上+}");
-	free(d);
-	d = wdiff("同", "同", 1);
-	assert_string_equal(d, "同");
-	free(d);
-	d = wdiff("甲", "乙", 1);
-	assert_string_equal(d, "\033[31m甲\033[m\033[32m乙\033[m");
-	free(d);
-}
-
-static void
-test_plot_quote(void **state)
-{
-	char *q;
-	(void)state;
-	/* Quotes doubled, newlines (which would end the command) made spaces; backquotes
-	 * and @ are inert inside single quotes and stay as written. */
-	q = plot_quote("a'b`touch x`_@c\nset output 'evil'\"");
-	assert_string_equal(q, "'a''b`touch x`_@c set output ''evil''\"'");
-	free(q);
-}
-
 int
 main(void)
 {
@@ -143,8 +114,6 @@ main(void)
 		cmocka_unit_test(test_hand_worked),
 		cmocka_unit_test(test_edges),
 		cmocka_unit_test(test_flags),
-		cmocka_unit_test(test_wdiff),
-		cmocka_unit_test(test_plot_quote),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

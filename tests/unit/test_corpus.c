@@ -1,0 +1,150 @@
+/*
+ * Unit tests for analysis/core/corpus.c: loading a catalog and its task sets, every catalog
+ * error at its line, item references (SET:SEQ, SET:SEQ:N) and set matching by id, year
+ * and jurisdiction.
+ */
+#include "core/corpus.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "fixture.h"
+
+#define HEADER "set,year,jurisdiction,level,parent,doc_number,issued,title,raw,tasks\n"
+
+static int
+setup(void **state)
+{
+	(void)state;
+	if (fixture_open("corpus") < 0)
+		return -1;
+	fixture_put("tasks/a.csv", "seq,section,name,units,task,deadline,note\n"
+	                           "1,,建设口袋公园,市城市管理局,建设口袋公园200个，绿道100公里。,,\n"
+	                           "2,,,,新增托位1万个。,,\n");
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	return fixture_close();
+}
+
+/* The error of loading a catalog with the rows ROWS, or NULL when it loads. */
+static char *
+load_error(const char *rows)
+{
+	char *cat = malloc(strlen(HEADER) + strlen(rows) + 1), *cause = NULL;
+	struct corpus *c;
+
+	strcpy(cat, HEADER);
+	strcat(cat, rows);
+	fixture_put("catalog.csv", cat);
+	free(cat);
+	c = corpus_load(fixture_dir, &cause);
+	if (c) {
+		corpus_free(c);
+		return NULL;
+	}
+	assert_non_null(cause);
+	/* Past the folder's name: "/catalog.csv:LINE: what". */
+	memmove(cause, cause + strlen(fixture_dir), strlen(cause + strlen(fixture_dir)) + 1);
+	return cause;
+}
+
+static void
+test_catalog_errors(void **state)
+{
+	static const struct {
+		const char *rows, *want;
+	} cases[] = {
+		{ ",2025,某市,city,,,,,,tasks/a.csv\n", "/catalog.csv:2: empty set id" },
+		{ "a-25,25x,某市,city,,,,,,tasks/a.csv\n", "/catalog.csv:2: bad year '25x'" },
+		{ "a-25,1900,某市,city,,,,,,tasks/a.csv\n", "/catalog.csv:2: bad year '1900'" },
+		{ "a-25,2025,某市,town,,,,,,tasks/a.csv\n",
+		  "/catalog.csv:2: bad level 'town' (city, district, county or province)" },
+		{ "a-25,2025,某市,city,,,,,,\n", "/catalog.csv:2: set 'a-25' has no tasks file" },
+		{ "a-25,2025,某市,city,,,,,raw/x.txt,tasks/a.csv\n",
+		  "/catalog.csv:2: raw notice 'raw/x.txt' not found" },
+		{ "a-25,2025,某市,city,,,,,,tasks/a.csv\nb-25,2025,某区,district,a-24,,,,,tasks/a.csv\n",
+		  "/catalog.csv:3: unknown parent set 'a-24'" },
+		{ "a-25,2025,某市,city,a-25,,,,,tasks/a.csv\n",
+		  "/catalog.csv:2: unknown parent set 'a-25'" },
+		{ "a-25,2025,某市,city,,,,,,tasks/a.csv\nb-25,2025,某市,city,,,,,,tasks/b.csv\n",
+		  "/catalog.csv:3: tasks file 'tasks/b.csv' not found" },
+		{ "a-25,2025,某市,city,,,,,,tasks/a.csv\na-25,2026,某市,city,,,,,,tasks/a.csv\n",
+		  "/catalog.csv:3: duplicate set 'a-25'" },
+		{ "a-25,2025,某市,city,,,,,,tasks/a.csv,extra\n",
+		  "/catalog.csv:2: 11 fields, expected 10" },
+	};
+	(void)state;
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *e = load_error(cases[i].rows);
+		assert_non_null(e);
+		assert_string_equal(e, cases[i].want);
+		free(e);
+	}
+	assert_null(load_error("a-25,2025,某市,city,,,,,,tasks/a.csv\n"));
+}
+
+static void
+test_items_and_refs(void **state)
+{
+	struct corpus *c;
+	struct item *it;
+	char *cause = NULL;
+	size_t ni, nt;
+	int t;
+	(void)state;
+
+	fixture_put("catalog.csv", HEADER "a-2025,2025,某市,city,,,,,,tasks/a.csv\n"
+	                                  "q-2025,2025,某区,district,a-2025,,,,,tasks/a.csv\n");
+	c = corpus_load(fixture_dir, &cause);
+	assert_non_null(c);
+	assert_int_equal(corpus_targets(c, 1, &cause), 0);
+	corpus_count(c, &ni, &nt);
+	assert_int_equal(ni, 4);
+	assert_int_equal(nt, 6);
+	assert_ptr_equal(corpus_set(c, "q-2025")->up, corpus_set(c, "a-2025"));
+	/* An item without a name loads (its task says what it is). */
+	it = corpus_item(c, "a-2025:2", &t);
+	assert_non_null(it);
+	assert_string_equal(it->name, "");
+	assert_int_equal(t, -1);
+	it = corpus_item(c, "a-2025:1:2", &t);
+	assert_non_null(it);
+	assert_int_equal(t, 1);
+	assert_int_equal(it->targets.v[t].value, 100);
+	/* Not of the shape, or nothing there. */
+	assert_null(corpus_item(c, "a-2025", &t));
+	assert_null(corpus_item(c, "a-2025:9", &t));
+	assert_null(corpus_item(c, "a-2025:1:3", &t));
+	assert_null(corpus_item(c, "a-2025:1:0", &t));
+	assert_null(corpus_item(c, "a-2025:1:x", &t));
+	assert_null(corpus_item(c, "zz:1", &t));
+	/* Matching a set by id, year, jurisdiction (name or id slug). */
+	assert_true(corpus_set_matches(corpus_set(c, "q-2025"), NULL, 2025, "某区"));
+	assert_true(corpus_set_matches(corpus_set(c, "q-2025"), NULL, 0, "q"));
+	assert_false(corpus_set_matches(corpus_set(c, "q-2025"), "a-2025", 0, NULL));
+	assert_false(corpus_set_matches(corpus_set(c, "q-2025"), NULL, 2024, NULL));
+	corpus_free(c);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_catalog_errors),
+		cmocka_unit_test(test_items_and_refs),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,143 @@
+/*
+ * Unit tests for analysis/base/util.c: atomic output (the old file stays whole until the
+ * new one is complete; an abort leaves no trace), growable strings, errors as values,
+ * reading a whole file with a limit.
+ */
+#include "base/util.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "fixture.h"
+
+static char *
+slurp(const char *path)
+{
+	size_t len;
+	char *cause = NULL, *s = file_read(path, 1 << 20, &len, &cause);
+	assert_non_null(s);
+	return s;
+}
+
+/* How many entries the fixture folder has (tasks/ included). */
+static int
+entries(void)
+{
+	DIR *d = opendir(fixture_dir);
+	struct dirent *e;
+	int n = 0;
+
+	assert_non_null(d);
+	while ((e = readdir(d)))
+		n += e->d_name[0] != '.';
+	closedir(d);
+	return n;
+}
+
+static void
+test_atomic_output(void **state)
+{
+	struct aout o;
+	char path[128], *cause = NULL, *s;
+	(void)state;
+
+	assert_int_equal(fixture_open("util"), 0);
+	snprintf(path, sizeof path, "%s/out.csv", fixture_dir);
+	fixture_put("out.csv", "old\n");
+	/* While writing, the old file is whole. */
+	assert_int_equal(aout_open(&o, path, &cause), 0);
+	fputs("new\n", o.fp);
+	s = slurp(path);
+	assert_string_equal(s, "old\n");
+	free(s);
+	assert_int_equal(aout_commit(&o, &cause), 0);
+	s = slurp(path);
+	assert_string_equal(s, "new\n");
+	free(s);
+	assert_int_equal(entries(), 2);
+	/* An abort leaves the old file and no temporary. */
+	assert_int_equal(aout_open(&o, path, &cause), 0);
+	fputs("partial", o.fp);
+	aout_abort(&o);
+	s = slurp(path);
+	assert_string_equal(s, "new\n");
+	free(s);
+	assert_int_equal(entries(), 2);
+	/* A folder that does not exist: an error naming the file. */
+	snprintf(path, sizeof path, "%s/nope/out.csv", fixture_dir);
+	assert_int_equal(aout_open(&o, path, &cause), -1);
+	assert_non_null(strstr(cause, "nope/out.csv: cannot write: "));
+	free(cause);
+	fixture_close();
+}
+
+static void
+test_file_read(void **state)
+{
+	char path[128], *cause = NULL, *s;
+	size_t len;
+	(void)state;
+
+	assert_int_equal(fixture_open("util"), 0);
+	fixture_put("a.txt", "0123456789");
+	snprintf(path, sizeof path, "%s/a.txt", fixture_dir);
+	s = file_read(path, 10, &len, &cause);
+	assert_non_null(s);
+	assert_int_equal(len, 10);
+	free(s);
+	assert_null(file_read(path, 9, &len, &cause));
+	assert_non_null(strstr(cause, "file larger than the limit of 9 bytes"));
+	free(cause);
+	cause = NULL;
+	assert_null(file_read(fixture_dir, 9, &len, &cause));
+	assert_non_null(strstr(cause, ": is a directory"));
+	free(cause);
+	fixture_close();
+}
+
+static void
+test_sb_and_fail(void **state)
+{
+	struct sb sb = SB_INIT;
+	char *s, *cause = NULL;
+	const int three[] = { 1, 2, 3 };
+	(void)state;
+
+	for (int i = 0; i < 1000; i++)
+		sb_addf(&sb, "%d,", i % 10);
+	sb_addc(&sb, '!');
+	assert_int_equal(sb.len, 2001);
+	s = sb_detach(&sb);
+	assert_int_equal(strlen(s), 2001);
+	assert_int_equal(s[2000], '!');
+	free(s);
+	assert_null(sb.buf);
+	s = sb_detach(&sb); /* never NULL */
+	assert_string_equal(s, "");
+	free(s);
+	/* (fail in brackets: cmocka has a macro of that name.) */
+	assert_int_equal((fail)(&cause, "%s:%d: %s", "x.csv", 3, "bad"), -1);
+	assert_string_equal(cause, "x.csv:3: bad");
+	free(cause);
+	assert_int_equal((fail)(NULL, "ignored"), -1);
+	assert_int_equal(NELEM(three), 3);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_atomic_output),
+		cmocka_unit_test(test_file_read),
+		cmocka_unit_test(test_sb_and_fail),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
