@@ -97,7 +97,7 @@ static const struct opt output_opts[] = {
 static const struct opt filter_opts[] = {
 	{ "set", 0, "ID", "only the set ID (e.g. cq-2025)" },
 	{ "year", 0, "Y", "only sets of year Y" },
-	{ "jurisdiction", 0, "J", "only jurisdiction J (name, e.g. 渝北区, or id prefix, e.g. yubei)" },
+	{ "jurisdiction", 0, "J", "only jurisdiction J (its name, 渝北区, or its id prefix, yubei)" },
 };
 static const struct opt grep_opts[] = {
 	{ "grep", 0, "TEXT", "only rows whose text contains TEXT" },

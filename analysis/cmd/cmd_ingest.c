@@ -97,6 +97,9 @@ meta_row(struct rows *t, const struct corpus *c, const struct notice *n, const c
 		                           guess_parent(c, n), n->doc_number, n->issued,   n->title,
 		                           raw,          tasks };
 	snprintf(year, sizeof year, "%d", n->year);
+	if (strcmp(n->level, "district") == 0 && !*row[4])
+		cli_warning("%s: no city set of %d in the catalog that %s belongs to: parent left "
+		            "empty", path, n->year, *n->jurisdiction ? n->jurisdiction : "this district");
 	rows_add(t, row);
 	free(raw);
 	free(tasks);
@@ -112,6 +115,40 @@ items_table(struct rows *t, const struct notice *n)
 			                        it->task, it->deadline, it->note };
 		rows_add(t, row);
 	}
+}
+
+/* Why a notice was refused: --explain's scores come before the error, on stderr too. */
+static void
+say_refused(char *cause)
+{
+	char *nl = strrchr(cause, '\n');
+
+	if (nl) {
+		fprintf(stderr, "%.*s", (int)(nl - cause + 1), cause);
+		cli_error("%s", nl + 1);
+	} else
+		cli_error("%s", cause);
+	free(cause);
+}
+
+/* The task CSV of notice NT (with id ID) to -o, or to DIR/ID.csv.  Returns the status. */
+static int
+write_tasks(const struct listopt *lo, const struct notice *nt, const char *id, int to_dir)
+{
+	struct rows t;
+	struct listopt one = *lo;
+	char *path = to_dir ? xasprintf("%s/%s.csv", lo->out, id) : NULL;
+	int rc;
+
+	items_table(&t, nt);
+	if (to_dir)
+		one.out = path;
+	if (one.format == FMT_AUTO)
+		one.format = FMT_CSV;
+	rc = cli_emit(&one, &t, 0);
+	rows_release(&t);
+	free(path);
+	return rc;
 }
 
 int
@@ -141,52 +178,26 @@ cmd_ingest(struct invocation *iv)
 		c = corpus_load(G.data, NULL);
 		rows_init(&metarows, rows_tables[TBL_SETS].cols, rows_tables[TBL_SETS].ncols);
 	}
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < n && rc == EXIT_OK; i++) {
 		char *cause = NULL, *id = notice_id(inputs[i]);
 		struct notice *nt = notice_load(inputs[i], &opts, &cause);
 		progress("ingesting notices", i + 1, n);
 		if (!nt) {
-			/* --explain's scores come before the error, on stderr too. */
-			char *nl = strrchr(cause, '\n');
-			if (nl) {
-				fprintf(stderr, "%.*s", (int)(nl - cause + 1), cause);
-				cli_error("%s", nl + 1);
-			} else
-				cli_error("%s", cause);
-			free(cause);
-			free(id);
+			say_refused(cause);
 			failed++;
-			if (opts.missing) {
-				rc = EXIT_NOPROG;
-				break;
-			}
-			continue;
-		}
-		if (nt->explain)
-			fputs(nt->explain, stderr);
-		for (size_t w = 0; w < nt->nwarnings; w++)
-			cli_warning("%s", nt->warnings[w]);
-		if (meta) {
-			if (strcmp(nt->level, "district") == 0 && !*guess_parent(c, nt))
-				cli_warning("%s: no city set of %d in the catalog that %s belongs to: "
-				            "parent left empty", inputs[i], nt->year, *nt->jurisdiction ?
-				            nt->jurisdiction : "this district");
-			meta_row(&metarows, c, nt, inputs[i], n == 1 && setid ? setid : id);
+			if (opts.missing)
+				rc = EXIT_NOPROG; /* no pdftotext: the other PDFs would fail alike */
 		} else {
-			struct rows t;
-			struct listopt one = *lo;
-			char *path = to_dir ? xasprintf("%s/%s.csv", lo->out, id) : NULL;
-			items_table(&t, nt);
-			if (to_dir)
-				one.out = path;
-			if (one.format == FMT_AUTO)
-				one.format = FMT_CSV;
-			if (cli_emit(&one, &t, 0) != EXIT_OK)
+			if (nt->explain)
+				fputs(nt->explain, stderr);
+			for (size_t w = 0; w < nt->nwarnings; w++)
+				cli_warning("%s", nt->warnings[w]);
+			if (meta)
+				meta_row(&metarows, c, nt, inputs[i], n == 1 && setid ? setid : id);
+			else if (write_tasks(lo, nt, id, to_dir) != EXIT_OK)
 				failed++;
-			rows_release(&t);
-			free(path);
+			notice_free(nt);
 		}
-		notice_free(nt);
 		free(id);
 	}
 	if (meta) {

@@ -22,9 +22,9 @@ static const struct opt ingest_opts[] = {
 	{ NULL, 0, NULL, NULL },
 };
 static const struct opt growth_opts[] = {
-	{ "shares", 0, NULL, "instead, how much of each city target its loaded districts account\n"
-	                     "for: series,metric,unit,set,seq,item,value,districts,district_sum,\n"
-	                     "share" },
+	{ "shares", 0, NULL, "instead, how much of each city target its loaded districts\n"
+	                     "account for: series,metric,unit,set,seq,item,value,\n"
+	                     "districts,district_sum,share" },
 	{ NULL, 0, NULL, NULL },
 };
 static const struct opt diff_opts[] = {
@@ -117,7 +117,7 @@ const struct command cli_commands[] = {
 	  "limits the charts to those series.  The gnuplot script is kept as DIR/yoy.gp.\n",
 	  0, plot_opts, "Exit 3 when gnuplot is not installed.\n", 0, -1, NULL, 0 },
 	{ "query", cmd_query, NEED_CORPUS,
-	  "yoy query TEXT [--year Y] [--set ID] [--jurisdiction J] [--unit U] [--min-change PCT]",
+	  "yoy query TEXT [--unit U] [--min-change PCT] [options]",
 	  "The targets and series that answer TEXT (AED, 托位, 心理健康 ...), best first, each\n"
 	  "series whole, year by year: score,series,metric,set,year,seq,item,value,unit,\n"
 	  "qualifier,kind,raw,pct_change,line.  TEXT is matched in the metric, the clause of the\n"

@@ -173,76 +173,82 @@ chars(const char *s)
 	return text_cps(s);
 }
 
-/* Remove fillers from both ends, unbalanced quotation marks and brackets. */
-static char *
-trim(char *s)
+/* Fillers and stray punctuation off both ends of S; whether it cut anything. */
+static int
+trim_ends(char *s)
 {
-	int again = 1;
+	int cut = 0;
 	size_t l;
 
-	while (again && *s) {
-		again = 0;
-		if (lead_of(s, lead_fillers, NELEM(lead_fillers), &l) >= 0 && s[l]) {
-			cut_front(s, l);
-			again = 1;
-		}
-		if (tail_of(s, tail_fillers, NELEM(tail_fillers), &l) >= 0 && strlen(s) > l) {
-			s[strlen(s) - l] = '\0';
-			again = 1;
-		}
-		if (has(s, "，") || has(s, "、") || has(s, "”") || has(s, "）") || has(s, "：") ||
-		    has(s, ")")) {
-			cut_front(s, s[0] == ')' ? 1 : strlen("，"));
-			again = 1;
-		}
-		if (ends(s, "、") || ends(s, "“") || ends(s, "（") || ends(s, "，")) {
-			s[strlen(s) - strlen("、")] = '\0';
-			again = 1;
-		}
-		/* …团辅活动及 (the next count follows), but 惠及, 涉及, 普及 are words. */
-		if (ends(s, "及") && !ends(s, "惠及") && !ends(s, "涉及") && !ends(s, "普及") &&
-		    strlen(s) > strlen("及")) {
-			s[strlen(s) - strlen("及")] = '\0';
-			again = 1;
-		}
-		/* A list's own number leading in: 1.减少…, 2、实施…, （3）新增… */
-		{
-			size_t d = 0;
-			while (isdigit((unsigned char)s[d]) && d < 3)
-				d++;
-			if (d && d < 3 && (s[d] == '.' || has(s + d, "．") || has(s + d, "、")) &&
-			    s[d + (s[d] == '.' ? 1 : strlen("、"))] &&
-			    !isdigit((unsigned char)s[d + (s[d] == '.' ? 1 : strlen("、"))])) {
-				cut_front(s, d + (s[d] == '.' ? 1 : strlen("、")));
-				again = 1;
-			}
-		}
-		/* A list's own Chinese number: 一、优质教育综合提升工程. */
-		{
-			static const char *const han[] = { "一", "二", "三", "四", "五", "六", "七",
-				                           "八", "九", "十" };
-			size_t d = 0, l2;
-			while (lead_of(s + d, han, NELEM(han), &l2) >= 0 && d < 9)
-				d += l2;
-			if (d && has(s + d, "、") && s[d + strlen("、")]) {
-				cut_front(s, d + strlen("、"));
-				again = 1;
-			}
-		}
-		/* 计划 leading in a plan (计划投资, 计划服务), not 计划生育. */
-		if (has(s, "计划") && !has(s + strlen("计划"), "生育") && chars(s) > 4) {
-			cut_front(s, strlen("计划"));
-			again = 1;
-		}
-		/* A year leading in: 2025年全覆盖… */
-		if (isdigit((unsigned char)s[0]) && isdigit((unsigned char)s[1]) &&
-		    isdigit((unsigned char)s[2]) && isdigit((unsigned char)s[3]) && has(s + 4, "年") &&
-		    s[4 + strlen("年")]) {
-			cut_front(s, 4 + strlen("年"));
-			again = 1;
-		}
+	if (lead_of(s, lead_fillers, NELEM(lead_fillers), &l) >= 0 && s[l]) {
+		cut_front(s, l);
+		cut = 1;
 	}
-	/* A frequency is no part of what is counted: 开展1次心理健康测评. */
+	if (tail_of(s, tail_fillers, NELEM(tail_fillers), &l) >= 0 && strlen(s) > l) {
+		s[strlen(s) - l] = '\0';
+		cut = 1;
+	}
+	if (has(s, "，") || has(s, "、") || has(s, "”") || has(s, "）") || has(s, "：") ||
+	    has(s, ")")) {
+		cut_front(s, s[0] == ')' ? 1 : strlen("，"));
+		cut = 1;
+	}
+	if (ends(s, "、") || ends(s, "“") || ends(s, "（") || ends(s, "，")) {
+		s[strlen(s) - strlen("、")] = '\0';
+		cut = 1;
+	}
+	/* …团辅活动及 (the next count follows), but 惠及, 涉及, 普及 are words. */
+	if (ends(s, "及") && !ends(s, "惠及") && !ends(s, "涉及") && !ends(s, "普及") &&
+	    strlen(s) > strlen("及")) {
+		s[strlen(s) - strlen("及")] = '\0';
+		cut = 1;
+	}
+	return cut;
+}
+
+/* What leads into S without being part of it: a list's own number (1.减少…, 2、实施…,
+ * 一、优质教育…), 计划 before a plan (not 计划生育), a year (2025年全覆盖…).  Whether it
+ * cut anything. */
+static int
+trim_lead(char *s)
+{
+	static const char *const han[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九",
+		                           "十" };
+	int cut = 0;
+	size_t d = 0, l2, mark;
+
+	while (isdigit((unsigned char)s[d]) && d < 3)
+		d++;
+	mark = s[d] == '.' ? 1 : strlen("、");
+	if (d && d < 3 && (s[d] == '.' || has(s + d, "．") || has(s + d, "、")) && s[d + mark] &&
+	    !isdigit((unsigned char)s[d + mark])) {
+		cut_front(s, d + mark);
+		cut = 1;
+	}
+	d = 0;
+	while (lead_of(s + d, han, NELEM(han), &l2) >= 0 && d < 9)
+		d += l2;
+	if (d && has(s + d, "、") && s[d + strlen("、")]) {
+		cut_front(s, d + strlen("、"));
+		cut = 1;
+	}
+	if (has(s, "计划") && !has(s + strlen("计划"), "生育") && chars(s) > 4) {
+		cut_front(s, strlen("计划"));
+		cut = 1;
+	}
+	if (isdigit((unsigned char)s[0]) && isdigit((unsigned char)s[1]) &&
+	    isdigit((unsigned char)s[2]) && isdigit((unsigned char)s[3]) && has(s + 4, "年") &&
+	    s[4 + strlen("年")]) {
+		cut_front(s, 4 + strlen("年"));
+		cut = 1;
+	}
+	return cut;
+}
+
+/* A frequency is no part of what is counted: 开展1次心理健康测评. */
+static void
+drop_frequency(char *s)
+{
 	for (char *p = s; *p; p++)
 		if (isdigit((unsigned char)*p) && (p == s || !isdigit((unsigned char)p[-1]))) {
 			char *q = p;
@@ -253,15 +259,24 @@ trim(char *s)
 				p--;
 			}
 		}
+}
+
+/* Remove fillers from both ends, unbalanced quotation marks and brackets. */
+static char *
+trim(char *s)
+{
+	int again = 1;
+
+	while (again && *s) {
+		again = trim_ends(s);
+		again |= trim_lead(s);
+	}
+	drop_frequency(s);
 	/* A quotation mark or bracket opened and never closed. */
-	if (strstr(s, "“") && !strstr(s, "”")) {
-		char *q = strstr(s, "“");
-		cut_front(q, strlen("“"));
-	}
-	if (strstr(s, "（") && !strstr(s, "）")) {
-		char *q = strstr(s, "（");
-		*q = '\0';
-	}
+	if (strstr(s, "“") && !strstr(s, "”"))
+		cut_front(strstr(s, "“"), strlen("“"));
+	if (strstr(s, "（") && !strstr(s, "）"))
+		*strstr(s, "（") = '\0';
 	return s;
 }
 

@@ -147,90 +147,109 @@ cmp_hit(const void *a, const void *b)
 	}
 }
 
-size_t
-query_run(const struct corpus *c, const struct match *m, const char *question,
-          const struct query_opts *o, struct query_hit **hits)
+/* The hits found so far. */
+struct hits {
+	struct query_hit *v;
+	size_t n, cap;
+};
+
+static void
+add_hit(struct hits *h, const struct item *it, int t, const struct series *s, double score)
 {
-	struct query_hit *v = NULL;
-	size_t n = 0, cap = 0, ngr;
-	struct growth_row *gr;
+	xgrow(&h->v, &h->cap, h->n + 1, sizeof *h->v);
+	h->v[h->n].item = it;
+	h->v[h->n].t = t;
+	h->v[h->n].series = s;
+	h->v[h->n].score = score;
+	h->v[h->n].pct_change = NAN;
+	h->n++;
+}
+
+/* How well target T of IT answers QUESTION: its metric, its clause (a little less) or
+ * its item's name (less again). */
+static double
+target_score(const char *question, const struct item *it, const struct target *tg)
+{
+	char *cl = clause_at(it->task, tg->offset);
+	double sm = query_score(question, tg->metric);
+	double sc = 0.8 * query_score(question, cl);
+	double sn = 0.6 * query_score(question, it->name);
+	double s = sm > sc ? sm : sc;
+
+	free(cl);
+	return s > sn ? s : sn;
+}
+
+/* Every target that answers QUESTION well enough (all of them when it is empty). */
+static void
+score_targets(struct hits *h, const struct corpus *c, const struct match *m,
+              const char *question)
+{
 	int all = !question || !*question;
 
-	ngr = stats_series_growth(m, &gr);
-	/* Score every target; a series scores as its best member. */
 	for (size_t i = 0; i < c->nsets; i++)
 		for (size_t k = 0; k < c->sets[i].nitems; k++) {
 			const struct item *it = &c->sets[i].items[k];
 			for (size_t t = 0; t < it->targets.n; t++) {
-				const struct target *tg = &it->targets.v[t];
-				double s = 1;
-				if (!all) {
-					char *cl = clause_at(it->task, tg->offset);
-					double sm = query_score(question, tg->metric);
-					double sc = 0.8 * query_score(question, cl);
-					double sn = 0.6 * query_score(question, it->name);
-					s = sm > sc ? sm : sc;
-					s = s > sn ? s : sn;
-					free(cl);
-				}
-				if (s < 0.4)
-					continue;
-				xgrow(&v, &cap, n + 1, sizeof *v);
-				v[n].item = it;
-				v[n].t = (int)t;
-				v[n].series = match_series_of(m, it, (int)t);
-				v[n].score = s;
-				v[n].pct_change = NAN;
-				n++;
+				double s = all ? 1 : target_score(question, it, &it->targets.v[t]);
+				if (s >= 0.4)
+					add_hit(h, it, (int)t, match_series_of(m, it, (int)t), s);
 			}
 		}
-	/* Bring in the other members of the series hit, at the series' score. */
-	for (size_t h = 0, n0 = n; h < n0; h++) {
-		const struct series *s = v[h].series;
-		if (!s)
-			continue;
-		for (size_t k = 0; k < s->n; k++) {
+}
+
+/* The other members of the series hit, at the series' score; every member then scores
+ * as the series' best, and carries its jurisdiction's change of the series. */
+static void
+series_members(struct hits *h, const struct growth_row *gr, size_t ngr)
+{
+	for (size_t i = 0, n0 = h->n; i < n0; i++) {
+		const struct series *s = h->v[i].series;
+		for (size_t k = 0; s && k < s->n; k++) {
 			size_t j;
-			for (j = 0; j < n; j++)
-				if (v[j].item == s->m[k].item && v[j].t == s->m[k].t)
+			for (j = 0; j < h->n; j++)
+				if (h->v[j].item == s->m[k].item && h->v[j].t == s->m[k].t)
 					break;
-			if (j == n) {
-				xgrow(&v, &cap, n + 1, sizeof *v);
-				v[n].item = s->m[k].item;
-				v[n].t = s->m[k].t;
-				v[n].series = s;
-				v[n].score = v[h].score;
-				v[n].pct_change = NAN;
-				n++;
-			} else if (v[j].score < v[h].score)
-				v[j].score = v[h].score;
+			if (j == h->n)
+				add_hit(h, s->m[k].item, s->m[k].t, s, h->v[i].score);
+			else if (h->v[j].score < h->v[i].score)
+				h->v[j].score = h->v[i].score;
 		}
 	}
-	for (size_t h = 0; h < n; h++) {
-		const struct series *s = v[h].series;
-		for (size_t j = 0; s && j < n; j++)
-			if (v[j].series == s && v[j].score > v[h].score)
-				v[h].score = v[j].score;
-		for (size_t g = 0; s && g < ngr; g++)
-			if (gr[g].s == s && strcmp(gr[g].jurisdiction, v[h].item->set->jurisdiction) == 0)
-				v[h].pct_change = gr[g].g.pct_change;
+	for (size_t i = 0; i < h->n; i++) {
+		struct query_hit *q = &h->v[i];
+		for (size_t j = 0; q->series && j < h->n; j++)
+			if (h->v[j].series == q->series && h->v[j].score > q->score)
+				q->score = h->v[j].score;
+		for (size_t g = 0; q->series && g < ngr; g++)
+			if (gr[g].s == q->series &&
+			    strcmp(gr[g].jurisdiction, q->item->set->jurisdiction) == 0)
+				q->pct_change = gr[g].g.pct_change;
 	}
+}
+
+size_t
+query_run(const struct corpus *c, const struct match *m, const char *question,
+          const struct query_opts *o, struct query_hit **hits)
+{
+	struct hits h = { 0 };
+	struct growth_row *gr;
+	size_t ngr = stats_series_growth(m, &gr), w = 0;
+
+	score_targets(&h, c, m, question);
+	series_members(&h, gr, ngr);
 	/* Filters last, so that the score of a series does not depend on them. */
-	{
-		size_t w = 0;
-		for (size_t h = 0; h < n; h++) {
-			const struct target *tg = &v[h].item->targets.v[v[h].t];
-			if (!passes(o, v[h].item, tg))
-				continue;
-			if (o->has_min_change && (isnan(v[h].pct_change) || v[h].pct_change < o->min_change))
-				continue;
-			v[w++] = v[h];
-		}
-		n = w;
+	for (size_t i = 0; i < h.n; i++) {
+		const struct query_hit *q = &h.v[i];
+		if (!passes(o, q->item, &q->item->targets.v[q->t]))
+			continue;
+		if (o->has_min_change && (isnan(q->pct_change) || q->pct_change < o->min_change))
+			continue;
+		h.v[w++] = *q;
 	}
-	if (n)
-		qsort(v, n, sizeof *v, cmp_hit);
+	if (w)
+		qsort(h.v, w, sizeof *h.v, cmp_hit);
 	free(gr);
-	*hits = v;
-	return n;
+	*hits = h.v;
+	return w;
 }

@@ -24,97 +24,122 @@ detect(const struct doc *d, struct fit *f)
 	thead_release(&h);
 }
 
+/* The row being read: R, when HAVE. */
+struct pending {
+	struct row r;
+	int have;
+	const struct thead *h;
+};
+
+/* The row read so far goes to the task set.  Returns 0 or -1 with *CAUSE. */
+static int
+flush(struct build *b, struct pending *pr, char **cause)
+{
+	int rc = 0;
+
+	if (pr->have)
+		rc = build_row(b, &pr->r, pr->h->cols, pr->h->ncols, cause);
+	row_release(&pr->r);
+	pr->have = 0;
+	return rc;
+}
+
+/* A line without tabs: a section heading, or more of the last non-empty cell. */
+static int
+untabbed_line(struct build *b, struct pending *pr, const struct dline *l, char **cause)
+{
+	char *sec = section_heading(l->text);
+	size_t c;
+
+	if (sec) {
+		int rc = flush(b, pr, cause);
+		if (rc == 0) {
+			build_section(b, sec);
+			b->last_seq = 0;
+		}
+		free(sec);
+		return rc;
+	}
+	if (pr->have) {
+		for (c = pr->h->ncols; c-- > 1;)
+			if (pr->r.cell[c].text.len)
+				break;
+		piece_adds(&pr->r.cell[c], l->text, l->no);
+	}
+	return 0;
+}
+
+/* The first cell (up to TAB) decides: an item number starts a row, empty continues one.
+ * Returns 0, or -1 with *CAUSE. */
+static int
+first_cell(struct build *b, struct pending *pr, const struct dline *l, const char *tab,
+           char **cause)
+{
+	char *first = xstrndup(l->text, (size_t)(tab - l->text)), *fk = text_key(first);
+	long v = seq_value(fk);
+	int rc = 0;
+
+	free(first);
+	if (*fk && build_is_next(b, v)) {
+		if ((rc = flush(b, pr, cause)) == 0) {
+			pr->have = 1;
+			pr->r.line = l->no;
+			pr->r.seq = v;
+			pr->r.seqtext = xasprintf("%ld", v);
+			b->last_seq = v;
+		}
+	} else if (*fk && pr->have) {
+		/* Text in the 序号 column that is no item number: keep it with the name. */
+		build_warn(b, l->no, "unexpected text in the item number column", NULL);
+	}
+	free(fk);
+	return rc;
+}
+
+/* The cells after the first, into the row's cells. */
+static void
+add_cells(struct pending *pr, const struct dline *l, const char *tab)
+{
+	const char *p = tab + 1;
+
+	for (size_t c = 1; c < pr->h->ncols; c++) {
+		const char *e = strchr(p, '\t');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		piece_add(&pr->r.cell[c], p, n, l->no);
+		if (!e)
+			break;
+		p = e + 1;
+	}
+}
+
 static int
 parse(struct build *b, const struct doc *d, const struct fit *f, char **cause)
 {
 	struct thead h = { 0 };
-	struct row r = { 0 };
+	struct pending pr = { .h = &h };
 	char shape;
-	int have = 0;
+	int rc = 0;
 
 	(void)f;
 	thead_find_text(d, &h, &shape);
-	for (size_t i = h.body; i < d->nlines; i++) {
+	for (size_t i = h.body; i < d->nlines && rc == 0; i++) {
 		const struct dline *l = &d->lines[i];
-		char *sec;
-		size_t c = 0;
-		const char *p, *tab;
+		const char *tab = strchr(l->text, '\t');
 
 		if (!*l->key || is_page_number(l->key) || strcmp(l->key, h.key) == 0)
 			continue;
 		if (is_table_end(l->key))
 			break;
-		if (!strchr(l->text, '\t')) {
-			if ((sec = section_heading(l->text))) {
-				if (have && build_row(b, &r, h.cols, h.ncols, cause) < 0)
-					goto err;
-				if (have)
-					row_release(&r);
-				have = 0;
-				build_section(b, sec);
-				b->last_seq = 0;
-				free(sec);
-				continue;
-			}
-			/* A line without tabs continues the last non-empty cell. */
-			if (have) {
-				for (c = h.ncols; c-- > 1;)
-					if (r.cell[c].text.len)
-						break;
-				piece_adds(&r.cell[c], l->text, l->no);
-			}
-			continue;
-		}
-		/* The first cell decides: an item number starts a row, empty continues one. */
-		tab = strchr(l->text, '\t');
-		{
-			char *first = xstrndup(l->text, (size_t)(tab - l->text));
-			char *fk = text_key(first);
-			long v = seq_value(fk);
-			free(first);
-			if (*fk && build_is_next(b, v)) {
-				if (have) {
-					if (build_row(b, &r, h.cols, h.ncols, cause) < 0) {
-						free(fk);
-						goto err;
-					}
-					row_release(&r);
-				}
-				have = 1;
-				r.line = l->no;
-				r.seq = v;
-				r.seqtext = xasprintf("%ld", v);
-				b->last_seq = v;
-			} else if (*fk && !have) {
-				free(fk);
-				continue;
-			} else if (*fk) {
-				/* Text in the 序号 column that is no item number: keep it with the name. */
-				build_warn(b, l->no, "unexpected text in the item number column", NULL);
-			}
-			free(fk);
-		}
-		if (!have)
-			continue;
-		p = tab + 1;
-		for (c = 1; c < h.ncols; c++) {
-			const char *e = strchr(p, '\t');
-			size_t n = e ? (size_t)(e - p) : strlen(p);
-			piece_add(&r.cell[c], p, n, l->no);
-			if (!e)
-				break;
-			p = e + 1;
-		}
+		if (!tab)
+			rc = untabbed_line(b, &pr, l, cause);
+		else if ((rc = first_cell(b, &pr, l, tab, cause)) == 0 && pr.have)
+			add_cells(&pr, l, tab);
 	}
-	if (have && build_row(b, &r, h.cols, h.ncols, cause) < 0)
-		goto err;
-	row_release(&r);
+	if (rc == 0)
+		rc = flush(b, &pr, cause);
+	row_release(&pr.r);
 	thead_release(&h);
-	return 0;
-err:
-	row_release(&r);
-	thead_release(&h);
-	return -1;
+	return rc;
 }
 
 const struct layout layout_rows = {

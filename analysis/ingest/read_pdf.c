@@ -1534,14 +1534,12 @@ rows_finish(struct region *g)
 	free(rank);
 }
 
-/* Fragments (a column's words on one line), blocks (a column's lines at cell pitch) and
- * rows (blocks overlapping vertically) of region G. */
+/* Fragments: a column's words on one line of region G (a line across the columns is one
+ * fragment of column -1). */
 static void
-region_rows(struct region *g)
+region_frags(struct region *g)
 {
-	struct blk **ord;
-	double *d = NULL, pitch, em = g->c->em;
-	size_t nd = 0, dcap = 0, fcap = 0;
+	size_t fcap = 0;
 
 	for (size_t i = 0; i < g->n; i++) {
 		const struct vline *l = g->L[i];
@@ -1566,6 +1564,15 @@ region_rows(struct region *g)
 		}
 	}
 	xsort(g->f, g->nf, sizeof *g->f, cmp_frag);
+}
+
+/* The pitch of lines within a cell: from the steps between a column's fragments. */
+static double
+region_pitch(const struct region *g)
+{
+	double *d = NULL, pitch, em = g->c->em;
+	size_t nd = 0, dcap = 0;
+
 	for (size_t i = 1; i < g->nf; i++) {
 		double dy = frag_cy(&g->f[i]) - frag_cy(&g->f[i - 1]);
 		if (g->f[i].col >= 0 && g->f[i].col == g->f[i - 1].col && dy > 0.5 * em &&
@@ -1576,8 +1583,14 @@ region_rows(struct region *g)
 	}
 	pitch = cell_pitch(d, nd);
 	free(d);
-	/* Blocks: a column's consecutive lines that overlap or sit at the cell pitch (a
-	 * row's padding and border make the pitch across rows larger, when it has any). */
+	return pitch;
+}
+
+/* Blocks: a column's consecutive lines that overlap or sit at the cell pitch (a row's
+ * padding and border make the pitch across rows larger, when it has any). */
+static void
+region_blocks(struct region *g, double pitch)
+{
 	g->b = xmalloc((g->nf ? g->nf : 1) * sizeof *g->b);
 	for (size_t i = 0; i < g->nf; i++) {
 		struct frag *f = &g->f[i], *p = i ? &g->f[i - 1] : NULL;
@@ -1598,33 +1611,46 @@ region_rows(struct region *g)
 		g->b[g->nb].li = f->li;
 		f->blk = g->nb++;
 	}
-	/* Rows: blocks by their tops; one that starts above the bottom of the row so far
-	 * belongs to it.  A line across the columns is a row of its own, so is the header. */
-	ord = xmalloc((g->nb ? g->nb : 1) * sizeof *ord);
+}
+
+/* Rows: blocks by their tops; one that starts above the bottom of the row so far belongs
+ * to it.  A line across the columns is a row of its own, so is the header. */
+static void
+region_blocks_to_rows(struct region *g)
+{
+	struct blk **ord = xmalloc((g->nb ? g->nb : 1) * sizeof *ord);
+	double bot = 0, em = g->c->em;
+	int span = 0, head = 0;
+
 	for (size_t i = 0; i < g->nb; i++)
 		ord[i] = &g->b[i];
 	xsort(ord, g->nb, sizeof *ord, cmp_blk);
 	g->r = xcalloc(g->nb ? g->nb : 1, sizeof *g->r);
-	{
-		double bot = 0;
-		int span = 0, head = 0;
-		for (size_t i = 0; i < g->nb; i++) {
-			struct blk *b = ord[i];
-			if (g->nr && !span && b->col >= 0 && b->head == head &&
-			    b->top < bot - 0.05 * em) {
-				bot = fmax(bot, b->bot);
-				b->row = g->nr - 1;
-				continue;
-			}
-			bot = b->bot;
-			span = b->col < 0;
-			head = b->head;
-			b->row = g->nr++;
+	for (size_t i = 0; i < g->nb; i++) {
+		struct blk *b = ord[i];
+		if (g->nr && !span && b->col >= 0 && b->head == head && b->top < bot - 0.05 * em) {
+			bot = fmax(bot, b->bot);
+			b->row = g->nr - 1;
+			continue;
 		}
+		bot = b->bot;
+		span = b->col < 0;
+		head = b->head;
+		b->row = g->nr++;
 	}
 	free(ord);
 	for (size_t i = 0; i < g->nf; i++)
 		g->f[i].row = g->b[g->f[i].blk].row;
+}
+
+/* Fragments, blocks (a column's lines at cell pitch) and rows (blocks overlapping
+ * vertically) of region G. */
+static void
+region_rows(struct region *g)
+{
+	region_frags(g);
+	region_blocks(g, region_pitch(g));
+	region_blocks_to_rows(g);
 	rows_split(g);
 	rows_finish(g);
 }

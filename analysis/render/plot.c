@@ -324,41 +324,35 @@ cmp_share(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-static void
-shares_chart(FILE *fp, const struct plot_input *in, const struct set *city, size_t idx,
-             char ***names, size_t *nnames)
+/* The districts of the share rows V, in the order they appear (as many as the city has);
+ * *ND of them, malloc'd. */
+static const struct set **
+share_districts(const struct share_row *const *v, size_t n, size_t *nd)
 {
-	const struct share_row **v = xcalloc(in->nshares + 1, sizeof *v);
 	const struct set **dist = NULL;
-	size_t n = 0, nd = 0, dcap = 0;
-	char *base, *slug, *title, *qt;
-	static const char *const colors[] = { "#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd",
-		                              "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22" };
+	size_t dcap = 0;
 
-	for (size_t i = 0; i < in->nshares; i++)
-		if (in->shares[i].city->item->set == city && !isnan(in->shares[i].share))
-			v[n++] = &in->shares[i];
-	if (n == 0) {
-		free(v);
-		return;
-	}
-	qsort(v, n, sizeof *v, cmp_share);
-	/* The districts, in the order they appear (as many as the city has). */
+	*nd = 0;
 	for (size_t i = 0; i < n; i++)
 		for (size_t k = 0; k < v[i]->ndistricts; k++) {
 			const struct set *d = v[i]->district[k]->item->set;
 			size_t j;
-			for (j = 0; j < nd && dist[j] != d; j++)
+			for (j = 0; j < *nd && dist[j] != d; j++)
 				;
-			if (j == nd) {
-				xgrow(&dist, &dcap, nd + 1, sizeof *dist);
-				dist[nd++] = d;
+			if (j == *nd) {
+				xgrow(&dist, &dcap, *nd + 1, sizeof *dist);
+				dist[(*nd)++] = d;
 			}
 		}
-	slug = file_slug(city->id);
-	base = plot_shares_name(city);
-	fprintf(fp, "# shares: the districts' part of %s's targets (percent)\n$shares%zu << EOD\n",
-	        city->id, idx);
+	return dist;
+}
+
+/* The datablock: a line per share row, a column per district, in percent (NaN: none). */
+static void
+share_data(FILE *fp, const struct share_row *const *v, size_t n, const struct set **dist,
+           size_t nd, size_t idx)
+{
+	fprintf(fp, "$shares%zu << EOD\n", idx);
 	for (size_t i = 0; i < n; i++) {
 		fprintf(fp, "%zu", i);
 		for (size_t j = 0; j < nd; j++) {
@@ -369,11 +363,58 @@ shares_chart(FILE *fp, const struct plot_input *in, const struct set *city, size
 			if (isnan(share))
 				fputs(" NaN", fp);
 			else
-				fprintf(fp, " %.6g", share * 100); /* shown in percent */
+				fprintf(fp, " %.6g", share * 100);
 		}
 		fputc('\n', fp);
 	}
 	fputs("EOD\n", fp);
+}
+
+/* The bars: one colour per district, each bar labelled with its share. */
+static void
+share_bars(FILE *fp, const struct set **dist, size_t nd, size_t idx)
+{
+	static const char *const colors[] = { "#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd",
+		                              "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22" };
+
+	for (size_t j = 0; j < nd; j++) {
+		double h = 0.7 / (double)nd, off = -0.35 + h * ((double)j + 0.5);
+		char *q = plot_quote(dist[j]->jurisdiction);
+		fprintf(fp,
+		        "%s$shares%zu using ($%zu/2):($1+%.3f):(0):%zu:($1+%.3f):($1+%.3f) with "
+		        "boxxyerror lc rgb '%s' title %s, \\\n"
+		        "       $shares%zu using %zu:($1+%.3f):(sprintf('%%.3g%%%%', $%zu)) with labels "
+		        "left offset 0.5,0 notitle",
+		        j ? ", \\\n       " : "", idx, j + 2, off, j + 2, off - h / 2 * 0.9,
+		        off + h / 2 * 0.9, colors[j % NELEM(colors)], q, idx, j + 2, off, j + 2);
+		free(q);
+	}
+	fputs("\n", fp);
+}
+
+/* The chart of what the districts carry of CITY's targets: a row per target (of the share
+ * rows of IN), a bar per district. */
+static void
+shares_chart(FILE *fp, const struct plot_input *in, const struct set *city, size_t idx,
+             char ***names, size_t *nnames)
+{
+	const struct share_row **v = xcalloc(in->nshares + 1, sizeof *v);
+	const struct set **dist;
+	size_t n = 0, nd;
+	char *base, *title, *qt;
+
+	for (size_t i = 0; i < in->nshares; i++)
+		if (in->shares[i].city->item->set == city && !isnan(in->shares[i].share))
+			v[n++] = &in->shares[i];
+	if (n == 0) {
+		free(v);
+		return;
+	}
+	qsort(v, n, sizeof *v, cmp_share);
+	dist = share_districts(v, n, &nd);
+	base = plot_shares_name(city);
+	fprintf(fp, "# shares: the districts' part of %s's targets (percent)\n", city->id);
+	share_data(fp, v, n, dist, nd, idx);
 	title = xasprintf("%s%d年目标中各区所占份额（%%）", city->jurisdiction, city->year);
 	qt = plot_quote(title);
 	begin_chart(fp, base, 1200, (int)(190 + 40 * n));
@@ -382,10 +423,10 @@ shares_chart(FILE *fp, const struct plot_input *in, const struct set *city, size
 	for (size_t i = 0; i < n; i++) {
 		char *cap = plot_caption(v[i]->s->metric, v[i]->city->item);
 		char *lab = xasprintf("%s%s", cap, twin_suffix(v, n, i, sizeof *v, share_series));
-		free(cap);
 		char *q = plot_quote(lab);
-		free(lab);
 		fprintf(fp, "%s%s %zu", i ? ", " : "", q, i);
+		free(cap);
+		free(lab);
 		free(q);
 	}
 	fprintf(fp, ")\n"
@@ -398,27 +439,12 @@ shares_chart(FILE *fp, const struct plot_input *in, const struct set *city, size
 	            "  set style fill solid 0.85 noborder\n"
 	            "  plot ",
 	        n, 1.0 - 44.0 / (190 + 40 * (double)n));
-	for (size_t j = 0; j < nd; j++) {
-		double h = 0.7 / (double)nd, off = -0.35 + h * ((double)j + 0.5);
-		char *name = xasprintf("%s", dist[j]->jurisdiction);
-		char *q = plot_quote(name);
-		fprintf(fp,
-		        "%s$shares%zu using ($%zu/2):($1+%.3f):(0):%zu:($1+%.3f):($1+%.3f) with "
-		        "boxxyerror lc rgb '%s' title %s, \\\n"
-		        "       $shares%zu using %zu:($1+%.3f):(sprintf('%%.3g%%%%', $%zu)) with labels "
-		        "left offset 0.5,0 notitle",
-		        j ? ", \\\n       " : "", idx, j + 2, off, j + 2, off - h / 2 * 0.9,
-		        off + h / 2 * 0.9, colors[j % 8], q, idx, j + 2, off, j + 2);
-		free(name);
-		free(q);
-	}
-	fputs("\n", fp);
+	share_bars(fp, dist, nd, idx);
 	end_chart(fp);
 	add_name(names, nnames, base, in->formats);
 	free(title);
 	free(qt);
 	free(base);
-	free(slug);
 	free(dist);
 	free(v);
 }

@@ -167,7 +167,7 @@ test_help(void **state)
 	    "  --excel                   CSV with a BOM and CRLF line ends, for Excel/WPS\n"
 	    "  --set ID                  only the set ID (e.g. cq-2025)\n"
 	    "  --year Y                  only sets of year Y\n"
-	    "  --jurisdiction J          only jurisdiction J (name, e.g. 渝北区, or id prefix, e.g. "
+	    "  --jurisdiction J          only jurisdiction J (its name, 渝北区, or its id prefix, "
 	    "yubei)\n"
 	    "  --grep TEXT               only rows whose text contains TEXT\n"
 	    "Notes.\n");
