@@ -561,3 +561,68 @@ text_fold(const char *s)
 			*p = (char)(*p - 'A' + 'a');
 	return k;
 }
+
+/* The code points of S, case folded; *N of them, malloc'd. */
+static int32_t *
+cps_of(const char *s, size_t *n)
+{
+	int32_t *v = xcalloc(strlen(s) + 1, sizeof *v), cp;
+	int k;
+
+	*n = 0;
+	while ((k = u8_next(s, &cp)) > 0) {
+		v[(*n)++] = text_fold_cp(cp);
+		s += k;
+	}
+	return v;
+}
+
+/* Edit distance of A and B, a swap of two neighbours counting as one edit (grpe → grep):
+ * the optimal string alignment distance. */
+static size_t
+edit_distance(const int32_t *a, size_t na, const int32_t *b, size_t nb)
+{
+	size_t w = nb + 1, *d = xcalloc((na + 1) * w, sizeof *d), r;
+
+	for (size_t i = 0; i <= na; i++)
+		d[i * w] = i;
+	for (size_t j = 0; j <= nb; j++)
+		d[j] = j;
+	for (size_t i = 1; i <= na; i++)
+		for (size_t j = 1; j <= nb; j++) {
+			size_t best = d[(i - 1) * w + j - 1] + (a[i - 1] != b[j - 1]);
+			if (d[(i - 1) * w + j] + 1 < best)
+				best = d[(i - 1) * w + j] + 1;
+			if (d[i * w + j - 1] + 1 < best)
+				best = d[i * w + j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    d[(i - 2) * w + j - 2] + 1 < best)
+				best = d[(i - 2) * w + j - 2] + 1;
+			d[i * w + j] = best;
+		}
+	r = d[na * w + nb];
+	free(d);
+	return r;
+}
+
+int
+text_nearest(const char *word, const char *const *cands, size_t n)
+{
+	size_t nw, best = (size_t)-1, limit;
+	int32_t *w = cps_of(word, &nw);
+	int at = -1;
+
+	limit = nw / 3 > 1 ? nw / 3 : 1;
+	for (size_t i = 0; i < n; i++) {
+		size_t nc, d;
+		int32_t *c = cps_of(cands[i], &nc);
+		d = edit_distance(w, nw, c, nc);
+		free(c);
+		if (d <= limit && d < best) {
+			best = d;
+			at = (int)i;
+		}
+	}
+	free(w);
+	return at;
+}

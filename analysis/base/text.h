@@ -68,6 +68,11 @@ char *text_clean(const char *s);
 char *text_simplify(const char *s);
 /* The number of code points of S. */
 size_t text_cps(const char *s);
+
+/* The candidate nearest to WORD by edit distance over characters (case folded), for a
+ * "did you mean": its index, or -1 when none is near enough (more than a third of the
+ * word's characters, at least one, would have to change). */
+int text_nearest(const char *word, const char *const *cands, size_t n);
 /* Does S hold one of the common traditional-only characters? */
 int text_maybe_traditional(const char *s);
 

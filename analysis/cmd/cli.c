@@ -183,7 +183,7 @@ shared_opt(struct invocation *iv, const char *name, const char *arg)
 	return 0;
 }
 
-enum { OPT_HELP = 256, OPT_NOALIAS, OPT_DATA, OPT_FIRST };
+enum { OPT_HELP = 256, OPT_NOALIAS, OPT_DATA, OPT_LANG, OPT_FIRST };
 
 /* getopt_long's tables for the options of L, --help and the global options (taken after
  * the command too). */
@@ -209,14 +209,38 @@ getopt_tables(const struct optlist *l, struct option *longs, char *shorts)
 	longs[n++] = (struct option){ "help", no_argument, NULL, OPT_HELP };
 	longs[n++] = (struct option){ "no-aliases", no_argument, NULL, OPT_NOALIAS };
 	longs[n++] = (struct option){ "data", required_argument, NULL, OPT_DATA };
+	longs[n++] = (struct option){ "lang", required_argument, NULL, OPT_LANG };
 	longs[n] = (struct option){ NULL, 0, NULL, 0 };
 	strcat(shorts, "h");
+}
+
+/* The error for an unknown long option ARG of CMD, with the nearest it takes. */
+static void
+unknown_option(const struct command *cmd, const struct optlist *l, const char *arg)
+{
+	const char *names[NELEM(l->v) + 4];
+	char *given = xstrndup(arg, strcspn(arg, "="));
+	size_t n = 0;
+	int k;
+
+	for (size_t i = 0; i < l->n; i++)
+		names[n++] = l->v[i]->name;
+	names[n++] = "help";
+	names[n++] = "lang";
+	names[n++] = "no-aliases";
+	k = strncmp(given, "--", 2) == 0 ? text_nearest(given + 2, names, n) : -1;
+	if (k >= 0)
+		cli_error("%s: unknown option '%s' (did you mean '--%s'?)", cmd->name, given,
+		          names[k]);
+	else
+		cli_error("%s: unknown option '%s'", cmd->name, given);
+	free(given);
 }
 
 /* What getopt_long returned, C, into IV.  Returns 0; 1 for help (printed); -1 for a usage
  * error (printed). */
 static int
-take_option(struct invocation *iv, const struct optlist *l, int c, char **argv)
+take_option(struct invocation *iv, const struct optlist *l, int c, char **argv, char *seen)
 {
 	const struct command *cmd = iv->cmd;
 	size_t i;
@@ -234,10 +258,14 @@ take_option(struct invocation *iv, const struct optlist *l, int c, char **argv)
 		          cmd->name);
 		return -1;
 	}
+	if (c == OPT_LANG)
+		return cli_set_lang(optarg);
 	if (c == '?' || c == ':') {
 		const char *what = c == ':' ? "missing argument to option" : "unknown option";
 		if (optopt && optopt < 256)
 			cli_error("%s: %s '-%c'", cmd->name, what, optopt);
+		else if (c == '?')
+			unknown_option(cmd, l, argv[optind - 1]);
 		else
 			cli_error("%s: %s '%s'", cmd->name, what, argv[optind - 1]);
 		fprintf(stderr, "usage: see 'yoy help %s'\n", cmd->name);
@@ -251,6 +279,12 @@ take_option(struct invocation *iv, const struct optlist *l, int c, char **argv)
 		i = (size_t)(c - OPT_FIRST);
 	if (i >= l->n)
 		return 0;
+	/* An option given twice: which one was meant is not for yoy to guess. */
+	if (seen[i] && l->v[i]->arg) {
+		cli_error("%s: --%s given twice; give it once", cmd->name, l->v[i]->name);
+		return -1;
+	}
+	seen[i] = 1;
 	if (l->own[i] >= 0) {
 		iv->val[l->own[i]] = l->v[i]->arg ? optarg : "";
 		return 0;
@@ -262,8 +296,8 @@ int
 cli_parse(const struct command *cmd, int argc, char **argv, struct invocation *iv)
 {
 	struct optlist l;
-	struct option longs[NELEM(l.v) + 4];
-	char shorts[2 * NELEM(l.v) + 3];
+	struct option longs[NELEM(l.v) + 5];
+	char shorts[2 * NELEM(l.v) + 3], seen[NELEM(l.v)] = { 0 };
 	int c, rc = 0;
 
 	memset(iv, 0, sizeof *iv);
@@ -274,7 +308,7 @@ cli_parse(const struct command *cmd, int argc, char **argv, struct invocation *i
 	optind = 0;
 	opterr = 0;
 	while (rc == 0 && (c = getopt_long(argc, argv, shorts, longs, NULL)) != -1)
-		rc = take_option(iv, &l, c, argv);
+		rc = take_option(iv, &l, c, argv, seen);
 	if (rc != 0)
 		return rc;
 	iv->args = argv + optind;
@@ -339,7 +373,7 @@ cli_usage(FILE *fp, const struct command *cmd)
 		usage_one(fp, cmd);
 		return;
 	}
-	fputs("usage: yoy [--data DIR] [--no-aliases] COMMAND [options]\n"
+	fputs("usage: yoy [--data DIR] [--lang zh|en] [--no-aliases] COMMAND [options]\n"
 	      "       yoy --version | --help | help COMMAND\n\n"
 	      "Compare the yearly 重点民生实事 target lists of city and district governments.\n\n"
 	      "Commands:\n",
@@ -348,6 +382,8 @@ cli_usage(FILE *fp, const struct command *cmd)
 		fprintf(fp, "  %-8s %s\n", cli_commands[i].name, cli_commands[i].synopsis);
 	fputs("\nGlobal options:\n"
 	      "  --data DIR     the datasets folder (default $YOY_DATA, else ./datasets)\n"
+	      "  --lang zh|en   the language of tables, the report, the workbook and charts\n"
+	      "                 (default from LC_ALL or LANG: zh… is Chinese, else English)\n"
 	      "  --no-aliases   ignore datasets/aliases.csv\n"
 	      "  --version      print the version\n"
 	      "  -h, --help     this help; 'yoy COMMAND --help' for a command's options\n",
@@ -392,11 +428,92 @@ cli_match(struct corpus *c, struct match *mt, int lines)
 	return 0;
 }
 
+void
+cli_unknown_set(const struct corpus *c, const char *id)
+{
+	const char **ids = xcalloc(c->nsets + 1, sizeof *ids);
+	int k;
+
+	for (size_t i = 0; i < c->nsets; i++)
+		ids[i] = c->sets[i].id;
+	k = text_nearest(id, ids, c->nsets);
+	if (k >= 0)
+		cli_error("unknown set '%s' (did you mean '%s'? see 'yoy sets')", id, ids[k]);
+	else
+		cli_error("unknown set '%s' (see 'yoy sets')", id);
+	free(ids);
+}
+
+/* Is J a jurisdiction of a loaded set (its name, or the prefix of its set ids)? */
+static int
+known_jurisdiction(const struct corpus *c, const char *j)
+{
+	for (size_t i = 0; i < c->nsets; i++)
+		if (corpus_set_matches(&c->sets[i], NULL, 0, j))
+			return 1;
+	return 0;
+}
+
+static void
+unknown_jurisdiction(const struct corpus *c, const char *j)
+{
+	const char **names = xcalloc(2 * c->nsets + 1, sizeof *names);
+	char **slugs = xcalloc(c->nsets + 1, sizeof *slugs);
+	size_t n = 0;
+	int k;
+
+	for (size_t i = 0; i < c->nsets; i++) {
+		const char *id = c->sets[i].id, *dash = strrchr(id, '-');
+		slugs[i] = dash ? xstrndup(id, (size_t)(dash - id)) : xstrdup(id);
+		names[n++] = c->sets[i].jurisdiction;
+		names[n++] = slugs[i];
+	}
+	k = text_nearest(j, names, n);
+	if (k >= 0)
+		cli_error("unknown jurisdiction '%s' (did you mean '%s'? see 'yoy sets')", j, names[k]);
+	else
+		cli_error("unknown jurisdiction '%s' (see 'yoy sets')", j);
+	for (size_t i = 0; i < c->nsets; i++)
+		free(slugs[i]);
+	free(slugs);
+	free(names);
+}
+
 int
 cli_check_set(const struct listopt *lo, const struct corpus *c)
 {
 	if (lo->f.set && !corpus_set(c, lo->f.set)) {
-		cli_error("unknown set '%s' (see 'yoy sets')", lo->f.set);
+		cli_unknown_set(c, lo->f.set);
+		return -1;
+	}
+	if (lo->f.jurisdiction && !known_jurisdiction(c, lo->f.jurisdiction)) {
+		unknown_jurisdiction(c, lo->f.jurisdiction);
+		return -1;
+	}
+	return 0;
+}
+
+void
+cli_unknown_command(const char *name, const char *hint)
+{
+	const char **names = xcalloc(cli_ncommands + 1, sizeof *names);
+	int k;
+
+	for (size_t i = 0; i < cli_ncommands; i++)
+		names[i] = cli_commands[i].name;
+	k = text_nearest(name, names, cli_ncommands);
+	if (k >= 0)
+		cli_error("unknown command '%s' (did you mean '%s'? %s)", name, names[k], hint);
+	else
+		cli_error("unknown command '%s' (%s)", name, hint);
+	free(names);
+}
+
+int
+cli_set_lang(const char *s)
+{
+	if (lang_parse(s, &G.lang) < 0) {
+		cli_error("bad --lang '%s' (zh or en)", s);
 		return -1;
 	}
 	return 0;
@@ -435,13 +552,13 @@ cli_emit(const struct listopt *lo, const struct rows *r, size_t maxw)
 {
 	struct aout o;
 	char *cause = NULL;
-	enum table_format f = lo->format;
+	struct table_opts to = { lo->format, lo->excel, maxw, G.lang };
 
 	if (aout_open(&o, lo->out, &cause) < 0)
 		return cli_fail(cause, EXIT_BADINPUT);
-	if (f == FMT_AUTO && o.fp != stdout)
-		f = FMT_CSV;
-	table_write(r, f, o.fp, lo->excel, maxw);
+	if (to.format == FMT_AUTO && o.fp != stdout)
+		to.format = FMT_CSV;
+	table_write(r, &to, o.fp);
 	if (aout_commit(&o, &cause) < 0)
 		return cli_fail(cause, EXIT_BADINPUT);
 	return EXIT_OK;

@@ -14,6 +14,7 @@
 #include "core/corpus.h"
 #include "core/match.h"
 #include "core/rows.h"
+#include "render/lang.h"
 #include "render/table.h"
 
 #ifndef YOY_VERSION
@@ -23,6 +24,7 @@
 struct global {
 	const char *data;     /* --data, $YOY_DATA or ./datasets */
 	int no_aliases;
+	enum lang lang;       /* --lang, else from the environment */
 };
 extern struct global G;
 
@@ -114,8 +116,15 @@ struct corpus *cli_corpus(void);
  * --no-aliases) and run the matcher.  Returns 0, or prints the error and returns -1. */
 int cli_match(struct corpus *c, struct match *mt, int lines);
 
-/* Check that --set names a loaded set; prints the error.  Returns -1 when it does not. */
+/* Check that --set names a loaded set and --jurisdiction a loaded jurisdiction; prints
+ * the error, with the nearest known one.  Returns -1 when one does not. */
 int cli_check_set(const struct listopt *lo, const struct corpus *c);
+/* The error for a set id that is not loaded, with the nearest one (WHAT: the command). */
+void cli_unknown_set(const struct corpus *c, const char *id);
+/* The error for an unknown command, with the nearest one, then HINT. */
+void cli_unknown_command(const char *name, const char *hint);
+/* Set G.lang from "zh" or "en"; prints the error and returns -1 for anything else. */
+int cli_set_lang(const char *s);
 /* The item named SET:SEQ (WHAT names the command in the message), or NULL, printed. */
 const struct item *cli_item(const struct corpus *c, const char *ref, const char *what);
 /* Is gnuplot on the PATH?  If not, says so and how to install it. */

@@ -91,7 +91,7 @@ cmd_compare(struct invocation *iv)
 
 	for (int k = 0; k < 2; k++)
 		if (!(s[k] = corpus_set(iv->c, iv->args[k]))) {
-			cli_error("unknown set '%s' (see 'yoy sets')", iv->args[k]);
+			cli_unknown_set(iv->c, iv->args[k]);
 			return EXIT_USAGE;
 		}
 	if (cli_match(iv->c, &m, 0) < 0)
@@ -100,7 +100,7 @@ cmd_compare(struct invocation *iv)
 		match_release(&m);
 		return cli_fail(cause, EXIT_USAGE);
 	}
-	rows_compare(cr, n, &iv->lo.f, &r);
+	rows_compare(s[0], s[1], cr, n, &iv->lo.f, &r);
 	rc = cli_emit(&iv->lo, &r, iv->cmd->maxw);
 	rows_release(&r);
 	free(cr);

@@ -9,6 +9,7 @@
 
 #include "cmd/cli.h"
 #include "cmd/commands.h"
+#include "base/text.h"
 #include "base/util.h"
 
 static int cmd_help(struct invocation *iv);
@@ -147,7 +148,7 @@ cmd_help(struct invocation *iv)
 	const struct command *c = NULL;
 
 	if (iv->nargs && !(c = cli_find(iv->args[0]))) {
-		cli_error("help: unknown command '%s'", iv->args[0]);
+		cli_unknown_command(iv->args[0], "see 'yoy --help'");
 		return EXIT_USAGE;
 	}
 	cli_usage(stdout, c);
@@ -164,11 +165,16 @@ main(int argc, char **argv)
 	G.data = getenv("YOY_DATA");
 	if (!G.data || !*G.data)
 		G.data = "datasets";
+	G.lang = lang_from_env();
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
 		if (strcmp(argv[i], "--data") == 0 && i + 1 < argc) {
 			G.data = argv[++i];
 		} else if (strncmp(argv[i], "--data=", 7) == 0) {
 			G.data = argv[i] + 7;
+		} else if ((strcmp(argv[i], "--lang") == 0 && i + 1 < argc) ||
+		           strncmp(argv[i], "--lang=", 7) == 0) {
+			if (cli_set_lang(argv[i][6] == '=' ? argv[i] + 7 : argv[++i]) < 0)
+				return EXIT_USAGE;
 		} else if (strcmp(argv[i], "--no-aliases") == 0) {
 			G.no_aliases = 1;
 		} else if (strcmp(argv[i], "--version") == 0) {
@@ -178,7 +184,13 @@ main(int argc, char **argv)
 			cli_usage(stdout, NULL);
 			return EXIT_OK;
 		} else {
-			cli_error("unknown option '%s'", argv[i]);
+			static const char *const globals[] = { "--data", "--lang", "--no-aliases",
+				                                "--version", "--help" };
+			int k = text_nearest(argv[i], globals, NELEM(globals));
+			if (k >= 0)
+				cli_error("unknown option '%s' (did you mean '%s'?)", argv[i], globals[k]);
+			else
+				cli_error("unknown option '%s'", argv[i]);
 			cli_usage(stderr, NULL);
 			return EXIT_USAGE;
 		}
@@ -188,7 +200,7 @@ main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	if (!(cmd = cli_find(argv[i]))) {
-		cli_error("unknown command '%s' (see 'yoy --help')", argv[i]);
+		cli_unknown_command(argv[i], "see 'yoy --help'");
 		return EXIT_USAGE;
 	}
 	/* The command line first: --help needs no datasets, a usage error loads nothing. */

@@ -44,11 +44,31 @@ rows_add(struct rows *r, const char *const *vals)
 }
 
 void
+rows_tag(struct rows *r, size_t col, const char *text)
+{
+	if (col >= r->ncols)
+		return;
+	if (!r->tags)
+		r->tags = xcalloc(r->ncols, sizeof *r->tags);
+	free(r->tags[col]);
+	r->tags[col] = xstrdup(text);
+}
+
+const char *
+rows_tag_of(const struct rows *r, size_t col)
+{
+	return r->tags && col < r->ncols ? r->tags[col] : NULL;
+}
+
+void
 rows_release(struct rows *r)
 {
 	for (size_t i = 0; i < r->nrows * r->ncols; i++)
 		free(r->cells[i]);
 	free(r->cells);
+	for (size_t i = 0; r->tags && i < r->ncols; i++)
+		free(r->tags[i]);
+	free(r->tags);
 	if (r->own) {
 		for (size_t i = 0; i < r->ncols; i++)
 			free((char *)r->own[i].name);
@@ -102,54 +122,65 @@ filter_text(const struct filter *f, const char *const *texts, size_t n)
 
 /* ---- the columns ---- */
 
-#define T COL_TEXT
-#define I COL_INT
-#define N COL_NUM
+#define T COL_TEXT, SHOW_PLAIN
+#define I COL_INT, SHOW_PLAIN
+#define N COL_NUM, SHOW_PLAIN
+#define CODE COL_TEXT, SHOW_CODE
+#define VERB COL_TEXT, SHOW_VERBATIM
+#define FLAGS COL_TEXT, SHOW_FLAGS
+#define PCT COL_NUM, SHOW_PCT
+#define SHARE COL_NUM, SHOW_SHARE
 static const struct col set_cols[] = {
-	{ "set", T },    { "year", I },       { "jurisdiction", T }, { "level", T }, { "parent", T },
-	{ "doc_number", T }, { "issued", T }, { "title", T },        { "raw", T },   { "tasks", T },
+	{ "set", T },    { "year", I },       { "jurisdiction", T }, { "level", CODE }, { "parent", T },
+	{ "doc_number", VERB }, { "issued", VERB }, { "title", T },  { "raw", T },      { "tasks", T },
 };
 static const struct col item_cols[] = {
-	{ "set", T },  { "year", I },  { "jurisdiction", T }, { "section", T },  { "seq", T },
-	{ "name", T }, { "units", T }, { "task", T },         { "deadline", T }, { "note", T },
+	{ "set", T },  { "year", I },  { "jurisdiction", T }, { "section", T },     { "seq", VERB },
+	{ "name", T }, { "units", T }, { "task", T },         { "deadline", VERB }, { "note", T },
 };
 static const struct col target_cols[] = {
-	{ "set", T },   { "year", I }, { "seq", T },       { "item", T }, { "n", I },   { "metric", T },
-	{ "value", N }, { "unit", T }, { "qualifier", T }, { "kind", T }, { "raw", T }, { "line", I },
+	{ "set", T },   { "year", I }, { "seq", VERB },       { "item", T },     { "n", I },
+	{ "metric", T }, { "value", N }, { "unit", T },       { "qualifier", CODE },
+	{ "kind", CODE }, { "raw", T }, { "line", I },
 };
 static const struct col link_cols[] = {
-	{ "from_set", T }, { "from_seq", T }, { "from_item", T }, { "to_set", T }, { "to_seq", T },
-	{ "to_item", T },  { "relation", T }, { "score", N },     { "why", T },
+	{ "from_set", T }, { "from_seq", VERB }, { "from_item", T }, { "to_set", T },
+	{ "to_seq", VERB }, { "to_item", T },    { "relation", CODE }, { "score", N }, { "why", T },
 };
 static const struct col series_cols[] = {
 	{ "series", T }, { "metric", T }, { "unit", T },  { "set", T },       { "year", I },
-	{ "seq", T },    { "item", T },   { "value", N }, { "qualifier", T },
+	{ "seq", VERB }, { "item", T },   { "value", N }, { "qualifier", CODE },
 };
 /* docs/design.md's columns, then flags and item. */
 static const struct col growth_cols[] = {
-	{ "series", T },      { "metric", T },     { "unit", T },       { "jurisdiction", T },
-	{ "first_set", T },   { "last_set", T },   { "first_value", N }, { "last_value", N },
-	{ "abs_change", N },  { "pct_change", N }, { "cagr", N },        { "slope", N },
-	{ "r2", N },          { "points", I },     { "flags", T },       { "item", T },
+	{ "series", T },      { "metric", T },       { "unit", T },       { "jurisdiction", T },
+	{ "first_set", T },   { "last_set", T },     { "first_value", N }, { "last_value", N },
+	{ "abs_change", N },  { "pct_change", PCT }, { "cagr", PCT },      { "slope", N },
+	{ "r2", N },          { "points", I },       { "flags", FLAGS },   { "item", T },
 };
 static const struct col share_cols[] = {
-	{ "series", T }, { "metric", T }, { "unit", T },      { "set", T },          { "seq", T },
-	{ "item", T },   { "value", N },  { "districts", T }, { "district_sum", N }, { "share", N },
+	{ "series", T }, { "metric", T }, { "unit", T },      { "set", T },          { "seq", VERB },
+	{ "item", T },   { "value", N },  { "districts", T }, { "district_sum", N }, { "share", SHARE },
 };
 static const struct col compare_cols[] = {
-	{ "status", T },     { "from_seq", T },   { "from_item", T }, { "to_seq", T },
-	{ "to_item", T },    { "metric", T },     { "unit", T },      { "from_value", N },
-	{ "to_value", N },   { "abs_change", N }, { "pct_change", N }, { "share", N },
-	{ "flags", T },
+	{ "status", CODE },  { "from_seq", VERB }, { "from_item", T },     { "to_seq", VERB },
+	{ "to_item", T },    { "metric", T },      { "unit", T },          { "from_value", N },
+	{ "to_value", N },   { "abs_change", N },  { "pct_change", PCT },  { "share", SHARE },
+	{ "flags", FLAGS },
 };
 static const struct col query_cols[] = {
 	{ "score", N }, { "series", T }, { "metric", T }, { "set", T },        { "year", I },
-	{ "seq", T },   { "item", T },   { "value", N },  { "unit", T },       { "qualifier", T },
-	{ "kind", T },  { "raw", T },    { "pct_change", N }, { "line", I },
+	{ "seq", VERB }, { "item", T },  { "value", N },  { "unit", T },       { "qualifier", CODE },
+	{ "kind", CODE }, { "raw", T },  { "pct_change", PCT }, { "line", I },
 };
 #undef T
 #undef I
 #undef N
+#undef CODE
+#undef VERB
+#undef FLAGS
+#undef PCT
+#undef SHARE
 
 const struct table_def rows_tables[TBL_NTABLES] = {
 	{ "sets", set_cols, NELEM(set_cols) },
@@ -161,8 +192,9 @@ const struct table_def rows_tables[TBL_NTABLES] = {
 	{ "shares", share_cols, NELEM(share_cols) },
 };
 static const struct col task_cols_typed[] = {
-	{ "seq", COL_TEXT },  { "section", COL_TEXT },  { "name", COL_TEXT }, { "units", COL_TEXT },
-	{ "task", COL_TEXT }, { "deadline", COL_TEXT }, { "note", COL_TEXT },
+	{ "seq", COL_TEXT, SHOW_VERBATIM }, { "section", COL_TEXT, SHOW_PLAIN }, { "name", COL_TEXT, SHOW_PLAIN },
+	{ "units", COL_TEXT, SHOW_PLAIN },   { "task", COL_TEXT, SHOW_PLAIN },
+	{ "deadline", COL_TEXT, SHOW_VERBATIM }, { "note", COL_TEXT, SHOW_PLAIN },
 };
 const struct table_def rows_task_def = { "tasks", task_cols_typed, NELEM(task_cols_typed) };
 const struct table_def rows_compare_def = { "compare", compare_cols, NELEM(compare_cols) };
@@ -387,9 +419,21 @@ rows_build(enum table_id id, const struct corpus *c, const struct match *m,
 /* ---- compare, query ---- */
 
 void
-rows_compare(const struct compare_row *cr, long n, const struct filter *f, struct rows *out)
+rows_compare(const struct set *a, const struct set *b, const struct compare_row *cr, long n,
+             const struct filter *f, struct rows *out)
 {
+	static const char *const sides[2][3] = { { "from_seq", "from_item", "from_value" },
+		                                 { "to_seq", "to_item", "to_value" } };
+
 	init_def(out, &rows_compare_def);
+	for (int k = 0; k < 2; k++) {
+		const struct set *s = k ? b : a;
+		char year[16];
+		snprintf(year, sizeof year, "%d", s->year);
+		for (size_t c = 0; c < NELEM(sides[k]); c++)
+			rows_tag(out, (size_t)rows_col(out, sides[k][c]),
+			         a->year != b->year ? year : s->jurisdiction);
+	}
 	for (long i = 0; i < n; i++) {
 		const struct compare_row *r = &cr[i];
 		const struct target *tf = r->tf >= 0 ? &r->from->targets.v[r->tf] : NULL;

@@ -17,9 +17,15 @@
 
 enum col_type { COL_TEXT, COL_INT, COL_NUM };
 
+/* How a person reads a column (render/lang.h): its cells are codes to put in words
+ * (status, kind …), change flags, a percentage (600 is +600%), a share (0.05 is 5%), or
+ * text that only looks like a number (a deadline 2025.10, a seq 01) and must stay text. */
+enum col_show { SHOW_PLAIN, SHOW_CODE, SHOW_FLAGS, SHOW_PCT, SHOW_SHARE, SHOW_VERBATIM };
+
 struct col {
 	const char *name;
 	enum col_type type;
+	enum col_show show;
 };
 
 struct rows {
@@ -28,6 +34,8 @@ struct rows {
 	char **cells;           /* nrows * ncols owned strings */
 	size_t nrows, cap;
 	struct col *own;        /* columns made at run time (sql), freed with the rows */
+	char **tags;            /* per column, what its heading names (from_value: the year
+	                         * 2025), or NULL */
 };
 
 void rows_init(struct rows *r, const struct col *cols, size_t ncols);
@@ -36,6 +44,9 @@ void rows_init_named(struct rows *r, const char *const *names, size_t ncols);
 /* Append a row of ncols strings (copied; NULL is stored as ""). */
 void rows_add(struct rows *r, const char *const *vals);
 void rows_release(struct rows *r);
+/* Tag column COL with TEXT (copied): a heading for people names it (2025年目标值). */
+void rows_tag(struct rows *r, size_t col, const char *text);
+const char *rows_tag_of(const struct rows *r, size_t col);
 /* The column called NAME, or -1; cell (ROW, COL) of R. */
 int rows_col(const struct rows *r, const char *name);
 const char *rows_cell(const struct rows *r, size_t row, int col);
@@ -70,9 +81,10 @@ extern const struct table_def rows_compare_def, rows_query_def, rows_task_def;
 void rows_build(enum table_id id, const struct corpus *c, const struct match *m,
                 const struct filter *f, struct rows *out);
 
-/* The rows of compare_sets() (CR, N rows) that pass F. */
-void rows_compare(const struct compare_row *cr, long n, const struct filter *f,
-                  struct rows *out);
+/* The rows of compare_sets() of A and B (CR, N rows) that pass F; the columns of each
+ * side are tagged with its year, or for a city and its district with its jurisdiction. */
+void rows_compare(const struct set *a, const struct set *b, const struct compare_row *cr,
+                  long n, const struct filter *f, struct rows *out);
 
 /* The rows of query_run() hits. */
 void rows_query(const struct query_hit *hits, size_t n, struct rows *out);

@@ -247,7 +247,7 @@ pair_section(FILE *fp, const struct report_input *in, const struct set *a, const
 			fprintf(fp, "<span class=\"st %s\">%s %zu</span> ", cstatus_name((enum cstatus)k),
 			        cstatus_name((enum cstatus)k), count[k]);
 	fputs("</p>\n", fp);
-	rows_compare(cr, n, NULL, &rows);
+	rows_compare(a, b, cr, n, NULL, &rows);
 	thead(fp, head, NELEM(head));
 	for (size_t i = 0; i < rows.nrows; i++) {
 		char *from = side(cell(&rows, i, "from_seq"), cell(&rows, i, "from_item"));

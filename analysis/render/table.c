@@ -1,6 +1,7 @@
 /* table: see table.h. */
 #include "render/table.h"
 
+#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -101,16 +102,21 @@ display_order(const struct rows *t, size_t *ord)
 }
 
 static void
-write_table(const struct rows *t, FILE *fp, size_t maxw)
+write_table(const struct rows *t, FILE *fp, size_t maxw, enum lang l)
 {
 	size_t *w = xcalloc(t->ncols, sizeof *w), *ord = xcalloc(t->ncols + 1, sizeof *ord);
 	char **disp = xcalloc(t->nrows * t->ncols + 1, sizeof *disp);
+	char **head = xcalloc(t->ncols + 1, sizeof *head);
 
-	for (size_t c = 0; c < t->ncols; c++)
-		w[c] = text_width(t->cols[c].name);
+	for (size_t c = 0; c < t->ncols; c++) {
+		head[c] = lang_heading(l, t, c);
+		w[c] = text_width(head[c]);
+	}
 	for (size_t i = 0; i < t->nrows * t->ncols; i++) {
 		size_t dw;
-		disp[i] = display_cell(t->cells[i], maxw);
+		char *v = lang_cell(l, &t->cols[i % t->ncols], t->cells[i]);
+		disp[i] = display_cell(v, maxw);
+		free(v);
 		dw = text_width(disp[i]);
 		if (dw > w[i % t->ncols])
 			w[i % t->ncols] = dw;
@@ -120,7 +126,7 @@ write_table(const struct rows *t, FILE *fp, size_t maxw)
 		struct sb line = SB_INIT;
 		for (size_t o = 0; o < t->ncols; o++) {
 			size_t c = ord[o];
-			const char *s = r == 0 ? t->cols[c].name : disp[(r - 1) * t->ncols + c];
+			const char *s = r == 0 ? head[c] : disp[(r - 1) * t->ncols + c];
 			sb_adds(&line, s);
 			if (o + 1 < t->ncols)
 				for (size_t k = text_width(s); k < w[c] + 2; k++)
@@ -134,42 +140,127 @@ write_table(const struct rows *t, FILE *fp, size_t maxw)
 	}
 	for (size_t i = 0; i < t->nrows * t->ncols; i++)
 		free(disp[i]);
+	for (size_t c = 0; c < t->ncols; c++)
+		free(head[c]);
+	free(head);
 	free(disp);
 	free(w);
 	free(ord);
 }
 
-void
-table_write(const struct rows *t, enum table_format fmt, FILE *fp, int excel, size_t maxw)
+/* Is S a number written the one way Excel writes it back (12, -3, 2025.5), so that reading
+ * it as a number changes nothing? */
+static int
+plain_number(const char *s)
 {
+	const char *p = s + (*s == '-'), *dot;
+	size_t ndig = strspn(p, "0123456789");
+
+	if (ndig == 0 || ndig > 15 || (p[0] == '0' && ndig > 1))
+		return 0;
+	if (p[ndig] == '\0')
+		return 1;
+	dot = p + ndig;
+	if (*dot != '.' || strspn(dot + 1, "0123456789") != strlen(dot + 1) || !dot[1])
+		return 0;
+	return dot[strlen(dot) - 1] != '0';
+}
+
+/* Would Excel read S as something else than the text it is?  2025.10 would become 2025.1,
+ * 01 would become 1, 2025-03-19 a date, 5% a fraction, =… a formula. */
+static int
+excel_would_convert(const char *s)
+{
+	size_t digits = 0;
+
+	if (!*s || plain_number(s))
+		return 0;
+	if (strchr("=+@", *s) || (*s == '-' && !isdigit((unsigned char)s[1])))
+		return 1;
+	for (const char *p = s; *p; p++) {
+		if (isdigit((unsigned char)*p))
+			digits++;
+		else if (!strchr(".,/:-% ", *p))
+			return 0;
+	}
+	return digits > 0;
+}
+
+/* A cell of --excel CSV: for people, and kept as text where Excel would change it. */
+static void
+excel_field(struct csv_out *o, const struct col *c, const char *s, enum lang l)
+{
+	char *v = lang_cell(l, c, s);
+
+	if (c->type == COL_TEXT && excel_would_convert(v)) {
+		/* ="…" is text to Excel and WPS; a formula (=, +, -, @ first) never runs. */
+		struct sb q = SB_INIT;
+		sb_adds(&q, "=\"");
+		for (const char *p = v; *p; p++) {
+			if (*p == '"')
+				sb_addc(&q, '"'); /* doubled inside the formula's string */
+			sb_addc(&q, *p);
+		}
+		sb_adds(&q, "\"");
+		csvout_field(o, q.buf);
+		sb_release(&q);
+	} else
+		csvout_field(o, v);
+	free(v);
+}
+
+static void
+write_csv(const struct rows *t, FILE *fp, int excel, enum lang l)
+{
+	struct csv_out o;
+
+	csvout_begin(&o, fp, excel);
+	for (size_t c = 0; c < t->ncols; c++) {
+		char *h = excel ? lang_heading(l, t, c) : xstrdup(t->cols[c].name);
+		csvout_field(&o, h);
+		free(h);
+	}
+	csvout_end_row(&o);
+	for (size_t r = 0; r < t->nrows; r++) {
+		for (size_t c = 0; c < t->ncols; c++) {
+			if (excel)
+				excel_field(&o, &t->cols[c], t->cells[r * t->ncols + c], l);
+			else
+				csvout_field(&o, t->cells[r * t->ncols + c]);
+		}
+		csvout_end_row(&o);
+	}
+}
+
+static void
+write_json(const struct rows *t, FILE *fp)
+{
+	fputs("[", fp);
+	for (size_t r = 0; r < t->nrows; r++) {
+		fputs(r ? ",\n  {" : "\n  {", fp);
+		for (size_t c = 0; c < t->ncols; c++) {
+			if (c)
+				fputs(", ", fp);
+			json_string(fp, t->cols[c].name);
+			fputs(": ", fp);
+			json_string(fp, t->cells[r * t->ncols + c]);
+		}
+		fputs("}", fp);
+	}
+	fputs(t->nrows ? "\n]\n" : "]\n", fp);
+}
+
+void
+table_write(const struct rows *t, const struct table_opts *opts, FILE *fp)
+{
+	enum table_format fmt = opts->format;
+
 	if (fmt == FMT_AUTO)
 		fmt = isatty(fileno(fp)) ? FMT_TABLE : FMT_CSV;
-	if (fmt == FMT_TABLE) {
-		write_table(t, fp, maxw);
-	} else if (fmt == FMT_CSV) {
-		struct csv_out o;
-		csvout_begin(&o, fp, excel);
-		for (size_t c = 0; c < t->ncols; c++)
-			csvout_field(&o, t->cols[c].name);
-		csvout_end_row(&o);
-		for (size_t r = 0; r < t->nrows; r++) {
-			for (size_t c = 0; c < t->ncols; c++)
-				csvout_field(&o, t->cells[r * t->ncols + c]);
-			csvout_end_row(&o);
-		}
-	} else {
-		fputs("[", fp);
-		for (size_t r = 0; r < t->nrows; r++) {
-			fputs(r ? ",\n  {" : "\n  {", fp);
-			for (size_t c = 0; c < t->ncols; c++) {
-				if (c)
-					fputs(", ", fp);
-				json_string(fp, t->cols[c].name);
-				fputs(": ", fp);
-				json_string(fp, t->cells[r * t->ncols + c]);
-			}
-			fputs("}", fp);
-		}
-		fputs(t->nrows ? "\n]\n" : "]\n", fp);
-	}
+	if (fmt == FMT_TABLE)
+		write_table(t, fp, opts->maxw, opts->lang);
+	else if (fmt == FMT_CSV)
+		write_csv(t, fp, opts->excel, opts->lang);
+	else
+		write_json(t, fp);
 }

@@ -6,6 +6,8 @@
 # UPDATE=1 rewrites the expected files from the current output (review the diff!).
 set -u
 YOY=${YOY:-./yoy}
+# yoy's language comes from the environment: the goldens are English unless --lang says.
+unset LC_ALL LC_MESSAGES LANG
 E=tests/cli/expected
 B=tests/bad
 T=$(mktemp -d)
@@ -206,6 +208,18 @@ golden query-renci-50.csv query '' --unit 人次 --min-change 50 --format csv
 golden sql-count.csv sql 'SELECT COUNT(*) AS n FROM targets'
 golden sql-schema.txt sql --schema
 golden sql-growth.txt sql 'SELECT series, metric, unit, first_value, last_value, pct_change FROM growth WHERE pct_change >= 50 ORDER BY pct_change DESC' --format table
+# In Chinese: headings, statuses, flags, percentages and shares for people (--lang, or
+# LANG=zh…); CSV and JSON keep the contract's names and codes in either language.
+golden growth-aed-zh.txt --lang zh growth --grep AED --format table
+golden compare-cq-2025-2026-zh.csv --lang zh compare cq-2025 cq-2026 --excel
+golden compare-cq-2025-yubei-zh.txt --lang zh compare cq-2025 yubei-2025 --format table
+golden items-excel-zh.csv --lang zh items --set cq-2025 --excel
+LANG=zh_CN.UTF-8 golden sets-zh.txt sets --format table
+unset LANG
+LC_ALL=zh_CN.UTF-8 golden series-aed-zh.txt series --grep AED --format table
+unset LC_ALL
+golden growth.csv --lang zh growth --format csv
+golden targets-yubei.json targets --lang zh --format json --jurisdiction yubei --grep 托位
 golden help.txt --help
 golden help-items.txt help items
 golden version.txt --version

@@ -1,0 +1,246 @@
+/* lang: see lang.h. */
+#include "render/lang.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/util.h"
+
+enum lang
+lang_from_env(void)
+{
+	static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+
+	for (size_t i = 0; i < NELEM(vars); i++) {
+		const char *v = getenv(vars[i]);
+		if (v && *v)
+			return strncmp(v, "zh", 2) == 0 ? LANG_ZH : LANG_EN;
+	}
+	return LANG_EN;
+}
+
+int
+lang_parse(const char *s, enum lang *l)
+{
+	if (strncmp(s, "zh", 2) == 0 && (s[2] == '\0' || s[2] == '_' || s[2] == '-'))
+		*l = LANG_ZH;
+	else if (strncmp(s, "en", 2) == 0 && (s[2] == '\0' || s[2] == '_' || s[2] == '-'))
+		*l = LANG_EN;
+	else
+		return -1;
+	return 0;
+}
+
+/* Column headings: the column's name, its English heading, its Chinese one; "%s" takes
+ * the column's tag when it has one. */
+static const struct heading {
+	const char *col, *en, *zh, *en_tag, *zh_tag;
+} headings[] = {
+	{ "set", "set", "任务集", NULL, NULL },
+	{ "year", "year", "年份", NULL, NULL },
+	{ "jurisdiction", "jurisdiction", "地区", NULL, NULL },
+	{ "level", "level", "层级", NULL, NULL },
+	{ "parent", "parent", "上级任务集", NULL, NULL },
+	{ "doc_number", "document no.", "文号", NULL, NULL },
+	{ "issued", "issued", "印发日期", NULL, NULL },
+	{ "title", "title", "标题", NULL, NULL },
+	{ "raw", "notice text", "原文", NULL, NULL },
+	{ "tasks", "task file", "任务文件", NULL, NULL },
+	{ "section", "section", "类别", NULL, NULL },
+	{ "seq", "no.", "序号", NULL, NULL },
+	{ "name", "item", "项目名称", NULL, NULL },
+	{ "units", "responsible", "责任单位", NULL, NULL },
+	{ "task", "task", "工作任务", NULL, NULL },
+	{ "deadline", "deadline", "完成时限", NULL, NULL },
+	{ "note", "note", "备注", NULL, NULL },
+	{ "item", "item", "项目", NULL, NULL },
+	{ "n", "target no.", "目标序号", NULL, NULL },
+	{ "metric", "metric", "指标", NULL, NULL },
+	{ "value", "target", "目标值", NULL, NULL },
+	{ "unit", "unit", "单位", NULL, NULL },
+	{ "qualifier", "qualifier", "限定", NULL, NULL },
+	{ "kind", "kind", "类型", NULL, NULL },
+	{ "line", "notice line", "原文行号", NULL, NULL },
+	{ "from_set", "from set", "原任务集", NULL, NULL },
+	{ "from_seq", "from no.", "原序号", "%s no.", "%s序号" },
+	{ "from_item", "from item", "原项目", "%s item", "%s项目" },
+	{ "to_set", "to set", "新任务集", NULL, NULL },
+	{ "to_seq", "to no.", "新序号", "%s no.", "%s序号" },
+	{ "to_item", "to item", "新项目", "%s item", "%s项目" },
+	{ "relation", "relation", "关系", NULL, NULL },
+	{ "score", "score", "得分", NULL, NULL },
+	{ "why", "shared terms", "依据", NULL, NULL },
+	{ "series", "series", "序列", NULL, NULL },
+	{ "first_set", "first set", "起始任务集", NULL, NULL },
+	{ "last_set", "last set", "末尾任务集", NULL, NULL },
+	{ "first_value", "first value", "起始值", NULL, NULL },
+	{ "last_value", "last value", "末尾值", NULL, NULL },
+	{ "abs_change", "change", "增减量", NULL, NULL },
+	{ "pct_change", "change %", "增减幅度", NULL, NULL },
+	{ "cagr", "CAGR", "年均增长率", NULL, NULL },
+	{ "slope", "per year", "年均增量", NULL, NULL },
+	{ "r2", "r²", "拟合优度", NULL, NULL },
+	{ "points", "years", "年数", NULL, NULL },
+	{ "flags", "notes", "提示", NULL, NULL },
+	{ "districts", "districts", "区县", NULL, NULL },
+	{ "district_sum", "districts' sum", "区县合计", NULL, NULL },
+	{ "share", "share", "区县占比", NULL, NULL },
+	{ "status", "status", "状态", NULL, NULL },
+	{ "from_value", "from value", "原目标值", "%s value", "%s目标值" },
+	{ "to_value", "to value", "新目标值", "%s value", "%s目标值" },
+};
+
+char *
+lang_heading(enum lang l, const struct rows *r, size_t col)
+{
+	const char *name = r->cols[col].name, *tag = rows_tag_of(r, col);
+
+	if (r->own)
+		return xstrdup(name); /* the columns of the user's own SQL, as they named them */
+	for (size_t i = 0; i < NELEM(headings); i++) {
+		const struct heading *h = &headings[i];
+		const char *fmt = l == LANG_ZH ? h->zh_tag : h->en_tag;
+		if (strcmp(h->col, name) != 0)
+			continue;
+		if (tag && fmt) {
+			/* A year is 2025年 in Chinese: 2025年目标值. */
+			int year = l == LANG_ZH && *tag && strspn(tag, "0123456789") == strlen(tag);
+			char *t = xasprintf("%s%s", tag, year ? "年" : ""), *r = xasprintf(fmt, t);
+			free(t);
+			return r;
+		}
+		return xstrdup(l == LANG_ZH ? h->zh : h->en);
+	}
+	return xstrdup(name); /* a column of the user's own SQL */
+}
+
+/* Codes and their words. */
+static const struct word {
+	const char *code, *en, *zh;
+} words[] = {
+	/* compare status */
+	{ "continued", "continued", "延续" },
+	{ "renamed", "renamed", "更名" },
+	{ "merged", "merged", "合并" },
+	{ "new", "new", "新增" },
+	{ "dropped", "dropped", "取消" },
+	{ "child", "district", "区县承接" },
+	/* link relation */
+	{ "same", "same", "相同" },
+	{ "part", "part", "部分" },
+	/* target kind */
+	{ "count", "count", "数量" },
+	{ "area", "area", "面积" },
+	{ "length", "length", "长度" },
+	{ "percent", "percent", "百分比" },
+	{ "ratio", "ratio", "比率" },
+	{ "cumulative", "cumulative", "累计" },
+	/* qualifier */
+	{ "=", "=", "=" },
+	{ ">=", "≥", "≥" },
+	{ "<=", "≤", "≤" },
+	{ "~", "about", "约" },
+	/* level */
+	{ "city", "city", "市" },
+	{ "district", "district", "区" },
+	{ "county", "county", "县" },
+	{ "province", "province", "省" },
+};
+
+static const char *
+word_of(enum lang l, const char *code)
+{
+	for (size_t i = 0; i < NELEM(words); i++)
+		if (strcmp(words[i].code, code) == 0)
+			return l == LANG_ZH ? words[i].zh : words[i].en;
+	return NULL;
+}
+
+/* The change flags of core/stats.c (changes_str) in words. */
+static char *
+flags_words(enum lang l, const char *flags)
+{
+	struct sb o = SB_INIT;
+	const char *p = flags;
+
+	while (*p) {
+		size_t n = strcspn(p, ";");
+		char *one = xstrndup(p, n);
+		const char *sep = o.len ? (l == LANG_ZH ? "；" : "; ") : "";
+		if (strncmp(one, "unit ", 5) == 0)
+			sb_addf(&o, "%s%s%s", sep, l == LANG_ZH ? "单位 " : "unit ", one + 5);
+		else if (strncmp(one, "qualifier ", 10) == 0) {
+			char *arrow = strstr(one, "→");
+			char *from = arrow ? xstrndup(one + 10, (size_t)(arrow - one - 10)) : xstrdup("");
+			const char *a = word_of(l, from), *b = arrow ? word_of(l, arrow + strlen("→")) : NULL;
+			sb_addf(&o, "%s%s%s→%s", sep, l == LANG_ZH ? "限定 " : "qualifier ", a ? a : from,
+			        b ? b : arrow ? arrow + strlen("→") : "");
+			free(from);
+		} else if (strcmp(one, "new target") == 0)
+			sb_addf(&o, "%s%s", sep, l == LANG_ZH ? "新增目标" : "new target");
+		else if (strcmp(one, "dropped target") == 0)
+			sb_addf(&o, "%s%s", sep, l == LANG_ZH ? "取消目标" : "dropped target");
+		else
+			sb_addf(&o, "%s%s", sep, one);
+		free(one);
+		p += n;
+		while (*p == ';' || *p == ' ')
+			p++;
+	}
+	return o.buf ? sb_detach(&o) : xstrdup("");
+}
+
+char *
+lang_value(enum lang l, const struct col *c, const char *code)
+{
+	const char *w;
+
+	if (c->show == SHOW_FLAGS)
+		return flags_words(l, code);
+	if (c->show == SHOW_CODE && (w = word_of(l, code)))
+		return xstrdup(w);
+	return xstrdup(code);
+}
+
+char *
+lang_cell(enum lang l, const struct col *c, const char *text)
+{
+	char *end;
+	double v;
+
+	if (c->show == SHOW_CODE || c->show == SHOW_FLAGS)
+		return lang_value(l, c, text);
+	if ((c->show != SHOW_PCT && c->show != SHOW_SHARE) || !*text)
+		return xstrdup(text);
+	v = strtod(text, &end);
+	if (*end)
+		return xstrdup(text);
+	if (c->show == SHOW_PCT)
+		return xasprintf("%s%%", text);
+	/* A share is a fraction in the data; people read it in percent, to 0.01%. */
+	return xasprintf("%.4g%%", v * 100);
+}
+
+/* Phrases of the report, the workbook and the charts. */
+static const struct phrase {
+	const char *en, *zh;
+} phrases[] = {
+	{ "About", "说明" },
+	{ "items", "事项" },
+	{ "targets", "目标" },
+	{ "links", "关联" },
+	{ "series", "序列" },
+	{ "growth", "增长" },
+	{ "shares", "区县占比" },
+	{ "compare", "对比" },
+};
+
+const char *
+lang_say(enum lang l, const char *en)
+{
+	if (l == LANG_ZH)
+		for (size_t i = 0; i < NELEM(phrases); i++)
+			if (strcmp(phrases[i].en, en) == 0)
+				return phrases[i].zh;
+	return en;
+}
