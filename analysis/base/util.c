@@ -206,14 +206,34 @@ file_read(const char *path, size_t maxlen, size_t *len, char **cause)
 }
 
 int
+aout_check(const char *path, int *mode, char **cause)
+{
+	struct stat st;
+
+	*mode = -1;
+	if (stat(path, &st) < 0)
+		return 0;
+	if (S_ISDIR(st.st_mode))
+		return fail(cause, "%s: is a folder, not a file", path);
+	/* By its mode, not access(): root may write anything, but a 444 file says "keep". */
+	if (!(st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)))
+		return fail(cause, "%s: read-only, not replaced (chmod u+w it to allow)", path);
+	*mode = (int)(st.st_mode & 07777);
+	return 0;
+}
+
+int
 aout_open(struct aout *o, const char *path, char **cause)
 {
 	o->fp = NULL;
 	o->path = o->tmp = NULL;
+	o->mode = -1;
 	if (!path || strcmp(path, "-") == 0) {
 		o->fp = stdout;
 		return 0;
 	}
+	if (aout_check(path, &o->mode, cause) < 0)
+		return -1;
 	o->path = xstrdup(path);
 	o->tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
 	if (!(o->fp = fopen(o->tmp, "wb"))) {
@@ -244,6 +264,8 @@ aout_commit(struct aout *o, char **cause)
 	if (fclose(o->fp) != 0 && rc == 0)
 		rc = fail(cause, "%s: write error: %s", o->path, strerror(errno));
 	o->fp = NULL;
+	if (rc == 0 && o->mode >= 0 && chmod(o->tmp, (mode_t)o->mode) != 0)
+		rc = fail(cause, "%s: cannot keep its permissions: %s", o->path, strerror(errno));
 	if (rc == 0 && rename(o->tmp, o->path) != 0)
 		rc = fail(cause, "%s: cannot rename into place: %s", o->path, strerror(errno));
 	if (rc != 0)

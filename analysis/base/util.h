@@ -63,8 +63,14 @@ char *file_read(const char *path, size_t maxlen, size_t *len, char **cause);
 struct aout {
 	FILE *fp;
 	char *path, *tmp;
+	int mode;      /* the replaced file's permissions, kept; -1 for a new file */
 };
 int aout_open(struct aout *o, const char *path, char **cause);
+
+/* May PATH be written as an output?  A file that exists and that nobody may write (mode
+ * 444) is refused: -1 with *cause.  *MODE gets its permissions (to keep), or -1 when it
+ * does not exist.  For writers that make their own temporary file (the workbook). */
+int aout_check(const char *path, int *mode, char **cause);
 int aout_commit(struct aout *o, char **cause);
 void aout_abort(struct aout *o);
 

@@ -108,11 +108,24 @@ cmd_compare(struct invocation *iv)
 	return rc;
 }
 
+/* The words of the question, as one text (yoy query 托育 2026 asks 托育 2026). */
+static char *
+join_args(const struct invocation *iv)
+{
+	struct sb q = SB_INIT;
+
+	for (int i = 0; i < iv->nargs; i++)
+		sb_addf(&q, "%s%s", i ? " " : "", iv->args[i]);
+	return sb_detach(&q);
+}
+
 int
 cmd_query(struct invocation *iv)
 {
 	struct query_opts qo = { 0 };
+	struct query_narrowed qn;
 	const char *mc = cli_opt(iv, "min-change");
+	char *question;
 	struct query_hit *hits;
 	struct match m;
 	struct rows r;
@@ -129,15 +142,31 @@ cmd_query(struct invocation *iv)
 		}
 		qo.has_min_change = 1;
 	}
-	qo.year = iv->lo.f.year;
-	qo.set = iv->lo.f.set;
-	qo.jurisdiction = iv->lo.f.jurisdiction;
-	if (cli_match(iv->c, &m, 1) < 0)
+	/* The question's own years, set ids and places narrow it like the options do; where
+	 * both say something, both must hold. */
+	question = join_args(iv);
+	query_narrow(iv->c, question, &qn);
+	qo.year = iv->lo.f.year ? iv->lo.f.year : qn.year;
+	qo.set = iv->lo.f.set ? iv->lo.f.set : qn.set;
+	qo.jurisdiction = iv->lo.f.jurisdiction ? iv->lo.f.jurisdiction : qn.jurisdiction;
+	if (cli_match(iv->c, &m, 1) < 0) {
+		free(qn.rest);
+		free(question);
 		return EXIT_BADINPUT;
-	n = query_run(iv->c, &m, iv->nargs ? iv->args[0] : "", &qo, &hits);
-	rows_query(hits, n, &r);
-	rc = cli_emit(&iv->lo, &r, iv->cmd->maxw);
-	rows_release(&r);
+	}
+	n = query_run(iv->c, &m, qn.rest, &qo, &hits);
+	n = query_keep(hits, n, &qn);
+	if (n == 0) {
+		/* Like grep: nothing found is said on stderr, with exit 1. */
+		cli_error("query: nothing answers '%s'", question);
+		rc = EXIT_BADINPUT;
+	} else {
+		rows_query(hits, n, &r);
+		rc = cli_emit(&iv->lo, &r, iv->cmd->maxw);
+		rows_release(&r);
+	}
+	free(qn.rest);
+	free(question);
 	free(hits);
 	match_release(&m);
 	return rc;

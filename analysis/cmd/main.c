@@ -123,9 +123,12 @@ const struct command cli_commands[] = {
 	  "series whole, year by year: score,series,metric,set,year,seq,item,value,unit,\n"
 	  "qualifier,kind,raw,pct_change,line.  TEXT is matched in the metric, the clause of the\n"
 	  "task around the number and the item name, with synonyms (AED ↔ 自动体外除颤器, 托育 ↔\n"
-	  "托位 ↔ 婴幼儿照护, 急救 ↔ 应急救护, 心理 ↔ 心理健康 ...); an empty TEXT takes all.\n",
-	  OPTS_OUTPUT | OPTS_FILTER, query_opts, NULL, 0, 1,
-	  "one TEXT (quote it if it has spaces)", 30 },
+	  "托位 ↔ 婴幼儿照护, 急救 ↔ 应急救护, 心理 ↔ 心理健康 ...); an empty TEXT takes all.\n"
+	  "Years, set ids and places in TEXT narrow the answer like the options (托育 2026,\n"
+	  "渝北区的托位, AED gaoxin-2025).  change % is each row's change from the year before\n"
+	  "in its place (none for the first year); --min-change compares the series' change\n"
+	  "from first to last year.  Nothing found: a message on stderr and exit 1.\n",
+	  OPTS_OUTPUT | OPTS_FILTER, query_opts, NULL, 0, -1, NULL, 30 },
 	{ "sql", cmd_sql, NEED_CORPUS, "yoy sql 'SELECT ...' | yoy sql --schema",
 	  "Run one read-only SQL statement over the tables sets, items, targets, links, series,\n"
 	  "growth and shares (the columns of the CSV outputs) in an in-memory SQLite database.\n",

@@ -1,10 +1,12 @@
 /* query: see query.h. */
 #include "core/query.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/stats.h"
 #include "base/text.h"
@@ -162,6 +164,7 @@ add_hit(struct hits *h, const struct item *it, int t, const struct series *s, do
 	h->v[h->n].series = s;
 	h->v[h->n].score = score;
 	h->v[h->n].pct_change = NAN;
+	h->v[h->n].series_change = NAN;
 	h->n++;
 }
 
@@ -198,6 +201,27 @@ score_targets(struct hits *h, const struct corpus *c, const struct match *m,
 		}
 }
 
+/* The change of hit Q from its jurisdiction's member of the nearest year before, in its
+ * series; NAN for the first year (the base shows no change). */
+static double
+change_from_before(const struct query_hit *q)
+{
+	const struct series_member *prev = NULL;
+	const struct set *s = q->item->set;
+
+	for (size_t k = 0; q->series && k < q->series->n; k++) {
+		const struct series_member *m = &q->series->m[k];
+		const struct set *ms = m->item->set;
+		if (strcmp(ms->jurisdiction, s->jurisdiction) == 0 && ms->year < s->year &&
+		    (!prev || ms->year > prev->item->set->year))
+			prev = m;
+	}
+	if (!prev)
+		return NAN;
+	return stats_pct_change(prev->item->targets.v[prev->t].value,
+	                        q->item->targets.v[q->t].value);
+}
+
 /* The other members of the series hit, at the series' score; every member then scores
  * as the series' best, and carries its jurisdiction's change of the series. */
 static void
@@ -224,7 +248,8 @@ series_members(struct hits *h, const struct growth_row *gr, size_t ngr)
 		for (size_t g = 0; q->series && g < ngr; g++)
 			if (gr[g].s == q->series &&
 			    strcmp(gr[g].jurisdiction, q->item->set->jurisdiction) == 0)
-				q->pct_change = gr[g].g.pct_change;
+				q->series_change = gr[g].g.pct_change;
+		q->pct_change = change_from_before(q);
 	}
 }
 
@@ -243,7 +268,7 @@ query_run(const struct corpus *c, const struct match *m, const char *question,
 		const struct query_hit *q = &h.v[i];
 		if (!passes(o, q->item, &q->item->targets.v[q->t]))
 			continue;
-		if (o->has_min_change && (isnan(q->pct_change) || q->pct_change < o->min_change))
+		if (o->has_min_change && (isnan(q->series_change) || q->series_change < o->min_change))
 			continue;
 		h.v[w++] = *q;
 	}
@@ -251,5 +276,167 @@ query_run(const struct corpus *c, const struct match *m, const char *question,
 		qsort(h.v, w, sizeof *h.v, cmp_hit);
 	free(gr);
 	*hits = h.v;
+	return w;
+}
+
+/* Cut the N bytes at P out of its string. */
+static void
+cut(char *p, size_t n)
+{
+	memmove(p, p + n, strlen(p + n) + 1);
+}
+
+/* A year written in S (2026, 2026年) standing alone; cut out of S.  0 when none, or when
+ * S names two years (a question about both does not narrow). */
+static int
+narrow_year(char *s)
+{
+	int year = 0, n = 0;
+
+	for (char *p = s; *p; p++) {
+		if (!isdigit((unsigned char)*p) || (p > s && isdigit((unsigned char)p[-1])))
+			continue;
+		size_t d = strspn(p, "0123456789");
+		if (d == 4 && (strncmp(p, "19", 2) == 0 || strncmp(p, "20", 2) == 0)) {
+			int y = atoi(p);
+			size_t len = d + (strncmp(p + d, "年", strlen("年")) == 0 ? strlen("年") : 0);
+			if (n++ == 0)
+				year = y;
+			else if (y != year)
+				year = -1;
+			cut(p, len);
+			p--;
+		}
+	}
+	return year > 0 ? year : 0;
+}
+
+/* A place name without its last character when that is a level (渝北区 → 渝北). */
+static char *
+short_name(const char *name)
+{
+	static const char *const levels[] = { "区", "市", "县", "省" };
+	size_t n = strlen(name);
+
+	for (size_t i = 0; i < NELEM(levels); i++) {
+		size_t l = strlen(levels[i]);
+		if (n > l + 3 && strcmp(name + n - l, levels[i]) == 0)
+			return xstrndup(name, n - l);
+	}
+	return NULL;
+}
+
+/* Find WORD in S (ASCII case folded), cut it out; 1 when found. */
+static int
+take_word(char *s, const char *word)
+{
+	size_t n = strlen(word);
+
+	if (!n)
+		return 0;
+	for (char *p = s; *p; p++)
+		if (strncasecmp(p, word, n) == 0) {
+			cut(p, n);
+			return 1;
+		}
+	return 0;
+}
+
+/* A name of a place to look for in a question, and the jurisdiction it names. */
+struct place_name {
+	char *text;
+	const char *jurisdiction;
+};
+
+static int
+cmp_longer(const void *a, const void *b)
+{
+	const struct place_name *x = a, *y = b;
+	size_t lx = strlen(x->text), ly = strlen(y->text);
+	return lx != ly ? (lx > ly ? -1 : 1) : strcmp(x->text, y->text);
+}
+
+/* A place named in S: a jurisdiction's name, its short name (渝北), the
+ * slug of its set ids (yubei); the longest that S holds, so that 重庆高新区 is not 重庆. */
+static void
+narrow_place(const struct corpus *c, char *s, struct query_narrowed *q)
+{
+	struct place_name *v = xcalloc(3 * c->nsets + 1, sizeof *v);
+	size_t n = 0;
+
+	for (size_t i = 0; i < c->nsets; i++) {
+		const struct set *st = &c->sets[i];
+		const char *dash = strrchr(st->id, '-');
+		char *shortn = short_name(st->jurisdiction);
+		v[n++] = (struct place_name){ xstrdup(st->jurisdiction), st->jurisdiction };
+		if (shortn)
+			v[n++] = (struct place_name){ shortn, st->jurisdiction };
+		if (dash && dash - st->id >= 3)
+			v[n++] = (struct place_name){ xstrndup(st->id, (size_t)(dash - st->id)),
+				                      st->jurisdiction };
+	}
+	qsort(v, n, sizeof *v, cmp_longer);
+	for (size_t i = 0; i < n && !q->jurisdiction; i++)
+		if (take_word(s, v[i].text))
+			q->jurisdiction = v[i].jurisdiction;
+	for (size_t i = 0; i < n; i++)
+		free(v[i].text);
+	free(v);
+}
+
+/* The words that joined what was cut out (渝北区的托位, 2026年的托育): 的 and spaces at
+ * either end. */
+static void
+trim_joins(char *s)
+{
+	size_t l = strlen("的"), n;
+	int again = 1;
+
+	while (again) {
+		again = 0;
+		while (*s == ' ') {
+			cut(s, 1);
+			again = 1;
+		}
+		if (strncmp(s, "的", l) == 0) {
+			cut(s, l);
+			again = 1;
+		}
+		n = strlen(s);
+		while (n && s[n - 1] == ' ') {
+			s[--n] = '\0';
+			again = 1;
+		}
+		if (n >= l && strcmp(s + n - l, "的") == 0) {
+			s[n - l] = '\0';
+			again = 1;
+		}
+	}
+}
+
+void
+query_narrow(const struct corpus *c, const char *question, struct query_narrowed *q)
+{
+	char *s = xstrdup(question ? question : "");
+
+	memset(q, 0, sizeof q[0]);
+	/* Set ids first: the year in cq-2025 is part of the id. */
+	for (size_t i = 0; i < c->nsets && !q->set; i++)
+		if (take_word(s, c->sets[i].id))
+			q->set = c->sets[i].id;
+	q->year = narrow_year(s);
+	narrow_place(c, s, q);
+	trim_joins(s);
+	q->rest = s;
+}
+
+size_t
+query_keep(struct query_hit *hits, size_t n, const struct query_narrowed *q)
+{
+	size_t w = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (corpus_set_matches(hits[i].item->set, q->set, q->year, q->jurisdiction))
+			hits[w++] = hits[i];
 	return w;
 }

@@ -19,12 +19,28 @@ struct query_opts {
 	double min_change;        /* percent, over the series in the hit's jurisdiction */
 };
 
+/* What a question's own words narrow it to, and the words left to search for. */
+struct query_narrowed {
+	int year;                 /* a year it names (2026, 2026年), or 0 */
+	const char *set;          /* a set id it names, or NULL */
+	const char *jurisdiction; /* a place it names (渝北区, 渝北, yubei): the set's
+	                           * jurisdiction name, or NULL */
+	char *rest;               /* the question without them (malloc'd) */
+};
+
+/* Read the years, set ids and places out of QUESTION ("渝北区的托位", "托育 2026"). */
+void query_narrow(const struct corpus *c, const char *question, struct query_narrowed *q);
+
+
 struct query_hit {
 	const struct item *item;
 	int t;                    /* target index */
 	const struct series *series; /* or NULL */
 	double score;             /* relevance in (0,1], the best of its series */
-	double pct_change;        /* of its series along its jurisdiction's years, or NAN */
+	double pct_change;        /* from its jurisdiction's member of the year before, or NAN
+	                           * (the first year has no change) */
+	double series_change;     /* of its series along its jurisdiction's years, or NAN:
+	                           * what --min-change compares */
 };
 
 /* Relevance of TEXT to QUESTION in [0,1] (1: QUESTION, or a synonym, is contained). */
@@ -34,5 +50,9 @@ double query_score(const char *question, const char *text);
  * malloc'd; returns their number. */
 size_t query_run(const struct corpus *c, const struct match *m, const char *question,
                  const struct query_opts *o, struct query_hit **hits);
+
+/* Keep the hits (of N) whose sets are what Q names (when an option said otherwise, none);
+ * returns how many are left, in order, at the start of HITS. */
+size_t query_keep(struct query_hit *hits, size_t n, const struct query_narrowed *q);
 
 #endif

@@ -375,6 +375,37 @@ build_growth(const struct match *mt, const struct filter *f, struct rows *out)
 	free(gr);
 }
 
+/* One share row: the districts of SR that ONLY_PASS lets through (all of them when the
+ * city passes F), their sum and share of the city's value. */
+static void
+share_row(const struct share_row *sr, const struct filter *f, int only_pass, struct rows *out)
+{
+	const struct item *it = sr->city->item;
+	double city = it->targets.v[sr->city->t].value, sum = 0;
+	struct sb dist = SB_INIT;
+	char v[64], vsum[64], share[64];
+	size_t nd = 0;
+
+	for (size_t d = 0; d < sr->ndistricts; d++) {
+		const struct series_member *dm = sr->district[d];
+		if (only_pass && !filter_set(f, dm->item->set))
+			continue;
+		sb_addf(&dist, "%s%s", nd++ ? " " : "", dm->item->set->id);
+		sum += dm->item->targets.v[dm->t].value;
+	}
+	if (nd == 0)
+		return;
+	if (!only_pass)
+		sum = sr->district_sum;
+	const char *row[] = { sr->s->id, sr->s->metric, sr->s->unit, it->set->id, it->seq, it->name,
+		              target_value_str(city, v), dist.buf, target_value_str(sum, vsum),
+		              stats_fmt(only_pass ? stats_share(sum, city) : sr->share, 4, share) };
+	rows_add(out, row);
+	sb_release(&dist);
+}
+
+/* A city's share rows, when the city passes F; else the rows of its districts that pass F
+ * (growth --shares --jurisdiction yubei: what Yubei carries of each city target). */
 static void
 build_shares(const struct match *mt, const struct filter *f, struct rows *out)
 {
@@ -383,18 +414,12 @@ build_shares(const struct match *mt, const struct filter *f, struct rows *out)
 
 	for (size_t i = 0; i < n; i++) {
 		const struct item *it = sr[i].city->item;
-		struct sb dist = SB_INIT;
-		char v[64], sum[64], share[64];
-		for (size_t d = 0; d < sr[i].ndistricts; d++)
-			sb_addf(&dist, "%s%s", d ? " " : "", sr[i].district[d]->item->set->id);
-		const char *row[] = { sr[i].s->id, sr[i].s->metric, sr[i].s->unit, it->set->id, it->seq,
-			              it->name, target_value_str(it->targets.v[sr[i].city->t].value, v),
-			              dist.buf ? dist.buf : "", target_value_str(sr[i].district_sum, sum),
-			              stats_fmt(sr[i].share, 4, share) };
-		if (filter_set(f, it->set) &&
-		    filter_text(f, (const char *const[]){ sr[i].s->metric, it->name }, 2))
-			rows_add(out, row);
-		sb_release(&dist);
+		if (!filter_text(f, (const char *const[]){ sr[i].s->metric, it->name }, 2))
+			continue;
+		if (filter_set(f, it->set))
+			share_row(&sr[i], f, 0, out);
+		else
+			share_row(&sr[i], f, 1, out);
 	}
 	stats_shares_free(sr, n);
 }

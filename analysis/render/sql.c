@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/text.h"
 #include "base/util.h"
 
 /* Columns that hold numbers have NUMERIC affinity (value > 1000 compares numbers), and an
@@ -141,6 +142,97 @@ fail:
 	return NULL;
 }
 
+/* The names of the tables of DB (malloc'd array of malloc'd strings, *N of them). */
+static char **
+table_names(sqlite3 *db, size_t *n)
+{
+	sqlite3_stmt *st;
+	char **v = NULL;
+	size_t cap = 0;
+
+	*n = 0;
+	if (sqlite3_prepare_v2(db, "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') "
+	                           "ORDER BY rowid", -1, &st, NULL) != SQLITE_OK)
+		return NULL;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		xgrow(&v, &cap, *n + 1, sizeof *v);
+		v[(*n)++] = xstrdup((const char *)sqlite3_column_text(st, 0));
+	}
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* "name (col, col …)" of table T, appended to O. */
+static void
+table_columns(sqlite3 *db, const char *t, struct sb *o)
+{
+	char *q = sqlite3_mprintf("SELECT * FROM \"%w\" LIMIT 0", t);
+	sqlite3_stmt *st;
+
+	if (sqlite3_prepare_v2(db, q, -1, &st, NULL) == SQLITE_OK) {
+		sb_addf(o, "%s has ", t);
+		for (int c = 0; c < sqlite3_column_count(st); c++)
+			sb_addf(o, "%s%s", c ? ", " : "", sqlite3_column_name(st, c));
+		sqlite3_finalize(st);
+	}
+	sqlite3_free(q);
+}
+
+/* Does Q hold WORD as a word of its own? */
+static int
+names_word(const char *q, const char *word)
+{
+	size_t n = strlen(word);
+
+	for (const char *p = q; (p = strstr(p, word)); p++)
+		if ((p == q || !(isalnum((unsigned char)p[-1]) || p[-1] == '_')) &&
+		    !(isalnum((unsigned char)p[n]) || p[n] == '_'))
+			return 1;
+	return 0;
+}
+
+/* SQLite's message MSG for Q, with what exists: the tables for an unknown table (and the
+ * nearest), the columns of the tables Q names for an unknown column. */
+static int
+fail_explained(sqlite3 *db, const char *q, const char *msg, char **cause)
+{
+	size_t n;
+	char **t = table_names(db, &n);
+	struct sb o = SB_INIT;
+	int k;
+
+	sb_addf(&o, "sql: %s", msg);
+	if (strncmp(msg, "no such table: ", 15) == 0 && n) {
+		k = text_nearest(msg + 15, (const char *const *)t, n);
+		if (k >= 0)
+			sb_addf(&o, " (did you mean %s?)", t[k]);
+		sb_adds(&o, " (tables: ");
+		for (size_t i = 0; i < n; i++)
+			sb_addf(&o, "%s%s", i ? ", " : "", t[i]);
+		sb_adds(&o, ")");
+	} else if (strncmp(msg, "no such column: ", 16) == 0) {
+		int any = 0;
+		char *low = xstrdup(q);
+		for (char *p = low; *p; p++)
+			*p = (char)tolower((unsigned char)*p);
+		for (size_t i = 0; i < n; i++) {
+			if (!names_word(low, t[i]))
+				continue;
+			sb_adds(&o, any++ ? "; " : " (");
+			table_columns(db, t[i], &o);
+		}
+		if (any)
+			sb_adds(&o, ")");
+		free(low);
+	}
+	for (size_t i = 0; i < n; i++)
+		free(t[i]);
+	free(t);
+	fail(cause, "%s", o.buf);
+	sb_release(&o);
+	return -1;
+}
+
 int
 sql_query(sqlite3 *db, const char *q, struct rows *out, char **cause)
 {
@@ -152,7 +244,7 @@ sql_query(sqlite3 *db, const char *q, struct rows *out, char **cause)
 	if (sqlite3_prepare_v2(db, q, -1, &st, &tail) != SQLITE_OK) {
 		if (sqlite3_errcode(db) == SQLITE_AUTH)
 			return fail(cause, "sql: only statements that read are allowed");
-		return fail(cause, "sql: %s", sqlite3_errmsg(db));
+		return fail_explained(db, q, sqlite3_errmsg(db), cause);
 	}
 	if (!st)
 		return fail(cause, "sql: no statement");

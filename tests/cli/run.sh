@@ -204,7 +204,14 @@ golden query-aed.csv query AED --format csv
 golden query-aed-synonym.csv query 自动体外除颤器 --format csv
 golden query-tuowei.txt query 托位 --format table
 golden query-psych-2026.csv query 心理健康 --year 2026 --format csv
-golden query-renci-50.csv query '' --unit 人次 --min-change 50 --format csv
+golden query-renci-20.csv query '' --unit 人次 --min-change 20 --format csv
+fails 1 "yoy: query: nothing answers ''" query '' --unit 人次 --min-change 50
+# The question's own years, places and set ids narrow it; the base year shows no change.
+golden query-tuoyu-2026.csv query 托育 2026 --format csv
+golden query-yubei-tuowei.csv query 渝北区的托位 --format csv
+golden query-aed-gaoxin.csv query AED gaoxin-2025 --format csv
+golden query-gaoxin-aed.csv query 重庆高新区 AED --format csv
+golden growth-shares-yubei.csv growth --shares --jurisdiction yubei --format csv
 golden sql-count.csv sql 'SELECT COUNT(*) AS n FROM targets'
 golden sql-schema.txt sql --schema
 golden sql-growth.txt sql 'SELECT series, metric, unit, first_value, last_value, pct_change FROM growth WHERE pct_change >= 50 ORDER BY pct_change DESC' --format table
@@ -284,6 +291,15 @@ sum_before=$(cat datasets/catalog.csv datasets/tasks/*.csv datasets/raw/*.txt | 
 "$YOY" ingest datasets/raw/cq-2024.txt >/dev/null
 sum_after=$(cat datasets/catalog.csv datasets/tasks/*.csv datasets/raw/*.txt | cksum)
 [ "$sum_before" = "$sum_after" ] && ok || ko "inputs changed"
+
+# A read-only output is refused and left as it was; a writable one keeps its mode.
+printf 'keep\n' >"$T/ro.csv"
+chmod 444 "$T/ro.csv"
+fails 1 "yoy: $T/ro.csv: read-only, not replaced (chmod u+w it to allow)" sets -o "$T/ro.csv"
+[ "$(cat "$T/ro.csv")" = keep ] && [ "$(stat -c %a "$T/ro.csv")" = 444 ] && ok || ko "read-only output changed"
+printf 'old\n' >"$T/rw.csv"
+chmod 640 "$T/rw.csv"
+"$YOY" sets -o "$T/rw.csv" && [ "$(stat -c %a "$T/rw.csv")" = 640 ] && ok || ko "output mode not kept: $(stat -c %a "$T/rw.csv")"
 
 # A full disk is an error, not a silent truncation.
 if [ -w /dev/full ]; then

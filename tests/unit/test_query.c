@@ -2,6 +2,7 @@
  * Unit tests for analysis/core/query.c (relevance, synonyms, ranking, filters), on a small
  * made-up corpus.
  */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -90,7 +91,7 @@ test_ranking_and_series(void **state)
 	assert_true(h[0].series == h[1].series);
 	assert_true(h[0].item->targets.v[h[0].t].value == 100);
 	assert_true(h[1].item->targets.v[h[1].t].value == 700);
-	assert_true(h[0].pct_change == 600);
+	assert_true(isnan(h[0].pct_change) && h[1].pct_change == 600); /* the base year: none */
 	/* Ranked: nothing after them scores higher. */
 	for (size_t i = 1; i < n; i++)
 		assert_true(h[i].score <= h[i - 1].score);
@@ -142,6 +143,61 @@ test_filters(void **state)
 	corpus_free(c);
 }
 
+/* The question's own years, set ids and places narrow it; 的 and spaces joining them go. */
+static void
+test_narrow(void **state)
+{
+	struct match m;
+	struct corpus *c = load(&m);
+	struct query_narrowed q;
+	(void)state;
+
+	query_narrow(c, "某市的托位 2026年", &q);
+	assert_int_equal(q.year, 2026);
+	assert_string_equal(q.jurisdiction, "某市");
+	assert_null(q.set);
+	assert_string_equal(q.rest, "托位");
+	free(q.rest);
+	/* The year of a set id is the set's. */
+	query_narrow(c, "AED x-2025", &q);
+	assert_int_equal(q.year, 0);
+	assert_string_equal(q.set, "x-2025");
+	assert_string_equal(q.rest, "AED");
+	free(q.rest);
+	/* Two years: both asked for, no narrowing; nothing named: the question whole. */
+	query_narrow(c, "托育 2025 2026", &q);
+	assert_int_equal(q.year, 0);
+	assert_string_equal(q.rest, "托育");
+	free(q.rest);
+	query_narrow(c, "急救", &q);
+	assert_true(!q.year && !q.set && !q.jurisdiction);
+	assert_string_equal(q.rest, "急救");
+	free(q.rest);
+	match_release(&m);
+	corpus_free(c);
+}
+
+/* The first year of a series shows no change; the next its change from it. */
+static void
+test_base_row(void **state)
+{
+	struct match m;
+	struct corpus *c = load(&m);
+	struct query_opts o = { 0 };
+	struct query_hit *h;
+	size_t n = query_run(c, &m, "AED", &o, &h);
+	(void)state;
+
+	assert_int_equal(n, 2);
+	assert_int_equal(h[0].item->set->year, 2025);
+	assert_true(isnan(h[0].pct_change));
+	assert_true(h[1].pct_change > 599 && h[1].pct_change < 601);
+	assert_true(h[0].series_change > 599 && h[0].series_change < 601);
+	free(h);
+	match_release(&m);
+	corpus_free(c);
+}
+
 int
 main(void)
 {
@@ -149,6 +205,8 @@ main(void)
 		cmocka_unit_test(test_score),
 		cmocka_unit_test(test_ranking_and_series),
 		cmocka_unit_test(test_filters),
+		cmocka_unit_test(test_narrow),
+		cmocka_unit_test(test_base_row),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

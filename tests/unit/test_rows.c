@@ -168,7 +168,7 @@ test_growth_and_series(void **state)
 static void
 test_rows_basics(void **state)
 {
-	static const struct col cols[] = { { "a", COL_TEXT }, { "n", COL_INT } };
+	static const struct col cols[] = { { "a", COL_TEXT, SHOW_PLAIN }, { "n", COL_INT, SHOW_PLAIN } };
 	const char *r1[] = { "x", NULL };
 	struct rows r;
 	(void)state;

@@ -16,8 +16,8 @@
 static void
 test_sql(void **state)
 {
-	static const struct col cols[] = { { "set", COL_TEXT }, { "value", COL_NUM },
-		                           { "name", COL_TEXT } };
+	static const struct col cols[] = { { "set", COL_TEXT, SHOW_PLAIN }, { "value", COL_NUM, SHOW_PLAIN },
+		                           { "name", COL_TEXT, SHOW_PLAIN } };
 	const char *r1[] = { "x-2025", "100", "甲\"'; DROP TABLE t; --" };
 	const char *r2[] = { "x-2026", "700", "乙" };
 	struct rows t, out;
@@ -53,7 +53,11 @@ test_sql(void **state)
 	assert_int_equal(sql_query(db, "SELEC 1", &out, &cause), -1);
 	assert_string_equal(cause, "sql: near \"SELEC\": syntax error");
 	assert_int_equal(sql_query(db, "SELECT nope FROM targets", &out, &cause), -1);
-	assert_string_equal(cause, "sql: no such column: nope");
+	/* SQLite's message, with what there is. */
+	assert_string_equal(cause, "sql: no such column: nope (targets has set, value, name)");
+	assert_int_equal(sql_query(db, "SELECT * FROM target", &out, &cause), -1);
+	assert_string_equal(cause, "sql: no such table: target (did you mean targets?) "
+	                           "(tables: targets)");
 	free(cause);
 	sqlite3_close(db);
 	rows_release(&t);
@@ -62,8 +66,8 @@ test_sql(void **state)
 static void
 test_schema(void **state)
 {
-	static const struct col cols[] = { { "set", COL_TEXT }, { "year", COL_INT },
-		                           { "value", COL_NUM } };
+	static const struct col cols[] = { { "set", COL_TEXT, SHOW_PLAIN }, { "year", COL_INT, SHOW_PLAIN },
+		                           { "value", COL_NUM, SHOW_PLAIN } };
 	struct rows t;
 	struct sql_view v = { "targets", &t };
 	char *s;

@@ -124,6 +124,25 @@ test_bad_line(void **state)
 	assert_int_equal(text_utf8_bad_line("a\nb\n\xE5\x8F", 6), 3);
 }
 
+/* Did you mean: the nearest by edit distance (a swap is one edit), within a third of the
+ * word; case folded; CJK counted by characters. */
+static void
+test_nearest(void **state)
+{
+	static const char *const cmds[] = { "items", "growth", "grep", "targets", "渝北区", "yubei" };
+	(void)state;
+
+	assert_int_equal(text_nearest("grwoth", cmds, 6), 1);
+	assert_int_equal(text_nearest("grpe", cmds, 6), 2);
+	assert_int_equal(text_nearest("ITEMS", cmds, 6), 0);
+	assert_int_equal(text_nearest("target", cmds, 6), 3);
+	assert_int_equal(text_nearest("渝北", cmds, 6), 4);
+	assert_int_equal(text_nearest("yubie", cmds, 6), 5);
+	assert_int_equal(text_nearest("frobnicate", cmds, 6), -1);
+	assert_int_equal(text_nearest("x", cmds, 6), -1);
+	assert_int_equal(text_nearest("grwoth", cmds, 0), -1);
+}
+
 int
 main(void)
 {
@@ -131,7 +150,9 @@ main(void)
 		cmocka_unit_test(test_clean),
 		cmocka_unit_test(test_key_width),
 		cmocka_unit_test(test_decode),
-		cmocka_unit_test(test_bad_line), cmocka_unit_test(test_simplify),
+		cmocka_unit_test(test_bad_line),
+		cmocka_unit_test(test_simplify),
+		cmocka_unit_test(test_nearest),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -46,7 +46,9 @@ static void
 test_atomic_output(void **state)
 {
 	struct aout o;
+	struct stat st;
 	char path[128], *cause = NULL, *s;
+	int mode;
 	(void)state;
 
 	assert_int_equal(fixture_open("util"), 0);
@@ -71,6 +73,25 @@ test_atomic_output(void **state)
 	assert_string_equal(s, "new\n");
 	free(s);
 	assert_int_equal(entries(), 2);
+	/* A writable file keeps its permissions; a read-only one is refused, unchanged. */
+	assert_int_equal(chmod(path, 0640), 0);
+	assert_int_equal(aout_open(&o, path, &cause), 0);
+	fputs("again\n", o.fp);
+	assert_int_equal(aout_commit(&o, &cause), 0);
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 07777, 0640);
+	assert_int_equal(chmod(path, 0444), 0);
+	assert_int_equal(aout_open(&o, path, &cause), -1);
+	assert_non_null(strstr(cause, "out.csv: read-only, not replaced"));
+	free(cause);
+	cause = NULL;
+	s = slurp(path);
+	assert_string_equal(s, "again\n");
+	free(s);
+	assert_int_equal(aout_check(fixture_dir, &mode, &cause), -1);
+	assert_non_null(strstr(cause, ": is a folder, not a file"));
+	free(cause);
+	cause = NULL;
 	/* A folder that does not exist: an error naming the file. */
 	snprintf(path, sizeof path, "%s/nope/out.csv", fixture_dir);
 	assert_int_equal(aout_open(&o, path, &cause), -1);
