@@ -131,7 +131,9 @@ const struct command cli_commands[] = {
 	  OPTS_OUTPUT | OPTS_FILTER, query_opts, NULL, 0, -1, NULL, 30 },
 	{ "sql", cmd_sql, NEED_CORPUS, "yoy sql 'SELECT ...' | yoy sql --schema",
 	  "Run one read-only SQL statement over the tables sets, items, targets, links, series,\n"
-	  "growth and shares (the columns of the CSV outputs) in an in-memory SQLite database.\n",
+	  "growth and shares (the columns of the CSV outputs) and compare (every pair of\n"
+	  "consecutive years and of a city and its district: from_set, to_set and the columns\n"
+	  "of yoy compare) in an in-memory SQLite database.\n",
 	  OPTS_OUTPUT, sql_opts, NULL, 0, 1, "expected one statement in quotes, or --schema", 36 },
 	{ "report", cmd_report, NEED_CORPUS, "yoy report [-o FILE]",
 	  "Write the whole comparison as one self-contained HTML page (inline SVG charts, no\n"

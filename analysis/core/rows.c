@@ -168,6 +168,14 @@ static const struct col compare_cols[] = {
 	{ "to_value", N },   { "abs_change", N },  { "pct_change", PCT },  { "share", SHARE },
 	{ "flags", FLAGS },
 };
+/* compare's columns after the pair's sets: the SQL table of every pair. */
+static const struct col compare_all_cols[] = {
+	{ "from_set", T },   { "to_set", T },
+	{ "status", CODE },  { "from_seq", VERB }, { "from_item", T },     { "to_seq", VERB },
+	{ "to_item", T },    { "metric", T },      { "unit", T },          { "from_value", N },
+	{ "to_value", N },   { "abs_change", N },  { "pct_change", PCT },  { "share", SHARE },
+	{ "flags", FLAGS },
+};
 static const struct col query_cols[] = {
 	{ "score", N }, { "series", T }, { "metric", T }, { "set", T },        { "year", I },
 	{ "seq", VERB }, { "item", T },  { "value", N },  { "unit", T },       { "qualifier", CODE },
@@ -190,6 +198,7 @@ const struct table_def rows_tables[TBL_NTABLES] = {
 	{ "series", series_cols, NELEM(series_cols) },
 	{ "growth", growth_cols, NELEM(growth_cols) },
 	{ "shares", share_cols, NELEM(share_cols) },
+	{ "compare", compare_all_cols, NELEM(compare_all_cols) },
 };
 static const struct col task_cols_typed[] = {
 	{ "seq", COL_TEXT, SHOW_VERBATIM }, { "section", COL_TEXT, SHOW_PLAIN }, { "name", COL_TEXT, SHOW_PLAIN },
@@ -424,6 +433,39 @@ build_shares(const struct match *mt, const struct filter *f, struct rows *out)
 	stats_shares_free(sr, n);
 }
 
+/* Every pair of compare_pairs() in one table, each row led by the pair's sets. */
+static void
+build_compare_all(const struct corpus *c, const struct match *m, const struct filter *f,
+                  struct rows *out)
+{
+	struct set_pair *pairs;
+	size_t np = compare_pairs(c, &pairs);
+	const char *row[NELEM(compare_all_cols)];
+
+	for (size_t p = 0; p < np; p++) {
+		struct compare_row *cr;
+		struct rows one;
+		long n = compare_sets(m, pairs[p].a, pairs[p].b, &cr, NULL);
+		if (n < 0)
+			continue;
+		if (!filter_set(f, pairs[p].a) && !filter_set(f, pairs[p].b)) {
+			free(cr);
+			continue;
+		}
+		rows_compare(pairs[p].a, pairs[p].b, cr, n, f, &one);
+		row[0] = pairs[p].a->id;
+		row[1] = pairs[p].b->id;
+		for (size_t r = 0; r < one.nrows; r++) {
+			for (size_t k = 0; k < one.ncols; k++)
+				row[2 + k] = one.cells[r * one.ncols + k];
+			rows_add(out, row);
+		}
+		rows_release(&one);
+		free(cr);
+	}
+	free(pairs);
+}
+
 void
 rows_build(enum table_id id, const struct corpus *c, const struct match *m,
            const struct filter *f, struct rows *out)
@@ -437,6 +479,7 @@ rows_build(enum table_id id, const struct corpus *c, const struct match *m,
 	case TBL_SERIES: build_series(m, f, out); break;
 	case TBL_GROWTH: build_growth(m, f, out); break;
 	case TBL_SHARES: build_shares(m, f, out); break;
+	case TBL_COMPARE: build_compare_all(c, m, f, out); break;
 	case TBL_NTABLES: break;
 	}
 }

@@ -60,10 +60,12 @@ struct filter {
 int filter_set(const struct filter *f, const struct set *s);
 int filter_text(const struct filter *f, const char *const *texts, size_t n);
 
-/* The tables every output knows, in this order (the SQL tables). */
+/* The tables every output knows, in this order (the SQL tables).  TBL_COMPARE is every
+ * pair of compare_pairs() (core/compare.h) in one table: from_set and to_set, then the
+ * columns of compare. */
 enum table_id {
 	TBL_SETS, TBL_ITEMS, TBL_TARGETS, TBL_LINKS, TBL_SERIES, TBL_GROWTH, TBL_SHARES,
-	TBL_NTABLES
+	TBL_COMPARE, TBL_NTABLES
 };
 struct table_def {
 	const char *name;

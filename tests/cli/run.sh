@@ -214,6 +214,7 @@ golden query-gaoxin-aed.csv query 重庆高新区 AED --format csv
 golden growth-shares-yubei.csv growth --shares --jurisdiction yubei --format csv
 golden sql-count.csv sql 'SELECT COUNT(*) AS n FROM targets'
 golden sql-schema.txt sql --schema
+golden sql-compare-aed.csv sql "SELECT from_set, to_set, status, metric, from_value, to_value, pct_change FROM compare WHERE metric LIKE '%AED%'"
 golden sql-growth.txt sql 'SELECT series, metric, unit, first_value, last_value, pct_change FROM growth WHERE pct_change >= 50 ORDER BY pct_change DESC' --format table
 # In Chinese: headings, statuses, flags, percentages and shares for people (--lang, or
 # LANG=zh…); CSV and JSON keep the contract's names and codes in either language.

@@ -165,6 +165,34 @@ test_growth_and_series(void **state)
 	corpus_free(c);
 }
 
+/* Every pair in one table: the city's two years, then each district against its city. */
+static void
+test_compare_all(void **state)
+{
+	struct match m;
+	struct corpus *c = load(&m);
+	struct rows r;
+	size_t years = 0, districts = 0;
+	(void)state;
+
+	rows_build(TBL_COMPARE, c, &m, NULL, &r);
+	for (size_t i = 0; i < r.nrows; i++) {
+		const char *from = rows_cell(&r, i, 0), *to = rows_cell(&r, i, 1);
+		const char *pct = rows_cell(&r, i, rows_col(&r, "pct_change"));
+		if (strcmp(from, "c-2024") == 0 && strcmp(to, "c-2025") == 0 && *pct) {
+			assert_string_equal(pct, "25");
+			years++;
+		} else if (strcmp(from, "c-2025") == 0 && strncmp(to, "d", 1) == 0 &&
+		           *rows_cell(&r, i, rows_col(&r, "share")))
+			districts++;
+	}
+	assert_int_equal(years, 1);
+	assert_int_equal(districts, NDIST);
+	rows_release(&r);
+	match_release(&m);
+	corpus_free(c);
+}
+
 static void
 test_rows_basics(void **state)
 {
@@ -190,6 +218,7 @@ main(void)
 		cmocka_unit_test(test_forty_districts),
 		cmocka_unit_test(test_filters),
 		cmocka_unit_test(test_growth_and_series),
+		cmocka_unit_test(test_compare_all),
 		cmocka_unit_test(test_rows_basics),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
