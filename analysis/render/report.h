@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "core/match.h"
+#include "render/lang.h"
 
 /* A chart drawn for the report: its file name (as plot_write named it) and SVG text. */
 struct report_chart {
@@ -24,6 +25,7 @@ struct report_input {
 	const struct report_chart *charts;
 	size_t ncharts;
 	const char *version;
+	enum lang lang;         /* every heading, label and sentence; the <html lang> */
 };
 
 /* S with & < > " ' escaped, for HTML text and attribute values (malloc'd). */
