@@ -69,7 +69,7 @@ static const struct phrase {
 	{ " (%s)", "（%s）" },
 	{ "; against %s %d", "；对照%s%d年" },
 	{ ", ", "、" },
-	{ "%d → %d", "%d—%d年" },
+	{ "%d → %d", "%d年→%d年" },
 	{ "%s (%s)", "%s（%s）" },
 	{ "compared", "对比" },
 	{ "items", "事项数" },
@@ -692,7 +692,7 @@ rank_rows(const struct rows *r, const char *col, struct ranked **out)
 	return n;
 }
 
-/* "2025—2026年" of growth row I. */
+/* "2025年→2026年" of growth row I. */
 static char *
 years_of(const struct page *p, const struct rows *g, size_t i)
 {
@@ -709,7 +709,8 @@ moves_table(struct page *p, const struct rows *g, const struct ranked *v, size_t
 {
 	char *head[] = { xstrdup(say(p, "target")), heading(p, g, "jurisdiction"),
 		         xstrdup(say(p, "years")),  heading(p, g, "first_value"),
-		         heading(p, g, "last_value"), heading(p, g, "pct_change") };
+		         heading(p, g, "last_value"), heading(p, g, "pct_change"),
+		         heading(p, g, "flags") };
 
 	fprintf(p->fp, "<div><h3>%s</h3>\n", say(p, title));
 	if (!n) {
@@ -734,6 +735,8 @@ moves_table(struct page *p, const struct rows *g, const struct ranked *v, size_t
 		td_member(p, series, rows_cell(g, i, rows_col(g, "first_set")));
 		td_member(p, series, rows_cell(g, i, rows_col(g, "last_set")));
 		td_cell(p, g, i, "pct_change");
+		/* A change of unit or qualifier says how far the two figures compare. */
+		td_cell(p, g, i, "flags");
 		fputs("</tr>\n", p->fp);
 	}
 	tend(p->fp);
@@ -1292,7 +1295,7 @@ static const char style[] =
 	"nav a{margin-right:1.2em;white-space:nowrap}"
 	"a{color:#1f5f9f;text-decoration:none}a:hover{text-decoration:underline}"
 	"ul.sets{padding-left:1.2em;margin:.3em 0}"
-	".two{display:grid;grid-template-columns:repeat(auto-fit,minmax(480px,1fr));gap:0 2em}"
+	".two{display:grid;grid-template-columns:repeat(auto-fit,minmax(640px,1fr));gap:0 2em}"
 	"table{border-collapse:collapse;width:100%;font-size:.9em;margin:.5em 0 1em}"
 	"th,td{border:1px solid #ddd;padding:.3em .5em;vertical-align:top}"
 	"th{background:#f3f6fa;cursor:pointer;position:sticky;top:0;text-align:left}"
