@@ -280,6 +280,7 @@ cmd_report(struct invocation *iv)
 		ri.charts = charts;
 		ri.ncharts = nnames;
 		ri.version = YOY_VERSION;
+		ri.lang = G.lang;
 		if (aout_open(&o, out, &cause) < 0)
 			rc = cli_fail(cause, EXIT_BADINPUT);
 		else {

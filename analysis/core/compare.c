@@ -261,21 +261,19 @@ compare_counts(const struct compare_row *rows, long n, size_t counts[NSTATUS])
 {
 	for (size_t k = 0; k < NSTATUS; k++)
 		counts[k] = 0;
-	/* An item's own row has no target; a continued item may have target rows only. */
+	/*
+	 * An item appears in an item row, in target rows, or in both (a continued item and a
+	 * city-district pair have target rows only): each pair of items is counted once, under
+	 * its status, at its first row.
+	 */
 	for (long i = 0; i < n; i++) {
 		const struct compare_row *r = &rows[i];
 		long j;
-		if (r->tf < 0 && r->tt < 0) {
-			counts[r->status]++;
-			continue;
-		}
-		if (r->status != ST_CONTINUED)
-			continue;
 		for (j = 0; j < i; j++)
-			if (rows[j].from == r->from && rows[j].status == ST_CONTINUED)
+			if (rows[j].status == r->status && rows[j].from == r->from && rows[j].to == r->to)
 				break;
 		if (j == i)
-			counts[ST_CONTINUED]++;
+			counts[r->status]++;
 	}
 }
 

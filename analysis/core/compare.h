@@ -38,7 +38,8 @@ struct compare_row {
 long compare_sets(const struct match *m, const struct set *a, const struct set *b,
                   struct compare_row **rows, char **cause);
 
-/* How many items of each status ROWS holds (each item once). */
+/* How many items of each status ROWS holds: each pair of items once (a merged item
+ * counts once for each item merged into it, a district item once for its city item). */
 void compare_counts(const struct compare_row *rows, long n, size_t counts[NSTATUS]);
 
 /* Two sets a whole comparison puts side by side: A the earlier year or the city. */

@@ -1,6 +1,8 @@
 /* lang: see lang.h. */
 #include "render/lang.h"
 
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -219,6 +221,95 @@ lang_cell(enum lang l, const struct col *c, const char *text)
 		return xasprintf("%s%%", text);
 	/* A share is a fraction in the data; people read it in percent, to 0.01%. */
 	return xasprintf("%.4g%%", v * 100);
+}
+
+/*
+ * DIGITS (an integer part, no sign) over 10^SHIFT, when that leaves at most two decimals
+ * ("41860000", 4 → "4186"; "11000", 4 → "1.1"): malloc'd, else NULL.  Done on the
+ * digits, so no rounding can creep in.
+ */
+static char *
+scaled(const char *digits, size_t shift)
+{
+	size_t n = strlen(digits), keep = n - shift, frac;
+	char *out;
+
+	if (n <= shift)
+		return NULL;
+	frac = shift;
+	while (frac > 0 && digits[keep + frac - 1] == '0')
+		frac--;
+	if (frac > 2)
+		return NULL;
+	out = xstrndup(digits, keep);
+	if (frac) {
+		char *t = xasprintf("%s.%.*s", out, (int)frac, digits + keep);
+		free(out);
+		out = t;
+	}
+	return out;
+}
+
+/* DIGITS with a comma every three digits from the right. */
+static char *
+grouped(const char *digits)
+{
+	struct sb o = SB_INIT;
+	size_t n = strlen(digits);
+
+	for (size_t i = 0; i < n; i++) {
+		if (i && (n - i) % 3 == 0)
+			sb_addc(&o, ',');
+		sb_addc(&o, digits[i]);
+	}
+	return sb_detach(&o);
+}
+
+/* The number part of lang_number: INT digits and FRAC digits (may be empty). */
+static char *
+number_words(enum lang l, const char *ip, const char *fp)
+{
+	char *s, *t;
+
+	if (l == LANG_EN) {
+		s = grouped(ip);
+		t = xasprintf("%s%s%s", s, *fp ? "." : "", fp);
+		free(s);
+		return t;
+	}
+	if (!*fp && (s = scaled(ip, 8))) {
+		t = xasprintf("%s亿", s);
+		free(s);
+		return t;
+	}
+	if (!*fp && (s = scaled(ip, 4))) {
+		t = xasprintf("%s万", s);
+		free(s);
+		return t;
+	}
+	return xasprintf("%s%s%s", ip, *fp ? "." : "", fp);
+}
+
+char *
+lang_number(enum lang l, double value, const char *unit)
+{
+	char buf[64], *dot, *num, *out;
+	const char *u = unit ? unit : "";
+
+	if (isnan(value) || isinf(value))
+		return xstrdup("");
+	/* At most six decimals, as the targets are printed (targets.c), trailing zeros off. */
+	snprintf(buf, sizeof buf, "%.6f", fabs(value));
+	dot = strchr(buf, '.');
+	*dot++ = '\0';
+	for (char *e = dot + strlen(dot); e > dot && e[-1] == '0';)
+		*--e = '\0';
+	num = number_words(l, buf, dot);
+	/* English puts a space before a word of a unit, never before %. */
+	out = xasprintf("%s%s%s%s", value < 0 && strcmp(num, "0") != 0 ? "-" : "", num,
+	                l == LANG_EN && *u && strcmp(u, "%") != 0 ? " " : "", u);
+	free(num);
+	return out;
 }
 
 /* Phrases of the report, the workbook and the charts. */

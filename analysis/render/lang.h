@@ -33,6 +33,15 @@ char *lang_value(enum lang l, const struct col *c, const char *code);
  * text as it is.  Malloc'd. */
 char *lang_cell(enum lang l, const struct col *c, const char *text);
 
+/*
+ * VALUE with UNIT (as printed, may be "" or NULL) written as people write it.  Chinese:
+ * 万 and 亿 where the number is round enough to be printed so (41860000 平方米 →
+ * 4186万平方米, 11000 → 1.1万, 2000000 → 200万, 150000000 → 1.5亿; 1227 and 12345 stay
+ * as they are), the unit right after.  English: thousands grouped (41,860,000 平方米).
+ * A percentage is 35% in both.  NAN is "".  Malloc'd.
+ */
+char *lang_number(enum lang l, double value, const char *unit);
+
 /* A fixed phrase of the report, the workbook or the charts, by its English text: the
  * Chinese when L is LANG_ZH and there is one, else the English. */
 const char *lang_say(enum lang l, const char *en);

@@ -1,9 +1,13 @@
 /*
- * report: the whole comparison as one self-contained HTML page: the sets, each year pair's
- * and each city-district pair's items and targets, the growth table with every trend chart,
- * the overview, the districts' shares and where each number stands in its notice.  Charts
- * are inline SVG, the few lines of script that sort the tables are inline too; the page
- * loads nothing from outside.  Every figure comes from the same modules as the CLI.
+ * report: the whole comparison as one self-contained HTML page for people to read, in
+ * Chinese or English: a summary (the sets compared, each pair's items by status, the
+ * biggest rises and falls, the districts' largest shares), the sets, each year pair's and
+ * each city-district pair's items and targets, the growth table with every trend chart,
+ * the overview, the districts' shares, and the sources, where each target stands with its
+ * words and notice line.  Every figure is written as people write it (lang_number) and
+ * links to its row in the sources.  Charts are inline SVG, the few lines of script that
+ * sort the tables are inline too; the page loads nothing from outside.  Every figure
+ * comes from the same modules as the CLI: the page ranks and formats, it computes none.
  */
 #ifndef YOY_REPORT_H
 #define YOY_REPORT_H
@@ -11,6 +15,7 @@
 #include <stdio.h>
 
 #include "core/match.h"
+#include "render/lang.h"
 
 /* A chart drawn for the report: its file name (as plot_write named it) and SVG text. */
 struct report_chart {
@@ -24,6 +29,7 @@ struct report_input {
 	const struct report_chart *charts;
 	size_t ncharts;
 	const char *version;
+	enum lang lang;         /* every heading, label and sentence; the <html lang> */
 };
 
 /* S with & < > " ' escaped, for HTML text and attribute values (malloc'd). */

@@ -371,6 +371,36 @@ if command -v gnuplot >/dev/null 2>&1; then
 	atleast 5 "sets in the report" $n
 	nsvg=$(grep -o '<svg' "$T/report.html" | wc -l)
 	[ "$nsvg" -ge 10 ] && ok || ko "report has $nsvg charts"
+	# Every target has its row in the sources, and every link inside the page its target.
+	ntargets=$("$YOY" targets --format csv | tail -n +2 | wc -l)
+	nsrc=$(grep -o '<tr id="t[0-9]*-[0-9]*-[0-9]*"' "$T/report.html" | wc -l)
+	[ "$nsrc" -eq "$ntargets" ] && ok || ko "report sources list $nsrc of $ntargets targets"
+	grep -o 'href="#[^"]*"' "$T/report.html" | sed 's/^href="#//; s/"$//' | sort -u >"$T/links"
+	grep -o ' id="[^"]*"' "$T/report.html" | sed 's/^ id="//; s/"$//' | sort -u >"$T/ids"
+	nlinks=$(wc -l <"$T/links")
+	atleast 150 "links inside the report" "$nlinks"
+	dangling=$(comm -23 "$T/links" "$T/ids" | head -3 | tr '\n' ' ')
+	[ -z "$dangling" ] && ok || ko "report links without a target: $dangling"
+	# The language: English headings by default, Chinese ones under --lang zh, where no
+	# heading, table head or navigation link has an English word (set ids aside).
+	headings() {
+		grep -o '<h[123][^>]*>[^<]*\(<small>[^<]*</small>\)\?</h[123]>\|<th>[^<]*</th>\|<nav>\(<a [^>]*>[^<]*</a>\)*</nav>' "$1" |
+			sed 's/<[^>]*>/ /g' | sed -E 's/[a-z]+-[0-9]{4}/ /g'
+	}
+	grep -q '<html lang="en">' "$T/report.html" && ok || ko "report: html lang is not en"
+	for h in Summary 'Year over year' 'City and districts' 'Where each number stands'; do
+		headings "$T/report.html" | grep -q "$h" && ok || ko "report lacks the heading '$h'"
+	done
+	"$YOY" --lang zh report -o "$T/report-zh.html" >/dev/null 2>"$T/err" && ok || ko "report --lang zh: $(cat "$T/err")"
+	grep -q '<html lang="zh-CN">' "$T/report-zh.html" && ok || ko "report --lang zh: html lang is not zh-CN"
+	nh=$(headings "$T/report-zh.html" | wc -l)
+	atleast 50 "headings of the Chinese report" "$nh"
+	english=$(headings "$T/report-zh.html" | grep -o '[A-Za-z][A-Za-z]\+' | sort -u | head -5 | tr '\n' ' ')
+	[ -z "$english" ] && ok || ko "report --lang zh has English headings: $english"
+	# Numbers as people write them, each a link to its line: 4186万平方米, shares in percent.
+	grep -q '>4186万平方米</a>' "$T/report-zh.html" && ok || ko "report --lang zh: no 4186万平方米"
+	grep -q '>41860000<\|>0\.0595<' "$T/report-zh.html" && ko "report --lang zh: a raw number" || ok
+	grep -q '>5\.95%<' "$T/report-zh.html" && ok || ko "report --lang zh: no share in percent"
 	# Self-contained: no scripts, styles, images or fonts from elsewhere.
 	outside=$(grep -o 'https\?://[^"<> ]*' "$T/report.html" | grep -v '^http://www.w3.org/' | head -1)
 	[ -z "$outside" ] && ok || ko "report refers outside: $outside"
@@ -401,7 +431,7 @@ if command -v gnuplot >/dev/null 2>&1; then
 		skip 7 "chromium not installed: the report in a browser (scripts/install-deps --with-browser)"
 	fi
 else
-	skip 21 "gnuplot not installed: the report, which draws its charts with it"
+	skip 37 "gnuplot not installed: the report, which draws its charts with it"
 fi
 
 echo "cli: $pass passed, $fail failed, $skipped skipped"

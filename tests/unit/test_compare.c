@@ -46,7 +46,7 @@ setup(void **state)
 	    "3,,建设口袋公园,市城市管理局,建设口袋公园200个。,,\n");
 	fixture_put("tasks/q-2026.csv",
 	    "seq,section,name,units,task,deadline,note\n"
-	    "1,,提升公众急救能力,区卫生健康委,布局自动体外除颤器（AED）70处。,,\n");
+	    "1,,提升公众急救能力,区卫生健康委,布局自动体外除颤器（AED）70处，培训救护员5000人。,,\n");
 	fixture_put("tasks/y-2026.csv",
 	    "seq,section,name,units,task,deadline,note\n"
 	    "1,,建设口袋公园,市城市管理局,建设口袋公园50个。,,\n");
@@ -142,6 +142,7 @@ test_city_district(void **state)
 	struct corpus *c = load(&m);
 	struct compare_row *rows;
 	const struct compare_row *r;
+	size_t counts[NSTATUS];
 	char *cause = NULL;
 	long n;
 	(void)state;
@@ -153,6 +154,12 @@ test_city_district(void **state)
 	assert_int_equal(r->status, ST_CHILD);
 	NEAR(r->share, 0.1); /* 70 of 700 */
 	assert_true(isnan(r->pct_change));
+	/* One district item with two target rows is one item under its status. */
+	compare_counts(rows, n, counts);
+	assert_int_equal(counts[ST_CHILD], 1);
+	for (size_t k = 0; k < NSTATUS; k++)
+		if (k != ST_CHILD)
+			assert_int_equal(counts[k], 0);
 	free(rows);
 	match_release(&m);
 	corpus_free(c);
