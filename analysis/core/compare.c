@@ -278,3 +278,39 @@ compare_counts(const struct compare_row *rows, long n, size_t counts[NSTATUS])
 			counts[ST_CONTINUED]++;
 	}
 }
+
+/* By jurisdiction (bytes), then year, then the catalog's order. */
+static int
+cmp_jur_year(const void *x, const void *y)
+{
+	const struct set *a = *(const struct set *const *)x, *b = *(const struct set *const *)y;
+	int r = strcmp(a->jurisdiction, b->jurisdiction);
+
+	if (r)
+		return r;
+	if (a->year != b->year)
+		return a->year < b->year ? -1 : 1;
+	return a < b ? -1 : a > b;
+}
+
+size_t
+compare_pairs(const struct corpus *c, struct set_pair **out)
+{
+	const struct set **by = xcalloc(c->nsets + 1, sizeof *by);
+	struct set_pair *p = xcalloc(2 * c->nsets + 1, sizeof *p);
+	size_t n = 0;
+
+	for (size_t i = 0; i < c->nsets; i++)
+		by[i] = &c->sets[i];
+	qsort(by, c->nsets, sizeof *by, cmp_jur_year);
+	for (size_t i = 0; i + 1 < c->nsets; i++)
+		if (strcmp(by[i]->jurisdiction, by[i + 1]->jurisdiction) == 0 &&
+		    by[i]->year < by[i + 1]->year)
+			p[n++] = (struct set_pair){ by[i], by[i + 1] };
+	for (size_t i = 0; i < c->nsets; i++)
+		if (by[i]->up)
+			p[n++] = (struct set_pair){ by[i]->up, by[i] };
+	free(by);
+	*out = p;
+	return n;
+}

@@ -41,4 +41,18 @@ long compare_sets(const struct match *m, const struct set *a, const struct set *
 /* How many items of each status ROWS holds (each item once). */
 void compare_counts(const struct compare_row *rows, long n, size_t counts[NSTATUS]);
 
+/* Two sets a whole comparison puts side by side: A the earlier year or the city. */
+struct set_pair {
+	const struct set *a, *b;
+};
+
+/*
+ * The pairs every output of the whole comparison shows (the workbook's compare sheets,
+ * the report, make run's compare CSVs): each jurisdiction's consecutive years, then each
+ * district set against its parent city set, both in the order of the jurisdictions'
+ * names (bytes) and the years.  Two sets of one jurisdiction and one year are no pair.
+ * Returns how many; *OUT is malloc'd (the caller frees it).
+ */
+size_t compare_pairs(const struct corpus *c, struct set_pair **out);
+
 #endif

@@ -11,6 +11,7 @@
 #include "core/compare.h"
 #include "core/corpus.h"
 #include "core/match.h"
+#include "base/util.h"
 
 #include <setjmp.h>
 #include <stdarg.h>
@@ -179,6 +180,47 @@ test_refusals(void **state)
 	corpus_free(c);
 }
 
+/* The pairs of a whole comparison, from a catalog listed out of order: years of each
+ * jurisdiction in order, then districts against their city; a set alone, and a second set
+ * of the same year, make no pair. */
+static void
+test_pairs(void **state)
+{
+	struct set s[] = {
+		{ .id = "a-2026", .year = 2026, .jurisdiction = "甲市" },
+		{ .id = "d-2025", .year = 2025, .jurisdiction = "丁区" },
+		{ .id = "a-2024", .year = 2024, .jurisdiction = "甲市" },
+		{ .id = "a-2025", .year = 2025, .jurisdiction = "甲市" },
+		{ .id = "b-2025", .year = 2025, .jurisdiction = "乙市" },
+		{ .id = "b2-2025", .year = 2025, .jurisdiction = "乙市" },
+		{ .id = "d-2026", .year = 2026, .jurisdiction = "丁区" },
+	};
+	struct corpus c = { .sets = s, .nsets = NELEM(s) };
+	static const char *const want[][2] = {
+		{ "d-2025", "d-2026" }, /* 丁区 sorts before 甲市 (bytes) */
+		{ "a-2024", "a-2025" },
+		{ "a-2025", "a-2026" },
+		{ "a-2025", "d-2025" },
+		{ "a-2026", "d-2026" },
+	};
+	struct set_pair *p;
+	size_t n;
+	(void)state;
+
+	s[1].up = &s[3];
+	s[6].up = &s[0];
+	n = compare_pairs(&c, &p);
+	assert_int_equal(n, NELEM(want));
+	for (size_t i = 0; i < n; i++) {
+		assert_string_equal(p[i].a->id, want[i][0]);
+		assert_string_equal(p[i].b->id, want[i][1]);
+	}
+	free(p);
+	c.nsets = 0;
+	assert_int_equal(compare_pairs(&c, &p), 0);
+	free(p);
+}
+
 int
 main(void)
 {
@@ -186,6 +228,7 @@ main(void)
 		cmocka_unit_test(test_year_pair),
 		cmocka_unit_test(test_city_district),
 		cmocka_unit_test(test_refusals),
+		cmocka_unit_test(test_pairs),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
