@@ -423,7 +423,7 @@ if [ -n "$office" ]; then
 	n_csv=$("$YOY" targets --format csv | python3 -c 'import csv, sys; print(sum(1 for _ in csv.reader(sys.stdin)))')
 	[ "$n_lo" = "$n_csv" ] && ok || ko "LibreOffice reads $n_lo rows of targets, yoy lists $n_csv"
 else
-	skip 2 "LibreOffice not installed: the workbook opened in an office suite"
+	skip 2 "LibreOffice not installed: the workbook opened in an office suite (scripts/install-deps --with-office)"
 fi
 # A failing export leaves an existing workbook as it was.
 printf 'keep\n' >"$T/keep.xlsx"
