@@ -6,11 +6,11 @@ PREFIX  ?= /usr/local
 BINDIR   = $(PREFIX)/bin
 MANDIR   = $(PREFIX)/share/man/man1
 CC      ?= cc
-PKGS     = gsl libutf8proc sqlite3 libxml-2.0 opencc
+PKGS     = gsl libutf8proc sqlite3 libxml-2.0 opencc xlsxwriter
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter
 CPPFLAGS += -MMD -MP -Ianalysis $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lgsl -lgslcblas -lutf8proc -lsqlite3 -lxml2 -lopencc) -lcsv -lm -pthread
+LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lgsl -lgslcblas -lutf8proc -lsqlite3 -lxml2 -lopencc -lxlsxwriter -lz) -lcsv -lm -pthread
 
 # BUILD may be set to keep a separate tree of objects (e.g. BUILD=build/mine).
 ifneq ($(SANITIZE),)

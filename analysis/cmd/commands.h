@@ -1,7 +1,7 @@
 /*
  * commands: the run functions of the command table (main.c), one file per group:
- * cmd_ingest.c, cmd_list.c (the listings, compare, query, sql) and cmd_show.c (diff,
- * plot, report).
+ * cmd_ingest.c, cmd_list.c (the listings, compare, query, sql), cmd_show.c (diff,
+ * plot, report) and cmd_export.c (the workbook).
  */
 #ifndef YOY_COMMANDS_H
 #define YOY_COMMANDS_H
@@ -21,5 +21,6 @@ int cmd_sql(struct invocation *iv);
 int cmd_diff(struct invocation *iv);
 int cmd_plot(struct invocation *iv);
 int cmd_report(struct invocation *iv);
+int cmd_export(struct invocation *iv);
 
 #endif

@@ -51,6 +51,10 @@ static const struct opt report_opts[] = {
 	{ "output", 'o', "FILE", "where to write it (default plots/report.html)" },
 	{ NULL, 0, NULL, NULL },
 };
+static const struct opt export_opts[] = {
+	{ "output", 'o', "FILE.xlsx", "where to write the workbook (required)" },
+	{ NULL, 0, NULL, NULL },
+};
 
 const struct command cli_commands[] = {
 	{ "ingest", cmd_ingest, NEED_NOTHING,
@@ -141,6 +145,15 @@ const struct command cli_commands[] = {
 	  "series with its chart, the series across places, the overview, the districts' shares\n"
 	  "and the notice line of every number.  Needs gnuplot (exit 3 without it).\n",
 	  0, report_opts, NULL, 0, 0, NULL, 0 },
+	/* The corpus is loaded by the command, once -o is known to be right. */
+	{ "export", cmd_export, NEED_NOTHING, "yoy export -o FILE.xlsx",
+	  "Write the whole comparison as one Excel workbook: an About sheet (说明: what was\n"
+	  "compared, the sources, how to read, the sets with their notices), then items, targets,\n"
+	  "links, series, growth, shares and a compare sheet for each jurisdiction's consecutive\n"
+	  "years and each district against its city.  Numbers are numeric cells, percentages\n"
+	  "formatted as %, each target with its source (set, item, notice line); sheet names,\n"
+	  "headings and words follow --lang.\n",
+	  0, export_opts, NULL, 0, 0, NULL, 0 },
 	{ "help", cmd_help, NEED_NOTHING, "yoy help [COMMAND]",
 	  "Show the commands, or the options of COMMAND.\n", 0, NULL, NULL, 0, 1,
 	  "one COMMAND", 0 },

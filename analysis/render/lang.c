@@ -324,6 +324,70 @@ static const struct phrase {
 	{ "growth", "增长" },
 	{ "shares", "区县占比" },
 	{ "compare", "对比" },
+	/* the workbook's About sheet */
+	{ "Key livelihood projects (重点民生实事): the targets compared",
+	  "重点民生实事目标任务对比" },
+	{ "Made by", "生成工具" },
+	{ "Data folder", "数据目录" },
+	{ "What was compared", "比较了什么" },
+	{ "The yearly key livelihood project lists of the city and district governments below, "
+	  "one set per notice.",
+	  "下列市、区政府每年印发的重点民生实事清单，每份通知为一个任务集。" },
+	{ "Each jurisdiction's consecutive years item by item (continued, renamed, merged, new, "
+	  "dropped) with their targets side by side; each district against its city's list of the "
+	  "same year (the targets it takes on, and its share of them).",
+	  "同一地区相邻两年逐项对比（延续、更名、合并、新增、取消），对应目标并列；区县清单与同年"
+	  "市级清单对比（区县承接的目标及其占市级目标的比例）。" },
+	{ "Every number a notice commits to is a target (count, area, length, percent, ratio, "
+	  "cumulative); the same target across sets is a series, and its growth is computed along "
+	  "each jurisdiction's years.",
+	  "通知中承诺的每个数字都是一个目标（数量、面积、长度、百分比、比率、累计）；同一目标跨任务"
+	  "集串成序列，按同一地区的年份计算增减。" },
+	{ "Sources", "来源" },
+	{ "Each target names its source in its row: the set, the item (no. and name) and the line "
+	  "of the notice the number stands on (notice line; in the task file where a set has no "
+	  "notice text).",
+	  "每个目标所在行都注明来源：任务集、事项（序号和名称）以及该数字在原文通知中的行号（原文"
+	  "行号；没有原文的任务集为任务文件中的行号）。" },
+	{ "The notices are listed below with their document numbers and the path of their text "
+	  "(notice text, in the data folder).",
+	  "各通知的文号和原文文件路径（原文，位于数据目录中）见下方任务集表。" },
+	{ "How to read", "如何阅读" },
+	{ "Numbers are numeric cells, ready to sort, filter and compute; changes, CAGR and shares "
+	  "are formatted as percentages; numbers (no.) and deadlines (2025.10) stay text as printed.",
+	  "数字单元格为数值，可直接排序、筛选和计算；增减幅度、年均增长率和区县占比为百分比格式；"
+	  "序号和完成时限（如 2025.10）按原文保留为文本。" },
+	{ "change % = (new value - old value) / old value, empty where the old value is zero or "
+	  "missing; CAGR only where both ends are positive; share = district value / city value "
+	  "of the same year.",
+	  "增减幅度 =（新目标值 − 原目标值）÷ 原目标值，原目标值为零或缺失时留空；年均增长率仅在两端"
+	  "均为正数时给出；区县占比 = 区县目标值 ÷ 同年市级目标值。" },
+	{ "Notes name a change of unit or qualifier (≥, about) between the two sides, and targets "
+	  "on one side only (new target, dropped target).",
+	  "提示列标出两边单位或限定（≥、约）的变化，以及只在一边出现的目标（新增目标、取消目标）。" },
+	{ "Links and series are matched by yoy; each link carries its score and the terms the two "
+	  "items share: review them against the notices before quoting them.",
+	  "关联和序列由程序自动匹配，每条关联附得分和两边共有的词语（依据），引用前请对照原文复核。" },
+	{ "Every sheet's first row is its header, frozen and with filters.",
+	  "每个工作表的首行为表头，已冻结并可筛选。" },
+	{ "The sheets", "工作表一览" },
+	{ "sheet", "工作表" },
+	{ "rows", "行数" },
+	{ "what it holds", "内容" },
+	{ "The sets compared", "对比的任务集" },
+	{ "every item of every notice, as printed", "各通知的全部事项，按原文" },
+	{ "every quantitative target, with its source: set, item and notice line",
+	  "全部量化目标及其来源：任务集、事项和原文行号" },
+	{ "items linked across years and from district to city, with score and shared terms",
+	  "跨年度、区县与市级之间关联的事项，附得分和依据" },
+	{ "the same target tracked across sets, one row per set",
+	  "跨任务集追踪的同一目标（序列），每个任务集一行" },
+	{ "how each series moved along each jurisdiction's years",
+	  "各序列在同一地区历年的增减" },
+	{ "how much of each city target its districts take on",
+	  "区县承接市级目标的合计及占比" },
+	{ "consecutive years, item by item", "相邻年份逐项对比" },
+	{ "district against its city", "区县与市级对比" },
 };
 
 const char *

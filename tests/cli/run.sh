@@ -434,5 +434,49 @@ else
 	skip 37 "gnuplot not installed: the report, which draws its charts with it"
 fi
 
+# --- the Excel workbook: read back by a real reader, cell by cell against the listings ---
+pairs="cq-2024:cq-2025 cq-2025:cq-2026 cq-2025:yubei-2025 cq-2025:gaoxin-2025"
+for l in zh en; do
+	"$YOY" --lang $l export -o "$T/yoy-$l.xlsx" >"$T/out" 2>"$T/err"
+	rc=$?
+	[ $rc -eq 0 ] && [ ! -s "$T/err" ] && [ "$(cat "$T/out")" = "yoy: wrote $T/yoy-$l.xlsx (11 sheets)" ] &&
+		ok || ko "export --lang $l: exit $rc: $(cat "$T/out" "$T/err")"
+	[ "$(head -c 2 "$T/yoy-$l.xlsx")" = PK ] && ok || ko "export --lang $l did not write a zip"
+done
+ls "$T"/yoy-*.xlsx.tmp* >/dev/null 2>&1 && ko "export left a temporary file" || ok
+py=
+for p in /usr/bin/python3 python3; do
+	if "$p" -c 'import openpyxl' 2>/dev/null; then py=$p; break; fi
+done
+if [ -n "$py" ]; then
+	for l in zh en; do
+		"$py" tests/cli/xlsx_check.py "$YOY" $l "$T/yoy-$l.xlsx" $pairs >"$T/xc" 2>&1 &&
+			ok || { ko "workbook --lang $l read back"; cat "$T/xc"; }
+	done
+else
+	skip 2 "no python3 with openpyxl: the workbook read back (apt-get install python3-openpyxl)"
+fi
+# LibreOffice, where present, opens it and reads every sheet.
+office=$(command -v soffice || command -v libreoffice || true)
+if [ -n "$office" ]; then
+	mkdir "$T/lo"
+	# (in a UTF-8 locale: in C, it cannot name the files of sheets called compare a→b)
+	LC_ALL=C.UTF-8 "$office" -env:UserInstallation=file://$T/lo-profile --headless --convert-to \
+		'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1' \
+		--outdir "$T/lo" "$T/yoy-en.xlsx" >/dev/null 2>&1
+	n=$(ls "$T"/lo/*.csv 2>/dev/null | wc -l)
+	[ "$n" -eq 11 ] && ok || ko "LibreOffice read $n of the workbook's 11 sheets"
+	n_lo=$(python3 -c 'import csv, sys; print(sum(1 for _ in csv.reader(open(sys.argv[1], encoding="utf-8"))))' "$T/lo/yoy-en-targets.csv" 2>&1)
+	n_csv=$("$YOY" targets --format csv | python3 -c 'import csv, sys; print(sum(1 for _ in csv.reader(sys.stdin)))')
+	[ "$n_lo" = "$n_csv" ] && ok || ko "LibreOffice reads $n_lo rows of targets, yoy lists $n_csv"
+else
+	skip 2 "LibreOffice not installed: the workbook opened in an office suite (scripts/install-deps --with-office)"
+fi
+# A failing export leaves an existing workbook as it was.
+printf 'keep\n' >"$T/keep.xlsx"
+"$YOY" --data $B/dupseq export -o "$T/keep.xlsx" >/dev/null 2>&1
+[ "$(cat "$T/keep.xlsx")" = keep ] && ok || ko "failed export changed its -o file"
+ls "$T"/keep.xlsx.tmp* >/dev/null 2>&1 && ko "failed export left a temporary file" || ok
+
 echo "cli: $pass passed, $fail failed, $skipped skipped"
 [ $fail -eq 0 ]

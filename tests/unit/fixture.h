@@ -6,6 +6,7 @@
 #ifndef YOY_TEST_FIXTURE_H
 #define YOY_TEST_FIXTURE_H
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +35,22 @@ fixture_open(const char *name)
 		return -1;
 	snprintf(path, sizeof path, "%s/tasks", fixture_dir);
 	return mkdir(path, 0755);
+}
+
+/* How many entries the fixture folder has (tasks/ included): what a test wrote in it, and
+ * any temporary file left behind.  (Inline: the tests that do not use it are not warned.) */
+static inline int
+fixture_entries(void)
+{
+	DIR *d = opendir(fixture_dir);
+	struct dirent *e;
+	int n = 0;
+
+	assert_non_null(d);
+	while ((e = readdir(d)))
+		n += e->d_name[0] != '.';
+	closedir(d);
+	return n;
 }
 
 static int

@@ -5,7 +5,6 @@
  */
 #include "base/util.h"
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,21 +24,6 @@ slurp(const char *path)
 	char *cause = NULL, *s = file_read(path, 1 << 20, &len, &cause);
 	assert_non_null(s);
 	return s;
-}
-
-/* How many entries the fixture folder has (tasks/ included). */
-static int
-entries(void)
-{
-	DIR *d = opendir(fixture_dir);
-	struct dirent *e;
-	int n = 0;
-
-	assert_non_null(d);
-	while ((e = readdir(d)))
-		n += e->d_name[0] != '.';
-	closedir(d);
-	return n;
 }
 
 static void
@@ -64,7 +48,7 @@ test_atomic_output(void **state)
 	s = slurp(path);
 	assert_string_equal(s, "new\n");
 	free(s);
-	assert_int_equal(entries(), 2);
+	assert_int_equal(fixture_entries(), 2);
 	/* An abort leaves the old file and no temporary. */
 	assert_int_equal(aout_open(&o, path, &cause), 0);
 	fputs("partial", o.fp);
@@ -72,7 +56,7 @@ test_atomic_output(void **state)
 	s = slurp(path);
 	assert_string_equal(s, "new\n");
 	free(s);
-	assert_int_equal(entries(), 2);
+	assert_int_equal(fixture_entries(), 2);
 	/* A writable file keeps its permissions; a read-only one is refused, unchanged. */
 	assert_int_equal(chmod(path, 0640), 0);
 	assert_int_equal(aout_open(&o, path, &cause), 0);
