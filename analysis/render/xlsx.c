@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <xlsxwriter.h>
@@ -573,9 +574,14 @@ xlsx_write(const char *path, enum lang l, const struct xlsx_about *about,
 	lxw_workbook *wb;
 	lxw_error e;
 	FILE *probe;
-	int rc = 0;
+	int rc = 0, mode;
 
-	/* The folder is tried first, for the one message every output gives. */
+	/* A read-only workbook is kept, a writable one keeps its permissions (as every output);
+	 * the folder is tried first, for the one message every output gives. */
+	if (aout_check(path, &mode, cause) < 0) {
+		free(tmp);
+		return -1;
+	}
 	if (!(probe = fopen(tmp, "wb"))) {
 		rc = fail(cause, "%s: cannot write: %s", path, strerror(errno));
 		free(tmp);
@@ -593,6 +599,8 @@ xlsx_write(const char *path, enum lang l, const struct xlsx_about *about,
 	e = workbook_close(wb);
 	if (rc == 0 && e)
 		rc = fail(cause, "%s: cannot write: %s", path, lxw_strerror(e));
+	if (rc == 0 && mode >= 0 && chmod(tmp, (mode_t)mode) != 0)
+		rc = fail(cause, "%s: cannot keep its permissions: %s", path, strerror(errno));
 	if (rc == 0 && rename(tmp, path) != 0)
 		rc = fail(cause, "%s: cannot rename into place: %s", path, strerror(errno));
 	if (rc != 0)
