@@ -522,21 +522,20 @@ pair_add(struct page *p, const struct set *a, const struct set *b)
 	compare_counts(cr, n, x->count);
 }
 
-/* Each jurisdiction's consecutive years, then each district against its city. */
+/* The pairs of the whole comparison (compare_pairs): each jurisdiction's consecutive
+ * years, then each district against its city. */
 static void
 pairs_build(struct page *p)
 {
-	const struct corpus *c = p->in->c;
-	const struct set **by = sets_in_order(c);
+	struct set_pair *v;
+	size_t n = compare_pairs(p->in->c, &v);
 
-	for (size_t i = 0; i + 1 < c->nsets; i++)
-		if (strcmp(by[i]->jurisdiction, by[i + 1]->jurisdiction) == 0)
-			pair_add(p, by[i], by[i + 1]);
-	p->nyears = p->npairs;
-	for (size_t i = 0; i < c->nsets; i++)
-		if (by[i]->up)
-			pair_add(p, by[i]->up, by[i]);
-	free(by);
+	for (size_t i = 0; i < n; i++) {
+		pair_add(p, v[i].a, v[i].b);
+		if (v[i].a->up != v[i].b && v[i].b->up != v[i].a)
+			p->nyears = p->npairs;
+	}
+	free(v);
 }
 
 static void
