@@ -68,32 +68,55 @@ struct charts {
 	size_t ng, ns, nl;
 };
 
-static void
-charts_load(struct charts *ch, const struct match *m, char **want, int nwant)
+/* Has series S a member in a place where it has no trend (no growth row of CH)? */
+static int
+beyond_trends(const struct series *s, const struct charts *ch)
 {
-	size_t k;
+	for (size_t k = 0; k < s->n; k++) {
+		const char *place = s->m[k].item->set->jurisdiction;
+		size_t i;
+		for (i = 0; i < ch->ng; i++)
+			if (ch->gr[i].s == s && strcmp(ch->gr[i].jurisdiction, place) == 0)
+				break;
+		if (i == ch->ng)
+			return 1;
+	}
+	return 0;
+}
 
-	ch->ng = stats_series_growth(m, &ch->gr);
-	ch->ns = stats_district_shares(m, &ch->sr);
-	ch->nl = stats_lone_series(m, &ch->lone);
-	for (size_t i = k = 0; i < ch->ng; i++)
+/*
+ * A run limited to WANT draws those series' trends and, for a series with members
+ * beyond its trends (a district's part, a city's year alone), all its members side by
+ * side; the share charts (and the overview, plot.c) are of the whole comparison and are
+ * left out.
+ */
+static void
+charts_limit(struct charts *ch, const struct match *m, char **want, int nwant)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < ch->ng; i++)
 		if (series_wanted(ch->gr[i].s, want, nwant))
 			ch->gr[k++] = ch->gr[i];
 	ch->ng = k;
-	/* Share rows own arrays: the ones left out are freed. */
-	for (size_t i = k = 0; i < ch->ns; i++) {
-		if (series_wanted(ch->sr[i].s, want, nwant)) {
-			ch->sr[k++] = ch->sr[i];
-			continue;
-		}
-		free(ch->sr[i].district);
-		free(ch->sr[i].district_share);
-	}
-	ch->ns = k;
-	for (size_t i = k = 0; i < ch->nl; i++)
-		if (series_wanted(ch->lone[i], want, nwant))
-			ch->lone[k++] = ch->lone[i];
-	ch->nl = k;
+	stats_shares_free(ch->sr, ch->ns);
+	ch->sr = NULL;
+	ch->ns = 0;
+	ch->lone = xrealloc(ch->lone, (m->nseries + 1) * sizeof *ch->lone);
+	ch->nl = 0;
+	for (size_t i = 0; i < m->nseries; i++)
+		if (series_wanted(&m->series[i], want, nwant) && beyond_trends(&m->series[i], ch))
+			ch->lone[ch->nl++] = &m->series[i];
+}
+
+static void
+charts_load(struct charts *ch, const struct match *m, char **want, int nwant)
+{
+	ch->ng = stats_series_growth(m, &ch->gr);
+	ch->ns = stats_district_shares(m, &ch->sr);
+	ch->nl = stats_lone_series(m, &ch->lone);
+	if (nwant > 0)
+		charts_limit(ch, m, want, nwant);
 }
 
 static void
@@ -115,6 +138,7 @@ input_of(struct plot_input *in, const struct charts *ch, int formats)
 	in->others = ch->lone;
 	in->nothers = ch->nl;
 	in->formats = formats;
+	in->lang = G.lang;
 	if (!(in->font = plot_cjk_font()))
 		cli_warning("no font for Chinese found through fontconfig (fc-list :lang=zh); "
 		            "install fonts-noto-cjk or fonts-wqy-microhei, or the charts show boxes");
@@ -141,83 +165,69 @@ draw(const struct plot_input *in, const char *parent, char **scratch, char ***na
 	return cli_fail(cause, r == -3 ? EXIT_NOPROG : EXIT_BADINPUT);
 }
 
-/* Move the charts (and the script) from SCRATCH into DIR. */
+/* The formats --format asks for (png, svg, both); -1 (printed) for anything else. */
 static int
-move_charts(const char *scratch, const char *dir, char **names, size_t n)
+plot_formats(const char *fmt)
 {
-	int rc = EXIT_OK;
+	if (!fmt || strcmp(fmt, "both") == 0)
+		return PLOT_PNG | PLOT_SVG;
+	if (strcmp(fmt, "png") == 0)
+		return PLOT_PNG;
+	if (strcmp(fmt, "svg") == 0)
+		return PLOT_SVG;
+	cli_error("plot: bad --format '%s' (png, svg or both)", fmt);
+	return -1;
+}
 
-	for (size_t i = 0; i <= n && rc == EXIT_OK; i++) {
-		const char *name = i < n ? names[i] : "yoy.gp";
-		char *from = xasprintf("%s/%s", scratch, name), *to = xasprintf("%s/%s", dir, name);
-		if (rename(from, to) != 0) {
-			cli_error("%s: %s", to, strerror(errno));
-			rc = EXIT_BADINPUT;
-		}
-		free(from);
-		free(to);
+/* Draw the charts of CH into DIR (plot_folder) and say what is there. */
+static int
+plot_into(const struct invocation *iv, const struct charts *ch, int formats, const char *dir)
+{
+	struct plot_charts drawn = { 0 };
+	struct plot_input in;
+	char *cause = NULL;
+	int r;
+
+	input_of(&in, ch, formats);
+	in.only = (const char *const *)iv->args;
+	in.nonly = (size_t)iv->nargs;
+	r = plot_folder(&in, dir, cli_opt(iv, "excel") != NULL, &drawn, &cause);
+	free((char *)in.font);
+	if (r != 0) {
+		plot_charts_release(&drawn);
+		return cli_fail(cause, r == -3 ? EXIT_NOPROG : EXIT_BADINPUT);
 	}
-	return rc;
+	printf("yoy: %zu charts (%s) in %s/, listed in index.html and index.csv\n", drawn.n,
+	       formats == PLOT_PNG ? "PNG" : formats == PLOT_SVG ? "SVG" : "PNG and SVG", dir);
+	plot_charts_release(&drawn);
+	return EXIT_OK;
 }
 
 int
 cmd_plot(struct invocation *iv)
 {
-	const char *dir = cli_opt(iv, "output") ? cli_opt(iv, "output") : "plots";
-	const char *fmt = cli_opt(iv, "format");
-	struct plot_input in;
+	const char *dir = cli_opt(iv, "output") ? cli_opt(iv, "output") : "plots/charts";
 	struct charts ch;
 	struct match m;
-	struct stat st;
-	char **names = NULL, *scratch = NULL;
-	size_t nnames = 0, npng = 0, nsvg = 0;
-	int formats = PLOT_PNG | PLOT_SVG, rc;
+	char *cause = NULL;
+	int formats = plot_formats(cli_opt(iv, "format")), rc;
 
-	if (fmt && strcmp(fmt, "png") == 0)
-		formats = PLOT_PNG;
-	else if (fmt && strcmp(fmt, "svg") == 0)
-		formats = PLOT_SVG;
-	else if (fmt && strcmp(fmt, "both") != 0) {
-		cli_error("plot: bad --format '%s' (png, svg or both)", fmt);
+	if (formats < 0)
 		return EXIT_USAGE;
-	}
-	if (stat(dir, &st) < 0 || !S_ISDIR(st.st_mode)) {
-		cli_error("%s: no such folder", dir);
-		return EXIT_BADINPUT;
-	}
 	if (cli_match(iv->c, &m, 0) < 0)
 		return EXIT_BADINPUT;
 	charts_load(&ch, &m, iv->args, iv->nargs);
 	/* What was asked is checked before what the machine has. */
-	if (iv->nargs && ch.ng == 0 && ch.ns == 0 && ch.nl == 0) {
+	if (iv->nargs && ch.ng == 0 && ch.nl == 0) {
 		cli_error("plot: no series matches '%s' (see 'yoy series')", iv->args[0]);
 		rc = EXIT_USAGE;
-		goto out;
-	}
-	if (!cli_have_gnuplot()) {
+	} else if (plot_folder_check(dir, &cause) < 0) {
+		rc = cli_fail(cause, EXIT_BADINPUT);
+	} else if (!cli_have_gnuplot()) {
 		rc = EXIT_NOPROG;
-		goto out;
+	} else {
+		rc = plot_into(iv, &ch, formats, dir);
 	}
-	input_of(&in, &ch, formats);
-	/* Drawn in a scratch folder; moved into place only when all went well. */
-	rc = draw(&in, dir, &scratch, &names, &nnames);
-	if (rc == EXIT_OK)
-		rc = move_charts(scratch, dir, names, nnames);
-	for (size_t i = 0; i < nnames; i++) {
-		npng += strstr(names[i], ".png") != NULL;
-		nsvg += strstr(names[i], ".svg") != NULL;
-	}
-	if (scratch)
-		plot_clean(scratch, names, nnames);
-	if (rc == EXIT_OK)
-		printf("yoy: %zu charts (%zu PNG, %zu SVG) and the script yoy.gp in %s/\n",
-		       npng > nsvg ? npng : nsvg, npng, nsvg, dir);
-	free(scratch);
-	free((char *)in.font);
-out:
-	for (size_t i = 0; i < nnames; i++)
-		free(names[i]);
-	free(names);
 	charts_release(&ch);
 	match_release(&m);
 	return rc;

@@ -34,8 +34,10 @@ static const struct opt diff_opts[] = {
 	{ NULL, 0, NULL, NULL },
 };
 static const struct opt plot_opts[] = {
-	{ "output", 'o', "DIR", "where the charts go (default plots; it must exist)" },
+	{ "output", 'o', "DIR", "the charts' folder (default plots/charts), made when\n"
+	                        "missing (its parent must exist); each run replaces it" },
 	{ "format", 0, "png|svg|both", "the charts' format (default both)" },
+	{ "excel", 0, NULL, "index.csv with a BOM and CRLF, for Excel/WPS" },
 	{ NULL, 0, NULL, NULL },
 };
 static const struct opt query_opts[] = {
@@ -114,12 +116,21 @@ const struct command cli_commands[] = {
 	  "terminal).  A number with its unit (32万人次) is one word, a CJK character one.\n",
 	  0, diff_opts, NULL, 2, 2, "expected two items, A:SEQ and B:SEQ", 0 },
 	{ "plot", cmd_plot, NEED_CORPUS, "yoy plot [SERIES...] [-o DIR] [--format png|svg|both]",
-	  "Draw the comparison through gnuplot: a trend chart per series and jurisdiction with\n"
-	  "two or more years, an overview of the percentage changes, for each city set with\n"
-	  "districts the districts' shares, and for a series with none of these (members in\n"
-	  "different places and years) its members side by side.  Titles name the item beside\n"
-	  "the metric.  SERIES (ids as in 'yoy series', or words of their metric, e.g. AED)\n"
-	  "limits the charts to those series.  The gnuplot script is kept as DIR/yoy.gp.\n",
+	  "Draw the comparison through gnuplot into a folder of its own: a trend chart per\n"
+	  "series and jurisdiction with two or more years (trend-PLACE-SERIES), an overview\n"
+	  "of the percentage changes (overview), for each city set with districts the\n"
+	  "districts' shares (shares-SET), and for a series with none of these its members\n"
+	  "side by side (members-SERIES).  Titles and labels follow --lang.  index.html\n"
+	  "shows every chart with its title, series, metric, item and source notices;\n"
+	  "index.csv lists them (file,title,series,metric,item,jurisdiction,sets); yoy.gp\n"
+	  "draws them again.\n"
+	  "SERIES (ids as in 'yoy series', or words of their metric, e.g. AED) limits the\n"
+	  "run to those series: their trends, and their members side by side where they\n"
+	  "have some beyond a trend; no overview and no share charts (of the whole).\n"
+	  "The folder is drawn beside DIR and replaces it whole only when all went well:\n"
+	  "nothing of an earlier run is left, and a failed run leaves DIR as it was.  A\n"
+	  "folder that holds other files (no index.csv of yoy plot) is refused, never\n"
+	  "emptied.\n",
 	  0, plot_opts, "Exit 3 when gnuplot is not installed.\n", 0, -1, NULL, 0 },
 	{ "query", cmd_query, NEED_CORPUS,
 	  "yoy query TEXT [--unit U] [--min-change PCT] [options]",

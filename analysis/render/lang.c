@@ -388,6 +388,37 @@ static const struct phrase {
 	  "区县承接市级目标的合计及占比" },
 	{ "consecutive years, item by item", "相邻年份逐项对比" },
 	{ "district against its city", "区县与市级对比" },
+	/* the charts (render/plot.c) and their index (render/plot_index.c) */
+	{ "Unit: ", "单位：" },
+	{ "about ", "约" },
+	{ "change (%)", "变化幅度（%）" },
+	{ "Change of every series, first year to last (%)", "各系列目标的变化幅度（首年→末年，%）" },
+	{ "share of the city's target (%)", "占全市目标的比例（%）" },
+	{ "Districts' shares of the city's targets (%)", "各区占全市目标的份额（%）" },
+	{ "targets by place and year", "各地各年目标" },
+	{ "Charts", "图表" },
+	{ "Each chart with the series it draws (the ids of yoy series and yoy growth), its metric "
+	  "and item, the task sets whose targets it draws and their notices. index.csv lists the "
+	  "same, a row per file.",
+	  "每张图附其所绘序列（编号同 yoy series、yoy growth）、指标、项目、所用任务集及其来源文件；"
+	  "index.csv 逐个文件列出同样内容。" },
+	{ "Only the series matching: ", "仅含匹配以下词语的序列：" },
+	{ "Their trends, and their targets side by side where they have some beyond a trend. The "
+	  "overview and the districts' shares are of the whole comparison: yoy plot without series "
+	  "draws them.",
+	  "即其趋势图，以及在趋势之外另有目标时的各地对比图。总览图和区县占比图属于整体比较，"
+	  "不带序列运行 yoy plot 时才绘制。" },
+	{ "metric", "指标" },
+	{ "item", "项目" },
+	{ "jurisdiction", "地区" },
+	{ "sets", "任务集" },
+	{ "source", "来源" },
+	{ "files", "文件" },
+	{ "set", "任务集" },
+	{ "year", "年份" },
+	{ "document no.", "文号" },
+	{ "title", "标题" },
+	{ "notice", "原文" },
 };
 
 const char *

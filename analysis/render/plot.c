@@ -2,17 +2,21 @@
 #include "render/plot.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "base/proc.h"
 #include "base/text.h"
 #include "base/util.h"
+
+/* Text sizes, in points, for a chart 1200 pixels wide shown on a slide: tick labels,
+ * value labels and legends at TEXT, titles at TITLE. */
+enum { FONT_TEXT = 18, FONT_TITLE = 24 };
+/* A city's bars blue, a district's orange (as in the share charts' first two). */
+enum { COLOUR_CITY = 0x1f77b4, COLOUR_DISTRICT = 0xff7f0e };
 
 char *
 plot_quote(const char *s)
@@ -33,14 +37,20 @@ plot_quote(const char *s)
 	return sb_detach(&sb);
 }
 
-/* A file-name-safe form of S: letters, digits, '-' and '_' kept, the rest '_'. */
+/* ---- names ---- */
+
+/* A file-name-safe form of an id: ASCII letters, digits, '-' and '_' kept, ':' (the
+ * series id's separator) as '-', other ASCII as '_'; UTF-8 of a set id named in Chinese
+ * is kept, so two such ids never fall together. */
 static char *
 file_slug(const char *s)
 {
 	char *o = xstrdup(s);
-	for (char *p = o; *p; p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-		      *p == '-' || *p == '_'))
+	for (unsigned char *p = (unsigned char *)o; *p; p++)
+		if (*p == ':')
+			*p = '-';
+		else if (*p < 0x80 && !((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		                        (*p >= '0' && *p <= '9') || *p == '-' || *p == '_'))
 			*p = '_';
 	return o;
 }
@@ -60,7 +70,7 @@ char *
 plot_trend_name_for(const char *series, const char *first_set)
 {
 	char *slug = file_slug(series), *js = set_slug(first_set);
-	char *base = xasprintf("trend-%s-%s", slug, js);
+	char *base = xasprintf("trend-%s-%s", js, slug);
 	free(slug);
 	free(js);
 	return base;
@@ -88,20 +98,20 @@ plot_members_name(const char *series)
 	return r;
 }
 
-char *
-plot_caption(const char *metric, const struct item *it)
+/* A caption whose item name is cut to about MAXW columns (a CJK character is two). */
+static char *
+caption_fit(const char *metric, const struct item *it, size_t maxw)
 {
 	const char *name = it ? it->name : "";
 
 	if (!*name || strstr(metric, name) || strstr(name, metric))
 		return xstrdup(metric);
-	/* A long name would crowd the chart: its first 14 characters. */
-	if (text_width(name) > 28) {
+	if (text_width(name) > maxw) {
 		const char *p = name;
 		int32_t cp;
 		int k;
 		size_t w = 0;
-		while (*p && w < 26 && (k = u8_next(p, &cp)) > 0) {
+		while (*p && w < maxw - 2 && (k = u8_next(p, &cp)) > 0) {
 			w += text_is_han(cp) ? 2 : 1;
 			p += k;
 		}
@@ -110,33 +120,306 @@ plot_caption(const char *metric, const struct item *it)
 	return xasprintf("%s（%s）", metric, name);
 }
 
-static void
-add_name(char ***names, size_t *n, const char *base, int formats)
+char *
+plot_caption(const char *metric, const struct item *it)
 {
-	static const char *const ext[] = { "png", "svg" };
-	for (int k = 0; k < 2; k++)
-		if (formats & (1 << k)) {
-			*names = xrealloc(*names, (*n + 1) * sizeof **names);
-			(*names)[(*n)++] = xasprintf("%s.%s", base, ext[k]);
+	/* A long name would crowd the chart: its first 13 characters. */
+	return caption_fit(metric, it, 28);
+}
+
+/* ---- words and numbers for people ---- */
+
+/* An integer with its thousands separated: 11000 → 11,000. */
+static char *
+grouped(double v)
+{
+	char digits[64], out[96];
+	int n = snprintf(digits, sizeof digits, "%.0f", fabs(v)), k = 0;
+
+	if (v < 0)
+		out[k++] = '-';
+	for (int i = 0; i < n; i++) {
+		if (i > 0 && (n - i) % 3 == 0)
+			out[k++] = ',';
+		out[k++] = digits[i];
+	}
+	out[k] = '\0';
+	return xstrdup(out);
+}
+
+char *
+plot_value_label(enum lang l, double v, enum qual q)
+{
+	const char *pre = q == QUAL_GE ? "≥" : q == QUAL_LE ? "≤"
+	                  : q == QUAL_ABOUT ? lang_say(l, "about ") : "";
+	char *num, *r;
+
+	/* Chinese counts in 万 and 亿, English in thousands and millions. */
+	if (l == LANG_ZH)
+		num = fabs(v) >= 1e8 ? xasprintf("%.6g亿", v / 1e8)
+		      : fabs(v) >= 1e4 ? xasprintf("%.6g万", v / 1e4) : xasprintf("%.6g", v);
+	else
+		num = fabs(v) >= 1e6 ? xasprintf("%.6g million", v / 1e6)
+		      : v == floor(v) ? grouped(v) : xasprintf("%.6g", v);
+	r = xasprintf("%s%s", pre, num);
+	free(num);
+	return r;
+}
+
+/* The factor a value axis is drawn in, from the largest value up: Chinese counts in 万
+ * and 亿 (before the unit), English in thousands and millions (after it). */
+static const struct scale {
+	enum lang l;
+	double from, factor;
+	const char *pre, *post;
+} scales[] = {
+	{ LANG_ZH, 1e9, 1e8, "亿", "" },
+	{ LANG_ZH, 1e5, 1e4, "万", "" },
+	{ LANG_EN, 1e7, 1e6, "", " (millions)" },
+	{ LANG_EN, 1e5, 1e3, "", " (thousands)" },
+};
+
+/* The scale of an axis up to MAXV (factor 1 and no words below the thresholds), and the
+ * unit label that says it: 单位：万个, Unit: 个 (thousands).  *LABEL is malloc'd. */
+static double
+axis_scale(enum lang l, double maxv, const char *unit, char **label)
+{
+	for (size_t i = 0; i < NELEM(scales); i++)
+		if (scales[i].l == l && maxv >= scales[i].from) {
+			*label = xasprintf("%s%s%s%s", lang_say(l, "Unit: "), scales[i].pre, unit,
+			                   scales[i].post);
+			return scales[i].factor;
 		}
+	*label = xasprintf("%s%s", lang_say(l, "Unit: "), unit);
+	return 1;
+}
+
+/* Years as a title says them: 2024—2026年, 2024–2026; one year alone. */
+static char *
+years_span(enum lang l, int first, int last)
+{
+	if (first == last)
+		return xasprintf(l == LANG_ZH ? "%d年" : "%d", first);
+	return l == LANG_ZH ? xasprintf("%d—%d年", first, last) : xasprintf("%d–%d", first, last);
+}
+
+/* ---- the charts drawn, for the index ---- */
+
+static struct plot_chart *
+chart_add(struct plot_charts *out, enum plot_kind kind, char *base)
+{
+	struct plot_chart *c;
+
+	xgrow(&out->v, &out->cap, out->n + 1, sizeof *out->v);
+	c = &out->v[out->n++];
+	memset(c, 0, sizeof *c);
+	c->kind = kind;
+	c->base = base;
+	c->metric = c->item = "";
+	return c;
+}
+
+static void
+chart_series(struct plot_chart *c, const struct series *s)
+{
+	for (size_t i = 0; i < c->nseries; i++)
+		if (c->series[i] == s)
+			return;
+	c->series = xrealloc(c->series, (c->nseries + 1) * sizeof *c->series);
+	c->series[c->nseries++] = s;
+}
+
+static int
+cmp_set(const void *a, const void *b)
+{
+	const struct set *x = *(const struct set *const *)a, *y = *(const struct set *const *)b;
+	return x->year != y->year ? (x->year > y->year) - (x->year < y->year) : strcmp(x->id, y->id);
+}
+
+/* Note that chart C draws a target of set S; the sets stay ordered by year and id. */
+static void
+chart_set(struct plot_chart *c, const struct set *s)
+{
+	for (size_t i = 0; i < c->nsets; i++)
+		if (c->sets[i] == s)
+			return;
+	c->sets = xrealloc(c->sets, (c->nsets + 1) * sizeof *c->sets);
+	c->sets[c->nsets++] = s;
+	qsort(c->sets, c->nsets, sizeof *c->sets, cmp_set);
+}
+
+/* The sets of growth row R's points (its series' members in its jurisdiction). */
+static void
+chart_growth_sets(struct plot_chart *c, const struct growth_row *r)
+{
+	for (size_t k = 0; k < r->s->n; k++)
+		if (strcmp(r->s->m[k].item->set->jurisdiction, r->jurisdiction) == 0)
+			chart_set(c, r->s->m[k].item->set);
+}
+
+void
+plot_charts_release(struct plot_charts *c)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		free(c->v[i].base);
+		free(c->v[i].title);
+		free(c->v[i].series);
+		free(c->v[i].sets);
+	}
+	free(c->v);
+	c->v = NULL;
+	c->n = c->cap = 0;
+}
+
+/* ---- the script ---- */
+
+/* S (malloc'd, returned) with its control characters, line breaks among them, as spaces. */
+static char *
+one_line(char *s)
+{
+	for (char *p = s; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = ' ';
+	return s;
 }
 
 /* The chart frame: one pass per format, the terminal and output set for each. */
 static void
 begin_chart(FILE *fp, const char *base, int w, int h)
 {
+	char *q = plot_quote(base);
+
 	fprintf(fp,
 	        "do for [ext in EXTS] {\n"
-	        "  if (ext eq 'png') { set terminal pngcairo size %d,%d font FONT.',11' noenhanced }"
-	        " else { set terminal svg size %d,%d dynamic font FONT.',11' noenhanced }\n"
-	        "  set output '%s.'.ext\n",
-	        w, h, w, h, base);
+	        "  if (ext eq 'png') { set terminal pngcairo size %d,%d font TEXT noenhanced }"
+	        " else { set terminal svg size %d,%d dynamic font TEXT noenhanced }\n"
+	        "  set output %s.'.'.ext\n",
+	        w, h, w, h, q);
+	free(q);
+}
+
+/* A comment line "# WHAT A B" of the script: ids from the data are text there too, and
+ * a line break in one would start a command. */
+static void
+comment(FILE *fp, const char *what, const char *a, const char *b)
+{
+	char *line = one_line(xasprintf("# %s %s %s", what, a, b));
+
+	fprintf(fp, "%s\n", line);
+	free(line);
 }
 
 static void
 end_chart(FILE *fp)
 {
 	fputs("  unset output\n}\nreset\n\n", fp);
+}
+
+/* The title: HEAD (what is drawn) over SUB (where and when; may be NULL), centred on the
+ * canvas (gnuplot centres a title on the plot, which a wide label column pushes aside),
+ * and a top margin of TOP lines of text below it.  Returns the title on one line, as the
+ * index lists it (malloc'd). */
+static char *
+put_title(FILE *fp, enum lang l, const char *head, const char *sub, double top)
+{
+	char *qh = plot_quote(head), *qs = plot_quote(sub ? sub : ""), *line;
+
+	fprintf(fp, "  set label 100 %s%s%s at screen 0.5, screen 1 center offset 0,-1.2 "
+	            "font TITLE front\n"
+	            "  set tmargin %.1f\n",
+	        qh, sub ? ".\"\\n\"." : "", sub ? qs : "", (sub ? 4.4 : 2.8) + top);
+	free(qh);
+	free(qs);
+	/* Chinese writes a span of years with a dash (2024—2026年): a comma, not another. */
+	line = sub ? xasprintf(l == LANG_ZH ? "%s，%s" : "%s — %s", head, sub) : xstrdup(head);
+	return one_line(line);
+}
+
+/* The unit of the value axis, above its top end (a CJK unit on its side would be read
+ * sideways). */
+static void
+put_unit(FILE *fp, const char *label)
+{
+	char *q = plot_quote(label);
+	fprintf(fp, "  set label 1 %s at graph 0, graph 1 left offset 0,1\n", q);
+	free(q);
+}
+
+/* A line of a datablock: "X VALUE-IN-SCALE LABEL COLOUR".  The label names the target's
+ * unit where it is not the series' UNIT (处 and 台 counted together); a quote in it would
+ * end the field, so it is drawn full-width. */
+static void
+point(FILE *fp, enum lang l, double x, const struct target *t, double scale, const char *unit,
+      unsigned colour)
+{
+	char *num = plot_value_label(l, t->value, t->qualifier);
+	char *lab = xasprintf("%s%s", num, strcmp(t->unit, unit) != 0 ? t->unit : "");
+
+	fprintf(fp, "%.10g %.10g \"", x, t->value / scale);
+	for (const char *p = lab; *p; p++)
+		if (*p == '"')
+			fputs("＂", fp);
+		else
+			fputc((unsigned char)*p < 0x20 ? ' ' : *p, fp);
+	fprintf(fp, "\" %u\n", colour);
+	free(num);
+	free(lab);
+}
+
+static void
+trend_plot(FILE *fp, enum lang l, const struct growth_row *r, size_t idx)
+{
+	fprintf(fp,
+	        "  set xrange [%d-0.5:%d+0.5]\n"
+	        "  set xtics 1 scale 0 format '%s'\n"
+	        "  set yrange [0:*]\n"
+	        "  set offsets 0, 0, graph 0.2, 0\n"
+	        "  set grid ytics lc rgb '#dddddd'\n"
+	        "  set border 3 lw 1.5\n  set tics nomirror\n"
+	        "  set key off\n"
+	        "  plot $trend%zu using 1:2 with linespoints lw 4 pt 7 ps 2.2 lc rgb '#1f77b4', \\\n"
+	        "       $trend%zu using 1:2:3 with labels offset 0,1.5\n",
+	        r->g.first_year, r->g.last_year, l == LANG_ZH ? "%.0f年" : "%.0f", idx, idx);
+}
+
+static void
+trend_chart(FILE *fp, const struct plot_input *in, const struct growth_row *r, size_t idx,
+            struct plot_charts *out)
+{
+	const struct series *s = r->s;
+	struct plot_chart *c = chart_add(out, PLOT_TREND, plot_trend_name(r));
+	double maxv = 0, scale;
+	char *unit, *cap, *years, *sub;
+
+	c->metric = s->metric;
+	c->item = r->last->item->name;
+	chart_series(c, s);
+	chart_growth_sets(c, r);
+	for (size_t k = 0; k < s->n; k++)
+		if (strcmp(s->m[k].item->set->jurisdiction, r->jurisdiction) == 0)
+			maxv = fmax(maxv, s->m[k].item->targets.v[s->m[k].t].value);
+	scale = axis_scale(in->lang, maxv, s->unit, &unit);
+	comment(fp, "trend: series", s->id, c->sets[0]->id);
+	fprintf(fp, "$trend%zu << EOD\n", idx);
+	for (size_t k = 0; k < s->n; k++) {
+		const struct item *it = s->m[k].item;
+		if (strcmp(it->set->jurisdiction, r->jurisdiction) == 0)
+			point(fp, in->lang, it->set->year, &it->targets.v[s->m[k].t], scale, s->unit,
+			      COLOUR_CITY);
+	}
+	fputs("EOD\n", fp);
+	cap = plot_caption(s->metric, r->last->item);
+	years = years_span(in->lang, r->g.first_year, r->g.last_year);
+	sub = xasprintf("%s %s", r->jurisdiction, years);
+	begin_chart(fp, c->base, 1200, 720);
+	c->title = put_title(fp, in->lang, cap, sub, 1.6);
+	put_unit(fp, unit);
+	trend_plot(fp, in->lang, r, idx);
+	end_chart(fp);
+	free(unit);
+	free(cap);
+	free(years);
+	free(sub);
 }
 
 /* Bar labels must tell series apart: a metric that two series share (项目) gets the
@@ -171,79 +454,6 @@ twin_suffix(const void *v, size_t n, size_t i, size_t size,
 }
 
 static int
-qualifier_code(enum qual q)
-{
-	/* As the script's q() reads them: 1 ≥, 2 约, 3 ≤. */
-	return q == QUAL_GE ? 1 : q == QUAL_ABOUT ? 2 : q == QUAL_LE ? 3 : 0;
-}
-
-static void
-trend_chart(FILE *fp, const struct growth_row *r, size_t idx, char ***names, size_t *nnames,
-            int formats)
-{
-	const struct series *s = r->s;
-	double maxv = 0, scale = 1;
-	int ymin = 9999, ymax = 0;
-	char *slug = file_slug(s->id), *js = set_slug(r->first->item->set->id), *base;
-	char *title, *ylabel, *qt, *qy;
-	const char *unit = s->unit;
-
-	base = plot_trend_name(r);
-	fprintf(fp, "# trend: series %s, %s\n$trend%zu << EOD\n", s->id, js, idx);
-	for (size_t k = 0; k < s->n; k++) {
-		const struct item *it = s->m[k].item;
-		if (strcmp(it->set->jurisdiction, r->jurisdiction) == 0 &&
-		    it->targets.v[s->m[k].t].value > maxv)
-			maxv = it->targets.v[s->m[k].t].value;
-	}
-	if (maxv >= 1e5)
-		scale = 1e4; /* plotted in 万 */
-	for (size_t k = 0; k < s->n; k++) {
-		const struct item *it = s->m[k].item;
-		const struct target *t = &it->targets.v[s->m[k].t];
-		if (strcmp(it->set->jurisdiction, r->jurisdiction) != 0)
-			continue;
-		fprintf(fp, "%d %.10g %.10g %d\n", it->set->year, t->value / scale, t->value,
-		        qualifier_code(t->qualifier));
-		if (it->set->year < ymin)
-			ymin = it->set->year;
-		if (it->set->year > ymax)
-			ymax = it->set->year;
-	}
-	fputs("EOD\n", fp);
-	{
-		char *cap = plot_caption(s->metric, r->last->item);
-		title = xasprintf("%s — %s %d–%d", cap, r->jurisdiction, ymin, ymax);
-		free(cap);
-	}
-	ylabel = xasprintf("%s%s", scale > 1 ? "万" : "", unit);
-	qt = plot_quote(title);
-	qy = plot_quote(ylabel);
-	begin_chart(fp, base, 800, 480);
-	fprintf(fp,
-	        "  set title %s\n"
-	        "  set ylabel %s\n"
-	        "  set xrange [%d-0.5:%d+0.5]\n"
-	        "  set xtics 1 format '%%.0f'\n"
-	        "  set yrange [0:*]\n"
-	        "  set offsets 0, 0, graph 0.18, 0\n"
-	        "  set grid ytics lc rgb '#dddddd'\n"
-	        "  set key off\n"
-	        "  plot $trend%zu using 1:2 with linespoints lw 2.5 pt 7 ps 1.3 lc rgb '#1f77b4', \\\n"
-	        "       $trend%zu using 1:2:(q($4).fmt($3)) with labels offset 0,1.1 font FONT.',11'\n",
-	        qt, qy, ymin, ymax, idx, idx);
-	end_chart(fp);
-	add_name(names, nnames, base, formats);
-	free(title);
-	free(ylabel);
-	free(qt);
-	free(qy);
-	free(slug);
-	free(js);
-	free(base);
-}
-
-static int
 cmp_pct(const void *a, const void *b)
 {
 	double x = (*(const struct growth_row *const *)a)->g.pct_change;
@@ -251,12 +461,76 @@ cmp_pct(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* The overview's row labels: what (the item cut short: the rows are many), where (unless
+ * all rows are of one place, which the title names) and which years. */
 static void
-overview_chart(FILE *fp, const struct plot_input *in, char ***names, size_t *nnames)
+overview_tics(FILE *fp, enum lang l, const struct growth_row **v, size_t n, int one_place)
+{
+	fputs("  set ytics scale 0 (", fp);
+	for (size_t i = 0; i < n; i++) {
+		char *cap = caption_fit(v[i]->s->metric, v[i]->last->item, 16);
+		char *years = years_span(l, v[i]->g.first_year, v[i]->g.last_year);
+		char *lab = xasprintf("%s%s %s%s%s", cap, twin_suffix(v, n, i, sizeof *v, grow_series),
+		                      one_place ? "" : v[i]->jurisdiction, one_place ? "" : " ", years);
+		char *q = plot_quote(lab);
+		fprintf(fp, "%s%s %zu", i ? ", " : "", q, i);
+		free(cap);
+		free(years);
+		free(lab);
+		free(q);
+	}
+	fputs(")\n", fp);
+}
+
+/* The overview's bars, increases green and decreases red, each labelled with its change.
+ * One change far beyond the others (a unit that changed, 25个 → 500处) would squeeze them
+ * flat: the axis then stops short of it and its bar runs off the edge, its label still
+ * saying how far. */
+static void
+overview_bars(FILE *fp, enum lang l, const struct growth_row **v, size_t n)
+{
+	double hi = v[n - 1]->g.pct_change, second = n > 1 ? v[n - 2]->g.pct_change : hi;
+	double lo = v[0]->g.pct_change, xmin, xmax;
+	char *xl = plot_quote(lang_say(l, "change (%)"));
+
+	xmax = hi > 0 && second > 0 && hi > 3 * second ? second * 1.6 : hi > 0 ? hi * 1.25 : 10;
+	xmin = lo < 0 ? lo * 1.25 : 0;
+	if (xmin > -0.08 * xmax)
+		xmin = -0.08 * xmax;
+	fprintf(fp, "  set yrange [-0.7:%zu-0.3]\n"
+	            "  set xrange [%.6g:%.6g]\n"
+	            "  set grid xtics lc rgb '#dddddd'\n"
+	            "  set xtics autofreq format '%%g' nomirror\n"
+	            "  set border 1 lw 1.5\n"
+	            "  set rmargin 4\n"
+	            "  set yzeroaxis lt -1 lw 1.5\n"
+	            "  set xlabel %s\n"
+	            "  set key off\n"
+	            "  set style fill solid 0.85 noborder\n"
+	            "  pct(v) = abs(v) >= 100 ? sprintf('%%+.0f%%%%', v) : sprintf('%%+.3g%%%%', v)\n"
+	            "  X = %.6g\n"
+	            /* a bar, its label beyond its end */
+	            "  plot $overview using (($2>X?X:$2)/2):1:($2<0?$2:0):($2<0?0:($2>X?X:$2)):"
+	            "($1-0.36):($1+0.36):($2<0?0xd62728:0x2ca02c) with boxxyerror lc rgb variable, \\\n"
+	            "       $overview using ($2>X?NaN:$2>0?$2:0):1:(pct($2)) with labels left "
+	            "offset 0.6,0",
+	        n, xmin, xmax, xl, xmax);
+	/* or inside the end of a bar cut at X (only where there is one: gnuplot 5.4 crashes
+	 * on labels that are all undefined) */
+	if (hi > xmax)
+		fputs(", \\\n       $overview using ($2>X?X:NaN):1:(pct($2)) with labels right "
+		      "offset -0.6,0 tc rgb 'white'", fp);
+	fputc('\n', fp);
+	free(xl);
+}
+
+static void
+overview_chart(FILE *fp, const struct plot_input *in, struct plot_charts *out)
 {
 	const struct growth_row **v = xcalloc(in->ngrowth + 1, sizeof *v);
-	size_t n = 0;
-	double xmin, xmax;
+	struct plot_chart *c;
+	size_t n = 0, i;
+	int one;
 
 	for (size_t i = 0; i < in->ngrowth; i++)
 		if (!isnan(in->growth[i].g.pct_change))
@@ -266,53 +540,24 @@ overview_chart(FILE *fp, const struct plot_input *in, char ***names, size_t *nna
 		return;
 	}
 	qsort(v, n, sizeof *v, cmp_pct);
+	c = chart_add(out, PLOT_OVERVIEW, xstrdup("overview"));
 	fputs("# overview: percentage change of every series, sorted\n$overview << EOD\n", fp);
-	for (size_t i = 0; i < n; i++)
-		fprintf(fp, "%zu %.10g\n", i, v[i]->g.pct_change);
-	fputs("EOD\n", fp);
-	/* One change far beyond the others (a unit that changed, 25个 → 500处) would squeeze
-	 * them flat: the axis then stops short of it and its bar runs off the edge, its label
-	 * still saying how far. */
-	{
-		double hi = v[n - 1]->g.pct_change, second = n > 1 ? v[n - 2]->g.pct_change : hi;
-		double lo = v[0]->g.pct_change;
-		xmax = hi > 0 && second > 0 && hi > 3 * second ? second * 1.6 : hi > 0 ? hi * 1.25 : 10;
-		xmin = lo < 0 ? lo * 1.25 : 0;
-		if (xmin > -0.08 * xmax)
-			xmin = -0.08 * xmax;
-	}
-	begin_chart(fp, "overview", 1600, (int)(150 + 24 * n));
-	fputs("  set label 1 '各系列目标的变化幅度（首年→末年，%）' at screen 0.5, screen 1 "
-	      "center offset 0,-1.2 font FONT.',13'\n"
-	      "  set tmargin 3\n"
-	      "  set ytics scale 0 (", fp);
 	for (size_t i = 0; i < n; i++) {
-		char *cap = plot_caption(v[i]->s->metric, v[i]->last->item);
-		char *lab = xasprintf("%s%s %s %d–%d", cap,
-		                      twin_suffix(v, n, i, sizeof *v, grow_series),
-		                      v[i]->jurisdiction, v[i]->g.first_year, v[i]->g.last_year);
-		free(cap);
-		char *q = plot_quote(lab);
-		fprintf(fp, "%s%s %zu", i ? ", " : "", q, i);
-		free(lab);
-		free(q);
+		fprintf(fp, "%zu %.10g\n", i, v[i]->g.pct_change);
+		chart_series(c, v[i]->s);
+		chart_growth_sets(c, v[i]);
 	}
-	fprintf(fp, ")\n"
-	            "  set yrange [-0.7:%zu-0.3]\n"
-	            "  set xrange [%.6g:%.6g]\n"
-	            "  set grid xtics lc rgb '#dddddd'\n"
-	            "  set xtics autofreq format '%%g'\n"
-	            "  set yzeroaxis lt -1\n"
-	            "  set xlabel '%%'\n"
-	            "  set key off\n"
-	            "  set style fill solid 0.85 noborder\n"
-	            "  plot $overview using (($2>%.6g?%.6g:$2)/2):1:($2<0?$2:0):($2<0?0:($2>%.6g?%.6g:$2)):"
-	            "($1-0.35):($1+0.35):($2<0?0xd62728:0x2ca02c) with boxxyerror lc rgb variable, \\\n"
-	            "       $overview using ($2>=0?($2>%.6g*0.8?%.6g*0.8:$2):0):1:(abs($2)>=100?sprintf('%%+.0f%%%%', $2):sprintf('%%+.3g%%%%', $2)) "
-	            "with labels left offset 0.6,0\n",
-	        n, xmin, xmax, xmax, xmax, xmax, xmax, xmax, xmax);
+	fputs("EOD\n", fp);
+	for (one = 1, i = 1; i < n && one; i++)
+		one = strcmp(v[i]->jurisdiction, v[0]->jurisdiction) == 0;
+	/* Room for the title and the axis however few the rows. */
+	begin_chart(fp, c->base, 1400, (int)(260 + 38 * n));
+	c->title = put_title(fp, in->lang,
+	                     lang_say(in->lang, "Change of every series, first year to last (%)"),
+	                     one ? v[0]->jurisdiction : NULL, 0.5);
+	overview_tics(fp, in->lang, v, n, one);
+	overview_bars(fp, in->lang, v, n);
 	end_chart(fp);
-	add_name(names, nnames, "overview", in->formats);
 	free(v);
 }
 
@@ -377,8 +622,9 @@ share_bars(FILE *fp, const struct set **dist, size_t nd, size_t idx)
 	static const char *const colors[] = { "#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd",
 		                              "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22" };
 
+	fputs("  plot ", fp);
 	for (size_t j = 0; j < nd; j++) {
-		double h = 0.7 / (double)nd, off = -0.35 + h * ((double)j + 0.5);
+		double h = 0.76 / (double)nd, off = 0.38 - h * ((double)j + 0.5);
 		char *q = plot_quote(dist[j]->jurisdiction);
 		fprintf(fp,
 		        "%s$shares%zu using ($%zu/2):($1+%.3f):(0):%zu:($1+%.3f):($1+%.3f) with "
@@ -392,16 +638,35 @@ share_bars(FILE *fp, const struct set **dist, size_t nd, size_t idx)
 	fputs("\n", fp);
 }
 
+/* The row labels of a share chart: the target, and its series where two share a metric. */
+static void
+share_tics(FILE *fp, const struct share_row **v, size_t n)
+{
+	fputs("  set ytics scale 0 (", fp);
+	for (size_t i = 0; i < n; i++) {
+		char *cap = caption_fit(v[i]->s->metric, v[i]->city->item, 16);
+		char *lab = xasprintf("%s%s", cap, twin_suffix(v, n, i, sizeof *v, share_series));
+		char *q = plot_quote(lab);
+		fprintf(fp, "%s%s %zu", i ? ", " : "", q, i);
+		free(cap);
+		free(lab);
+		free(q);
+	}
+	fputs(")\n", fp);
+}
+
 /* The chart of what the districts carry of CITY's targets: a row per target (of the share
  * rows of IN), a bar per district. */
 static void
 shares_chart(FILE *fp, const struct plot_input *in, const struct set *city, size_t idx,
-             char ***names, size_t *nnames)
+             struct plot_charts *out)
 {
 	const struct share_row **v = xcalloc(in->nshares + 1, sizeof *v);
 	const struct set **dist;
+	struct plot_chart *c;
 	size_t n = 0, nd;
-	char *base, *title, *qt;
+	char *year, *sub, *xl;
+	int h;
 
 	for (size_t i = 0; i < in->nshares; i++)
 		if (in->shares[i].city->item->set == city && !isnan(in->shares[i].share))
@@ -410,132 +675,194 @@ shares_chart(FILE *fp, const struct plot_input *in, const struct set *city, size
 		free(v);
 		return;
 	}
+	/* Largest at the top: gnuplot counts rows upwards. */
 	qsort(v, n, sizeof *v, cmp_share);
-	dist = share_districts(v, n, &nd);
-	base = plot_shares_name(city);
-	fprintf(fp, "# shares: the districts' part of %s's targets (percent)\n", city->id);
-	share_data(fp, v, n, dist, nd, idx);
-	title = xasprintf("%s%d年目标中各区所占份额（%%）", city->jurisdiction, city->year);
-	qt = plot_quote(title);
-	begin_chart(fp, base, 1200, (int)(190 + 40 * n));
-	fprintf(fp, "  set label 1 %s at screen 0.5, screen 1 center offset 0,-1.2 font FONT.',13'\n"
-	            "  set tmargin 5\n  set ytics scale 0 (", qt);
-	for (size_t i = 0; i < n; i++) {
-		char *cap = plot_caption(v[i]->s->metric, v[i]->city->item);
-		char *lab = xasprintf("%s%s", cap, twin_suffix(v, n, i, sizeof *v, share_series));
-		char *q = plot_quote(lab);
-		fprintf(fp, "%s%s %zu", i ? ", " : "", q, i);
-		free(cap);
-		free(lab);
-		free(q);
-	}
-	fprintf(fp, ")\n"
-	            "  set yrange [-0.7:%zu-0.3]\n"
+	dist = share_districts((const struct share_row *const *)v, n, &nd);
+	c = chart_add(out, PLOT_SHARES, plot_shares_name(city));
+	chart_set(c, city);
+	for (size_t i = 0; i < n; i++)
+		chart_series(c, v[i]->s);
+	for (size_t j = 0; j < nd; j++)
+		chart_set(c, dist[j]);
+	comment(fp, "shares: the districts' part, in percent, of the targets of", city->id, "");
+	share_data(fp, (const struct share_row *const *)v, n, dist, nd, idx);
+	year = years_span(in->lang, city->year, city->year);
+	sub = xasprintf("%s %s", city->jurisdiction, year);
+	xl = plot_quote(lang_say(in->lang, "share of the city's target (%)"));
+	h = 300 + (28 * (int)nd + 16) * (int)n;
+	begin_chart(fp, c->base, 1200, h);
+	c->title = put_title(fp, in->lang,
+	                     lang_say(in->lang, "Districts' shares of the city's targets (%)"),
+	                     sub, 2.2);
+	share_tics(fp, v, n);
+	/* The legend under the title's two lines (about 115 pixels). */
+	fprintf(fp, "  set yrange [-0.6:%zu-0.4]\n"
 	            "  set xrange [0:*]\n"
 	            "  set offsets 0, graph 0.15, 0, 0\n"
+	            "  set rmargin 4\n"
 	            "  set grid xtics lc rgb '#dddddd'\n"
-	            "  set xlabel '%%'\n"
-	            "  set key at screen 0.5, screen %.4f center top horizontal\n"
-	            "  set style fill solid 0.85 noborder\n"
-	            "  plot ",
-	        n, 1.0 - 44.0 / (190 + 40 * (double)n));
+	            "  set xtics nomirror\n  set border 3 lw 1.5\n"
+	            "  set xlabel %s\n"
+	            "  set key at screen 0.5, screen %.4f center top horizontal samplen 2 width 2\n"
+	            "  set style fill solid 0.85 noborder\n",
+	        n, xl, 1.0 - 118.0 / h);
 	share_bars(fp, dist, nd, idx);
 	end_chart(fp);
-	add_name(names, nnames, base, in->formats);
-	free(title);
-	free(qt);
-	free(base);
+	free(year);
+	free(sub);
+	free(xl);
 	free(dist);
 	free(v);
 }
 
-/* The members of a series that has no trend and no share, side by side: one bar per
- * set (重庆市 2024, 渝北区 2025) with its value. */
+/* The x labels of a members chart: place and year of each member. */
 static void
-members_chart(FILE *fp, const struct series *s, size_t idx, char ***names, size_t *nnames,
-              int formats)
+member_tics(FILE *fp, enum lang l, const struct series *s)
 {
-	char *base = plot_members_name(s->id), *cap, *title, *qt, *qy;
-	double maxv = 0, scale = 1;
-
-	for (size_t k = 0; k < s->n; k++)
-		if (s->m[k].item->targets.v[s->m[k].t].value > maxv)
-			maxv = s->m[k].item->targets.v[s->m[k].t].value;
-	if (maxv >= 1e5)
-		scale = 1e4;
-	fprintf(fp, "# members: series %s\n$members%zu << EOD\n", s->id, idx);
-	for (size_t k = 0; k < s->n; k++) {
-		const struct target *t = &s->m[k].item->targets.v[s->m[k].t];
-		fprintf(fp, "%zu %.10g %.10g %d\n", k, t->value / scale, t->value,
-		        qualifier_code(t->qualifier));
-	}
-	fputs("EOD\n", fp);
-	cap = plot_caption(s->metric, s->m[0].item);
-	title = xasprintf("%s — 各地各年目标", cap);
-	qt = plot_quote(title);
-	qy = plot_quote(scale > 1 ? "万" : s->unit);
-	begin_chart(fp, base, 800, 480);
-	fprintf(fp, "  set title %s\n  set ylabel %s\n  set xtics scale 0 (", qt, qy);
+	fputs("  set xtics scale 0 (", fp);
 	for (size_t k = 0; k < s->n; k++) {
 		const struct set *st = s->m[k].item->set;
-		char *lab = xasprintf("%s %d", st->jurisdiction, st->year), *q = plot_quote(lab);
+		char *y = years_span(l, st->year, st->year), *lab = xasprintf("%s %s", st->jurisdiction, y);
+		char *q = plot_quote(lab);
 		fprintf(fp, "%s%s %zu", k ? ", " : "", q, k);
+		free(y);
 		free(lab);
 		free(q);
 	}
-	fprintf(fp, ")\n"
-	            "  set xrange [-0.6:%zu-0.4]\n"
+	/* Many side by side would run into each other: slanted. */
+	fprintf(fp, ")%s\n", s->n > 5 ? " rotate by 30 right" : "");
+}
+
+/* A district's set: it has a parent, or its catalog row says so. */
+static int
+is_district(const struct set *s)
+{
+	return s->up || (s->level && strcmp(s->level, "district") == 0);
+}
+
+/* The members of a series side by side: one bar per set (重庆市 2024, 渝北区 2025) with
+ * its value. */
+static void
+members_chart(FILE *fp, const struct plot_input *in, const struct series *s, size_t idx,
+              struct plot_charts *out)
+{
+	struct plot_chart *c = chart_add(out, PLOT_MEMBERS, plot_members_name(s->id));
+	double maxv = 0, scale;
+	char *unit, *cap;
+
+	c->metric = s->metric;
+	c->item = s->m[0].item->name;
+	chart_series(c, s);
+	for (size_t k = 0; k < s->n; k++) {
+		maxv = fmax(maxv, s->m[k].item->targets.v[s->m[k].t].value);
+		chart_set(c, s->m[k].item->set);
+	}
+	scale = axis_scale(in->lang, maxv, s->unit, &unit);
+	comment(fp, "members: series", s->id, "");
+	fprintf(fp, "$members%zu << EOD\n", idx);
+	for (size_t k = 0; k < s->n; k++)
+		point(fp, in->lang, (double)k, &s->m[k].item->targets.v[s->m[k].t], scale, s->unit,
+		      is_district(s->m[k].item->set) ? COLOUR_DISTRICT : COLOUR_CITY);
+	fputs("EOD\n", fp);
+	cap = plot_caption(s->metric, s->m[0].item);
+	begin_chart(fp, c->base, 1200, 720);
+	c->title = put_title(fp, in->lang, cap, lang_say(in->lang, "targets by place and year"), 1.6);
+	put_unit(fp, unit);
+	member_tics(fp, in->lang, s);
+	fprintf(fp, "  set xrange [-0.6:%zu-0.4]\n"
 	            "  set yrange [0:*]\n"
 	            "  set offsets 0, 0, graph 0.15, 0\n"
 	            "  set grid ytics lc rgb '#dddddd'\n"
+	            "  set border 3 lw 1.5\n  set tics nomirror\n"
 	            "  set key off\n"
 	            "  set style fill solid 0.85 noborder\n"
 	            "  set boxwidth 0.6\n"
-	            "  plot $members%zu using 1:2 with boxes lc rgb '#1f77b4', \\\n"
-	            "       $members%zu using 1:2:(q($4).fmt($3)) with labels offset 0,1 font FONT.',11'\n",
+	            "  plot $members%zu using 1:2:4 with boxes lc rgb variable, \\\n"
+	            "       $members%zu using 1:2:3 with labels offset 0,1\n",
 	        s->n, idx, idx);
 	end_chart(fp);
-	add_name(names, nnames, base, formats);
+	free(unit);
 	free(cap);
-	free(title);
-	free(qt);
-	free(qy);
-	free(base);
 }
 
-size_t
-plot_write(FILE *fp, const struct plot_input *in, char ***names, size_t *nnames)
+static void
+script_header(FILE *fp, const struct plot_input *in)
 {
 	char *font = plot_quote(in->font ? in->font : "Sans");
-	size_t before = *nnames;
 
 	fprintf(fp, "# Charts of the yoy comparison, written by 'yoy plot'.  Edit and draw again\n"
 	            "# with: gnuplot yoy.gp   (in this folder).  All text is in single-quoted\n"
 	            "# strings and every chart is drawn without enhanced text mode.\n"
 	            "reset\n"
+	            "set encoding utf8\n"
 	            "FONT = %s\n"
-	            "EXTS = '%s%s%s'\n"
-	            "fmt(v) = v >= 1e8 ? sprintf('%%.4g亿', v/1e8) : v >= 1e4 ? sprintf('%%.4g万', "
-	            "v/1e4) : sprintf('%%.4g', v)\n"
-	            "q(c) = c == 1 ? '≥' : c == 2 ? '约' : c == 3 ? '≤' : ''\n\n",
-	        font, in->formats & PLOT_PNG ? "png" : "",
+	            "# Sizes for a slide: text (ticks, values, legends) and titles, in points.\n"
+	            "TEXT = FONT.',%d'\n"
+	            "TITLE = FONT.',%d'\n"
+	            "EXTS = '%s%s%s'\n\n",
+	        font, FONT_TEXT, FONT_TITLE, in->formats & PLOT_PNG ? "png" : "",
 	        (in->formats & PLOT_PNG) && (in->formats & PLOT_SVG) ? " " : "",
 	        in->formats & PLOT_SVG ? "svg" : "");
 	free(font);
-	for (size_t i = 0; i < in->ngrowth; i++)
-		trend_chart(fp, &in->growth[i], i, names, nnames, in->formats);
-	overview_chart(fp, in, names, nnames);
-	/* A share chart for each city set that has district members. */
-	for (size_t i = 0; i < in->nshares; i++) {
-		const struct set *city = in->shares[i].city->item->set;
-		size_t j;
-		for (j = 0; j < i && in->shares[j].city->item->set != city; j++)
-			;
-		if (j == i)
-			shares_chart(fp, in, city, i, names, nnames);
+}
+
+size_t
+plot_script(FILE *fp, const struct plot_input *in, struct plot_charts *out)
+{
+	size_t before = out->n;
+
+	out->formats = in->formats;
+	script_header(fp, in);
+	/* The whole first (a reader starts there), then each series.  The overview and the
+	 * shares are of the whole comparison: a run limited to some series would draw them
+	 * partial, looking whole. */
+	if (in->nonly == 0) {
+		overview_chart(fp, in, out);
+		for (size_t i = 0; i < in->nshares; i++) {
+			const struct set *city = in->shares[i].city->item->set;
+			size_t j;
+			for (j = 0; j < i && in->shares[j].city->item->set != city; j++)
+				;
+			if (j == i)
+				shares_chart(fp, in, city, i, out);
+		}
 	}
+	for (size_t i = 0; i < in->ngrowth; i++)
+		trend_chart(fp, in, &in->growth[i], i, out);
 	for (size_t i = 0; i < in->nothers; i++)
-		members_chart(fp, in->others[i], i, names, nnames, in->formats);
+		members_chart(fp, in, in->others[i], i, out);
+	return out->n - before;
+}
+
+char *
+plot_file(const struct plot_chart *c, int format)
+{
+	return xasprintf("%s.%s", c->base, format == PLOT_SVG ? "svg" : "png");
+}
+
+/* Append the file names of CHARTS' charts to *NAMES. */
+static void
+names_of(const struct plot_charts *charts, char ***names, size_t *nnames)
+{
+	static const int formats[] = { PLOT_PNG, PLOT_SVG };
+
+	for (size_t i = 0; i < charts->n; i++)
+		for (size_t k = 0; k < NELEM(formats); k++)
+			if (charts->formats & formats[k]) {
+				*names = xrealloc(*names, (*nnames + 1) * sizeof **names);
+				(*names)[(*nnames)++] = plot_file(&charts->v[i], formats[k]);
+			}
+}
+
+size_t
+plot_write(FILE *fp, const struct plot_input *in, char ***names, size_t *nnames)
+{
+	struct plot_charts charts = { 0 };
+	size_t before = *nnames;
+
+	plot_script(fp, in, &charts);
+	names_of(&charts, names, nnames);
+	plot_charts_release(&charts);
 	return *nnames - before;
 }
 
@@ -606,26 +933,39 @@ plot_cjk_font(void)
 }
 
 int
-plot_render(const struct plot_input *in, const char *workdir, char ***names, size_t *nnames,
-            char **cause)
+plot_draw(const struct plot_input *in, const char *workdir, struct plot_charts *out,
+          char **cause)
 {
 	char *script = xasprintf("%s/yoy.gp", workdir);
 	FILE *fp = fopen(script, "w");
-	int rc;
+	int bad;
 
 	if (!fp) {
 		fail(cause, "%s: cannot write: %s", script, strerror(errno));
 		free(script);
 		return -1;
 	}
-	plot_write(fp, in, names, nnames);
-	if (fclose(fp) != 0) {
+	plot_script(fp, in, out);
+	bad = ferror(fp) != 0;
+	if (fclose(fp) != 0 || bad) {
 		fail(cause, "%s: write error", script);
 		free(script);
 		return -1;
 	}
 	free(script);
-	rc = plot_run("yoy.gp", workdir, cause);
+	return plot_run("yoy.gp", workdir, cause);
+}
+
+int
+plot_render(const struct plot_input *in, const char *workdir, char ***names, size_t *nnames,
+            char **cause)
+{
+	struct plot_charts charts = { 0 };
+	int rc = plot_draw(in, workdir, &charts, cause);
+
+	/* The names even on failure: the caller cleans the files up by them. */
+	names_of(&charts, names, nnames);
+	plot_charts_release(&charts);
 	return rc;
 }
 

@@ -336,32 +336,102 @@ else
 fi
 
 # --- charts through gnuplot ---
-mkdir "$T/plots0"
 PATH=/nonexistent "$YOY" plot -o "$T/plots0" >"$T/out" 2>"$T/err"
 rc=$?
 if [ $rc -eq 3 ] && [ "$(cat "$T/err")" = "yoy: gnuplot: not found on the PATH (install it: apt-get install gnuplot-nox)" ]; then ok
 else ko "plot without gnuplot: exit $rc: $(cat "$T/err")"; fi
+[ -e "$T/plots0" ] && ko "plot without gnuplot made its folder" || ok
+# chart_files DIR: the chart files of DIR, sorted; index_files DIR: those its index.csv lists
+# (the file column; chart names never need quoting).
+chart_files() { (cd "$1" && ls | grep -E '\.(png|svg)$' | sort); }
+index_files() { tail -n +2 "$1/index.csv" | cut -d, -f1 | sort; }
 if command -v gnuplot >/dev/null 2>&1; then
 	abs=$(cd "$(dirname "$YOY")" && pwd)/$(basename "$YOY")
-	mkdir "$T/plots"
-	"$YOY" plot -o "$T/plots" >"$T/out" 2>"$T/err" && ok || ko "plot: $(cat "$T/err")"
-	npng=$(ls "$T"/plots/*.png | wc -l)
-	nsvg=$(ls "$T"/plots/*.svg | wc -l)
-	[ "$npng" -ge 15 ] && [ "$nsvg" -ge 15 ] && ok || ko "plot drew $npng PNG and $nsvg SVG"
-	for f in overview.png overview.svg shares-cq-2025.png trend-cq-2024_3_1-cq.svg yoy.gp; do
-		[ -s "$T/plots/$f" ] && ok || ko "plot did not write $f"
+	# -o names a folder that does not exist yet: it is made.
+	"$YOY" plot -o "$T/charts" >"$T/out" 2>"$T/err" && ok || ko "plot: $(cat "$T/err")"
+	npng=$(ls "$T"/charts/*.png | wc -l)
+	nsvg=$(ls "$T"/charts/*.svg | wc -l)
+	[ "$npng" -ge 15 ] && [ "$nsvg" -eq "$npng" ] && ok || ko "plot drew $npng PNG and $nsvg SVG"
+	for f in overview.png overview.svg shares-cq-2025.png trend-cq-cq-2024-3-1.svg \
+		members-cq-2024-10-1.png yoy.gp index.csv index.html; do
+		[ -s "$T/charts/$f" ] && ok || ko "plot did not write $f"
 	done
-	ls -d "$T"/plots/.yoy-plot-* >/dev/null 2>&1 && ko "plot left its scratch folder"
+	ls -d "$T"/.yoy-* >/dev/null 2>&1 && ko "plot left its scratch folder" || ok
+	# index.csv lists every chart file and nothing else; index.html shows each one.
+	chart_files "$T/charts" >"$T/files"
+	index_files "$T/charts" >"$T/listed"
+	same "index.csv lists the chart files" "$T/files" "$T/listed"
+	n=0
+	while read -r f; do
+		n=$((n + 1))
+		grep -q "href=\"$f\"" "$T/charts/index.html" || ko "index.html lacks $f"
+	done <"$T/files"
+	atleast 30 "charts in index.html" "$n"
+	head -n 1 "$T/charts/index.csv" | grep -qx 'file,title,series,metric,item,jurisdiction,sets' &&
+		ok || ko "index.csv header: $(head -n 1 "$T/charts/index.csv")"
+	# Every growth row has its trend chart, titled with its metric.
+	n=0
+	"$YOY" growth --format csv | tail -n +2 | cut -d, -f1,2 >"$T/grown"
+	while IFS=, read -r s metric; do
+		n=$((n + 1))
+		grep -q ",$s,$metric," "$T/charts/index.csv" || ko "no chart of $s $metric in index.csv"
+	done <"$T/grown"
+	atleast 30 "growth rows with a chart" "$n"
+	# The words of the charts follow --lang.
+	grep -q '^overview.png,"Change of every series' "$T/charts/index.csv" && ok || ko "English overview title"
+	"$YOY" --lang zh plot -o "$T/charts-zh" >"$T/out" 2>"$T/err" && ok || ko "plot --lang zh: $(cat "$T/err")"
+	grep -q '^overview.png,各系列目标的变化幅度' "$T/charts-zh/index.csv" && ok || ko "Chinese overview title"
+	grep -q "'单位：" "$T/charts-zh/yoy.gp" && grep -q "'Unit: " "$T/charts/yoy.gp" && ok ||
+		ko "unit labels not in the language asked for"
+	grep -q '<html lang="zh-CN">' "$T/charts-zh/index.html" && ok || ko "index.html not in Chinese"
+	# --excel: index.csv with a BOM and CRLF, and a folder so written is replaced like any.
+	"$YOY" plot --excel --format png -o "$T/charts-zh" >"$T/out" 2>"$T/err" && ok ||
+		ko "plot --excel over an earlier run: $(cat "$T/err")"
+	[ "$(head -c 3 "$T/charts-zh/index.csv" | od -An -tx1 | tr -d ' ')" = efbbbf ] &&
+		head -n 1 "$T/charts-zh/index.csv" | grep -q "$(printf 'sets\r')" && ok ||
+		ko "plot --excel: index.csv without a BOM and CRLF"
+	ls "$T"/charts-zh/*.svg >/dev/null 2>&1 && ko "plot --format png left SVG files" || ok
 	# The kept script draws again as it is.
-	(cd "$T/plots" && gnuplot yoy.gp) 2>"$T/err" && ok || ko "yoy.gp does not run: $(cat "$T/err")"
+	(cd "$T/charts" && gnuplot yoy.gp) 2>"$T/err" && ok || ko "yoy.gp does not run: $(cat "$T/err")"
+	# A run for one series replaces the folder whole: its charts only, nothing of the first
+	# run, no overview or share chart that would look like the whole comparison.
+	"$YOY" plot AED -o "$T/charts" >"$T/out" 2>"$T/err" && ok || ko "plot AED: $(cat "$T/err")"
+	chart_files "$T/charts" >"$T/files"
+	index_files "$T/charts" >"$T/listed"
+	same "index.csv lists the AED run's files" "$T/files" "$T/listed"
+	[ "$(wc -l <"$T/files")" -ge 2 ] && ok || ko "plot AED drew $(wc -l <"$T/files") files"
+	grep -qE '^(overview|shares)' "$T/files" && ko "plot AED wrote an overview or share chart" || ok
+	aed=$("$YOY" series --format csv | awk -F, '$2 ~ /AED/ { print $1 }' | sort -u)
+	[ "$(tail -n +2 "$T/charts/index.csv" | cut -d, -f3 | sort -u)" = "$aed" ] && ok ||
+		ko "plot AED drew other series than $aed"
+	grep -q 'class="only"' "$T/charts/index.html" && ok || ko "index.html does not say the run is limited"
+	# A run that fails leaves the folder as it was: gnuplot missing, or failing half way.
+	cp -r "$T/charts" "$T/saved"
+	PATH=/nonexistent "$YOY" plot -o "$T/charts" >/dev/null 2>&1
+	mkdir "$T/bin"
+	printf '#!/bin/sh\necho "\\"yoy.gp\\" line 9: broken" >&2\nexit 1\n' >"$T/bin/gnuplot"
+	chmod +x "$T/bin/gnuplot"
+	PATH="$T/bin:$PATH" "$YOY" plot -o "$T/charts" >"$T/out" 2>"$T/err"
+	rc=$?
+	[ $rc -eq 1 ] && grep -q 'gnuplot failed: "yoy.gp" line 9: broken' "$T/err" && ok ||
+		ko "plot with a failing gnuplot: exit $rc: $(cat "$T/err")"
+	diff -r "$T/saved" "$T/charts" >/dev/null && ok || ko "a failed plot changed the folder"
+	ls -d "$T"/.yoy-* >/dev/null 2>&1 && ko "a failed plot left its scratch folder" || ok
+	# A folder yoy did not write is refused, never emptied; a folder needs its parent.
+	mkdir "$T/mine"
+	printf 'notes\n' >"$T/mine/notes.txt"
+	fails 1 "yoy: $T/mine: holds files yoy did not write there (no index.csv); give a new or empty folder, it is replaced whole" plot -o "$T/mine"
+	[ -s "$T/mine/notes.txt" ] && ok || ko "plot emptied a folder it did not write"
+	fails 1 "yoy: $T/nope: no such folder to make $T/nope/charts in" plot -o "$T/nope/charts"
 	# Names with quotes, backquotes, _, @ and a newline are drawn as written; nothing runs.
-	mkdir -p "$T/h/p"
+	mkdir -p "$T/h"
 	(cd "$T/h" && "$abs" --data "$OLDPWD/$B/hostile" plot -o p) >"$T/out" 2>"$T/err" && ok ||
 		ko "plot of hostile names: $(cat "$T/err")"
 	[ -e "$T/h/yoy-pwned" ] || [ -e /tmp/yoy-evil ] && ko "plot ran a command from the data" || ok
 	grep -q 'touch ../../yoy-pwned`' "$T"/h/p/trend-*.svg && ok || ko "hostile title not drawn as written"
+	grep -q '<script>alert' "$T/h/p/index.html" && ko "index.html did not escape an item name" || ok
 else
-	skip 11 "gnuplot not installed: the charts (scripts/install-deps)"
+	skip 40 "gnuplot not installed: the charts (scripts/install-deps)"
 fi
 
 # --- the HTML report ---
