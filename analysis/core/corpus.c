@@ -6,11 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <pthread.h>
-#include <unistd.h>
 
 #include "base/csvio.h"
 #include "ingest/notice.h"
+#include "base/par.h"
 #include "base/util.h"
 
 const char *const catalog_cols[] = { "set",      "year",       "jurisdiction", "level",
@@ -388,28 +387,13 @@ targets_thread(void *arg)
 int
 corpus_targets(struct corpus *c, int lines, char **cause)
 {
-	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
-	const char *env = getenv("YOY_THREADS"); /* a cap, for tests and shared machines */
-	size_t nt;
-
-	if (env && atol(env) > 0 && atol(env) < ncpu)
-		ncpu = atol(env);
-	nt = c->nsets >= 64 && ncpu > 1 ? (size_t)(ncpu < 8 ? ncpu : 8) : 1;
-	struct targets_job jobs[8];
-	pthread_t th[8];
-	int started[8] = { 0 }, rc = 0;
+	size_t nt = par_threads(c->nsets, 64);
+	struct targets_job jobs[PAR_MAX];
+	int rc = 0;
 
 	for (size_t t = 0; t < nt; t++)
 		jobs[t] = (struct targets_job){ c, t, nt, lines, 0, NULL };
-	for (size_t t = 1; t < nt; t++)
-		started[t] = pthread_create(&th[t], NULL, targets_thread, &jobs[t]) == 0;
-	targets_thread(&jobs[0]);
-	for (size_t t = 1; t < nt; t++) {
-		if (started[t])
-			pthread_join(th[t], NULL);
-		else
-			targets_thread(&jobs[t]); /* no thread could start: its share here */
-	}
+	par_run(targets_thread, jobs, sizeof *jobs, nt);
 	for (size_t t = 0; t < nt; t++) {
 		if (jobs[t].rc < 0 && rc == 0) {
 			rc = -1;

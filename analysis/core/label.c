@@ -96,7 +96,12 @@ static const char *const positions[] = { "周边", "周围", "附近", "沿线" 
 static int
 has(const char *s, const char *p)
 {
-	return strncmp(s, p, strlen(p)) == 0;
+	/* Byte by byte, stopping at the first difference: called for every word of a list
+	 * at every position of a phrase, it must not measure the word first. */
+	for (; *p; s++, p++)
+		if (*s != *p)
+			return 0;
+	return 1;
 }
 
 static int
@@ -114,9 +119,12 @@ lead_of(const char *s, const char *const *list, size_t n, size_t *len)
 	size_t bl = 0;
 
 	for (size_t i = 0; i < n; i++)
-		if (has(s, list[i]) && strlen(list[i]) > bl) {
-			best = (int)i;
-			bl = strlen(list[i]);
+		if (has(s, list[i])) {
+			size_t l = strlen(list[i]);
+			if (l > bl) {
+				best = (int)i;
+				bl = l;
+			}
 		}
 	*len = bl;
 	return best;

@@ -10,6 +10,7 @@
 #include <utf8proc.h>
 
 #include "base/csvio.h"
+#include "base/par.h"
 #include "base/text.h"
 #include "base/util.h"
 
@@ -102,6 +103,11 @@ struct pair {
 	int *cnt;
 	size_t ccap;
 	double ndocs;
+	double *idfv;         /* the idf of each bigram of df, computed once */
+	uint64_t *keys;       /* the arena of the vectors' keys and weights */
+	double *ws;
+	size_t used;
+	double idf0;          /* the idf of a bigram none of the pair's items has */
 	struct vec *iv;       /* the items of a, then of b */
 	struct vec *tv;       /* their targets, item after item */
 	size_t *tfirst;       /* index in tv of each of those items' first target */
@@ -173,18 +179,11 @@ cmp_key(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* In how many of the pair's items a bigram occurs. */
-static double
-pair_df(const struct pair *p, uint64_t key)
-{
-	int k = gmap_get((struct gmap *)&p->df, key, 0);
-	return k < 0 ? 0 : p->cnt[k];
-}
-
 static double
 idf(const struct pair *p, uint64_t key)
 {
-	return log((p->ndocs + 1) / (pair_df(p, key) + 1)) + 0.1;
+	int k = gmap_get((struct gmap *)&p->df, key, 0);
+	return k < 0 ? p->idf0 : p->idfv[k];
 }
 
 /* A text's bigrams as a glist: sorted by key, counts summed. */
@@ -215,22 +214,25 @@ glist_free(struct glist *l)
  * ITEMS_ONLY, bigrams none of the pair's items has are left out (a target's label may add
  * words of its own: 面积, 累计). */
 static struct vec
-vec_make(const struct pair *p, const struct glist *l, int items_only)
+vec_make(struct pair *p, const struct glist *l, int items_only)
 {
 	struct vec v = { 0 };
 
-	v.key = xmalloc((l->n + 1) * sizeof *v.key);
-	v.w = xmalloc((l->n + 1) * sizeof *v.w);
+	/* In the pair's arena, not a malloc per vector: a pair makes thousands. */
+	v.key = p->keys + p->used;
+	v.w = p->ws + p->used;
 	for (size_t i = 0; i < l->n; i++) {
 		double tf = l->tf[i] > 3 ? 3 : l->tf[i];
-		if (items_only && pair_df(p, l->key[i]) == 0)
+		int k = gmap_get((struct gmap *)&p->df, l->key[i], 0);
+		if (items_only && k < 0)
 			continue;
 		v.key[v.n] = l->key[i];
-		v.w[v.n] = tf * idf(p, l->key[i]);
+		v.w[v.n] = tf * (k < 0 ? p->idf0 : p->idfv[k]);
 		v.norm += v.w[v.n] * v.w[v.n];
 		v.n++;
 	}
 	v.norm = sqrt(v.norm);
+	p->used += v.n;
 	return v;
 }
 
@@ -251,13 +253,6 @@ vec_cos(const struct vec *a, const struct vec *b)
 			j++;
 	}
 	return dot / (a->norm * b->norm);
-}
-
-static void
-vec_free(struct vec *v)
-{
-	free(v->key);
-	free(v->w);
 }
 
 static void
@@ -382,7 +377,7 @@ pair_at(const struct pair *p, size_t i)
 static void
 pair_init(struct pair *p, const struct ctx *x, const struct set *a, const struct set *b)
 {
-	size_t n = a->nitems + (b != a ? b->nitems : 0), nt = 0;
+	size_t n = a->nitems + (b != a ? b->nitems : 0), nt = 0, arena = 0;
 
 	memset(p, 0, sizeof *p);
 	p->x = x;
@@ -400,6 +395,20 @@ pair_init(struct pair *p, const struct ctx *x, const struct set *a, const struct
 			p->cnt[k]++;
 		}
 	}
+	/* Each bigram's idf once, not at every vector that has it. */
+	p->idfv = xmalloc((p->df.n + 1) * sizeof *p->idfv);
+	for (size_t k = 0; k < p->df.n; k++)
+		p->idfv[k] = log((p->ndocs + 1) / (p->cnt[k] + 1)) + 0.1;
+	p->idf0 = log((p->ndocs + 1) / 1) + 0.1;
+	for (size_t i = 0; i < n; i++) {
+		const struct item *it = pair_at(p, i);
+		size_t k = item_index(x, it);
+		arena += x->ig[k].n;
+		for (size_t t = 0; t < it->targets.n; t++)
+			arena += x->tg[x->tfirst[k] + t].n;
+	}
+	p->keys = xmalloc((arena + 1) * sizeof *p->keys);
+	p->ws = xmalloc((arena + 1) * sizeof *p->ws);
 	p->iv = xcalloc(n + 1, sizeof *p->iv);
 	p->tfirst = xcalloc(n + 1, sizeof *p->tfirst);
 	for (size_t i = 0; i < n; i++) {
@@ -421,16 +430,13 @@ pair_init(struct pair *p, const struct ctx *x, const struct set *a, const struct
 static void
 pair_release(struct pair *p)
 {
-	size_t n = p->a->nitems + (p->b != p->a ? p->b->nitems : 0);
-
-	for (size_t i = 0; i < n; i++)
-		vec_free(&p->iv[i]);
-	for (size_t t = 0; t < p->tfirst[n]; t++)
-		vec_free(&p->tv[t]);
+	free(p->keys);
+	free(p->ws);
 	free(p->iv);
 	free(p->tv);
 	free(p->tfirst);
 	free(p->cnt);
+	free(p->idfv);
 	free(p->df.key);
 	free(p->df.val);
 }
@@ -1017,6 +1023,25 @@ struct spair {
 	double weight;
 };
 
+/* The run [*LO, *HI) of BY (sorted by cmp_jur_year) whose jurisdiction is J. */
+static void
+jurisdiction_run(struct set *const *by, size_t n, const char *j, size_t *lo, size_t *hi)
+{
+	size_t a = 0, b = n;
+
+	while (a < b) {
+		size_t mid = a + (b - a) / 2;
+		if (strcmp(by[mid]->jurisdiction, j) < 0)
+			a = mid + 1;
+		else
+			b = mid;
+	}
+	*lo = a;
+	for (b = a; b < n && strcmp(by[b]->jurisdiction, j) == 0; b++)
+		;
+	*hi = b;
+}
+
 static size_t
 series_pairs(struct corpus *c, struct spair **out)
 {
@@ -1041,11 +1066,15 @@ series_pairs(struct corpus *c, struct spair **out)
 	}
 	for (size_t i = 0; i < c->nsets; i++) {
 		struct set *d = &c->sets[i];
+		size_t lo, hi;
 		if (!d->up)
 			continue;
-		for (size_t k = 0; k < c->nsets; k++) {
-			struct set *q = &c->sets[k];
-			if (q != d->up && (q->up || strcmp(q->jurisdiction, d->up->jurisdiction) != 0))
+		/* The city's sets: its jurisdiction's run in BY, found by bisection (a catalog of
+		 * thousands of districts would otherwise compare every pair of sets). */
+		jurisdiction_run(by, c->nsets, d->up->jurisdiction, &lo, &hi);
+		for (size_t k = lo; k < hi; k++) {
+			struct set *q = by[k];
+			if (q != d->up && q->up)
 				continue;
 			xgrow(&v, &cap, n + 1, sizeof *v);
 			v[n].a = d;
@@ -1188,46 +1217,55 @@ link_edges(struct ctx *x, struct pair *p, const struct spair *sp, const struct i
 	free(row);
 }
 
-/* An inverted index of the bigrams of a set's targets: for each bigram (numbered by
- * IDX), the targets (numbered through the set) that have it. */
+/* An inverted index of the bigrams of a set's targets, by the bigram's number in the
+ * pair's df (every bigram of a target vector is there): the targets (numbered through the
+ * set) that have bigram k are at[first[k] .. first[k + 1]); each target's item and index
+ * are in item[] and t[]. */
 struct postings {
-	struct gmap idx;
-	size_t **post, *npost, *pcap, nk;
+	size_t *first, *at;
+	size_t *item, *t;
 };
 
 static void
 postings_build(struct postings *ps, struct pair *p, const struct set *sb)
 {
-	memset(ps, 0, sizeof *ps);
+	size_t nk = p->df.n, nt = 0, *fill;
+
+	for (size_t j = 0; j < sb->nitems; j++)
+		nt += sb->items[j].targets.n;
+	ps->first = xcalloc(nk + 2, sizeof *ps->first);
+	ps->item = xmalloc((nt + 1) * sizeof *ps->item);
+	ps->t = xmalloc((nt + 1) * sizeof *ps->t);
+	/* Counted, then placed: no list grows one posting at a time. */
+	for (size_t j = 0; j < sb->nitems; j++)
+		for (size_t t = 0; t < sb->items[j].targets.n; t++) {
+			const struct vec *v = pair_tv(p, &sb->items[j], t);
+			for (size_t g = 0; g < v->n; g++)
+				ps->first[gmap_get(&p->df, v->key[g], 0) + 1]++;
+		}
+	for (size_t k = 0; k < nk; k++)
+		ps->first[k + 1] += ps->first[k];
+	ps->at = xmalloc((ps->first[nk] + 1) * sizeof *ps->at);
+	fill = xmalloc((nk + 1) * sizeof *fill);
+	memcpy(fill, ps->first, nk * sizeof *fill);
 	for (size_t j = 0, tj = 0; j < sb->nitems; j++)
 		for (size_t t = 0; t < sb->items[j].targets.n; t++, tj++) {
 			const struct vec *v = pair_tv(p, &sb->items[j], t);
-			for (size_t g = 0; g < v->n; g++) {
-				int k = gmap_get(&ps->idx, v->key[g], 1);
-				if ((size_t)k + 1 > ps->nk) {
-					ps->post = xrealloc(ps->post, (size_t)(k + 1) * sizeof *ps->post);
-					ps->npost = xrealloc(ps->npost, (size_t)(k + 1) * sizeof *ps->npost);
-					ps->pcap = xrealloc(ps->pcap, (size_t)(k + 1) * sizeof *ps->pcap);
-					ps->post[k] = NULL;
-					ps->npost[k] = ps->pcap[k] = 0;
-					ps->nk = (size_t)k + 1;
-				}
-				xgrow(&ps->post[k], &ps->pcap[k], ps->npost[k] + 1, sizeof **ps->post);
-				ps->post[k][ps->npost[k]++] = tj;
-			}
+			ps->item[tj] = j;
+			ps->t[tj] = t;
+			for (size_t g = 0; g < v->n; g++)
+				ps->at[fill[gmap_get(&p->df, v->key[g], 0)]++] = tj;
 		}
+	free(fill);
 }
 
 static void
 postings_release(struct postings *ps)
 {
-	for (size_t k = 0; k < ps->nk; k++)
-		free(ps->post[k]);
-	free(ps->post);
-	free(ps->npost);
-	free(ps->pcap);
-	free(ps->idx.key);
-	free(ps->idx.val);
+	free(ps->first);
+	free(ps->at);
+	free(ps->item);
+	free(ps->t);
 }
 
 /* Across items: pairs of metrics alike enough that share a term at least RARE (an idf). */
@@ -1250,16 +1288,14 @@ cross_edges(struct ctx *x, struct pair *p, const struct spair *sp, double rare, 
 			const struct vec *va = pair_tv(p, ia, t);
 			size_t fa = x->tfirst[item_index(x, ia)] + t;
 			for (size_t g = 0; g < va->n; g++) {
-				int k = gmap_get(&ps.idx, va->key[g], 0);
-				for (size_t q = 0; k >= 0 && q < ps.npost[k]; q++) {
-					size_t tj = ps.post[k][q], j = 0, jt = tj, fb;
+				int k = gmap_get(&p->df, va->key[g], 0);
+				for (size_t q = k < 0 ? 0 : ps.first[k]; k >= 0 && q < ps.first[k + 1]; q++) {
+					size_t tj = ps.at[q], j = ps.item[tj], jt = ps.t[tj], fb;
 					const struct vec *vb;
 					double sim;
 					if (seen[tj] == (int)ti + 1)
 						continue;
 					seen[tj] = (int)ti + 1;
-					while (jt >= sb->items[j].targets.n)
-						jt -= sb->items[j++].targets.n;
 					fb = x->tfirst[item_index(x, &sb->items[j])] + jt;
 					if (x->tclass[fa] != x->tclass[fb])
 						continue;
@@ -1288,12 +1324,17 @@ pair_edges(struct match *m, struct ctx *x, const struct spair *sp, struct edge *
 	const struct set *sa = sp->a, *sb = sp->b;
 
 	pair_init(&p, x, sa, sb);
-	for (size_t l = 0; l < m->nlinks; l++) {
-		const struct link *lk = &m->links[l];
-		if (lk->from->set == sa && lk->to->set == sb)
-			link_edges(x, &p, sp, lk->from, lk->to, lk->relation, e, ne, ecap);
-		else if (lk->from->set == sb && lk->to->set == sa)
-			link_edges(x, &p, sp, lk->to, lk->from, lk->relation, e, ne, ecap);
+	/* The links between the two sets, through their items' own lists of links. */
+	for (size_t i = 0; i < sa->nitems; i++) {
+		const struct item *it = &sa->items[i];
+		size_t k = item_index(x, it);
+		for (size_t q = 0; q < x->nil[k]; q++) {
+			const struct link *lk = &m->links[x->il[k][q]];
+			if (lk->from == it && lk->to->set == sb)
+				link_edges(x, &p, sp, lk->from, lk->to, lk->relation, e, ne, ecap);
+			else if (lk->to == it && lk->from->set == sb)
+				link_edges(x, &p, sp, lk->to, lk->from, lk->relation, e, ne, ecap);
+		}
 	}
 	/* In at most ~3 of the pair's items. */
 	cross_edges(x, &p, sp, log((p.ndocs + 1) / 4.0) + 0.1, e, ne, ecap);
@@ -1313,17 +1354,49 @@ cmp_edge_full(const void *a, const void *b)
 
 /* The candidate edges between targets of all series pairs and the aliases, strongest first;
  * ties in a fixed order, so that the result depends on the edges alone. */
+/* One thread's share of the series pairs (every STEP-th from FROM) and its edges. */
+struct edges_job {
+	struct match *m;
+	struct ctx *x;
+	const struct spair *sp;
+	size_t np, from, step;
+	struct edge *e;
+	size_t ne, cap;
+};
+
+static void *
+edges_thread(void *arg)
+{
+	struct edges_job *j = arg;
+
+	for (size_t i = j->from; i < j->np; i += j->step) {
+		if (j->from == 0)
+			progress("building series", i + 1, j->np);
+		pair_edges(j->m, j->x, &j->sp[i], &j->e, &j->ne, &j->cap);
+	}
+	return NULL;
+}
+
 static struct edge *
 series_edges(struct match *m, struct ctx *x, size_t *ne)
 {
 	struct edge *e = NULL;
 	struct spair *sp;
-	size_t ecap = 0, np = series_pairs(x->c, &sp);
+	size_t ecap = 0, np = series_pairs(x->c, &sp), nt = par_threads(np, 64);
+	struct edges_job jobs[PAR_MAX];
 
+	/* The pairs are independent (the links are made; each pair reads only its two sets):
+	 * shared among threads, their edges put together and sorted below, as if made in one. */
+	for (size_t t = 0; t < nt; t++)
+		jobs[t] = (struct edges_job){ m, x, sp, np, t, nt, NULL, 0, 0 };
+	par_run(edges_thread, jobs, sizeof *jobs, nt);
 	*ne = 0;
-	for (size_t i = 0; i < np; i++) {
-		progress("building series", i + 1, np);
-		pair_edges(m, x, &sp[i], &e, ne, &ecap);
+	for (size_t t = 0; t < nt; t++) {
+		xgrow(&e, &ecap, *ne + jobs[t].ne + 1, sizeof *e);
+		if (jobs[t].ne)
+			memcpy(e + *ne, jobs[t].e, jobs[t].ne * sizeof *e);
+		*ne += jobs[t].ne;
+		free(jobs[t].e);
 	}
 	free(sp);
 	/* Aliases: forced memberships first, forbidden ones never. */

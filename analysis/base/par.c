@@ -1,0 +1,39 @@
+/* par: see par.h. */
+#include "base/par.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+size_t
+par_threads(size_t work, size_t min)
+{
+	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	const char *env = getenv("YOY_THREADS");
+
+	if (env && atol(env) > 0 && atol(env) < ncpu)
+		ncpu = atol(env);
+	if (work < min || ncpu <= 1)
+		return 1;
+	return ncpu < PAR_MAX ? (size_t)ncpu : PAR_MAX;
+}
+
+void
+par_run(void *(*fn)(void *), void *args, size_t size, size_t n)
+{
+	pthread_t th[PAR_MAX];
+	int started[PAR_MAX] = { 0 };
+
+	if (n > PAR_MAX)
+		n = PAR_MAX;
+	for (size_t t = 1; t < n; t++)
+		started[t] = pthread_create(&th[t], NULL, fn, (char *)args + t * size) == 0;
+	if (n)
+		fn(args);
+	for (size_t t = 1; t < n; t++) {
+		if (started[t])
+			pthread_join(th[t], NULL);
+		else
+			fn((char *)args + t * size);
+	}
+}

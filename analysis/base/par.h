@@ -1,0 +1,21 @@
+/*
+ * par: independent pieces of work on the machine's cores.  The number of threads is the
+ * processors online (at most PAR_MAX), or YOY_THREADS when that is smaller (a cap, for
+ * tests and shared machines).  Results never depend on it: callers split the work into
+ * pieces whose results they put together in a fixed order.
+ */
+#ifndef YOY_PAR_H
+#define YOY_PAR_H
+
+#include <stddef.h>
+
+#define PAR_MAX 8
+
+/* How many threads for WORK pieces: 1 when there are fewer than MIN of them. */
+size_t par_threads(size_t work, size_t min);
+
+/* FN on each of the N arguments ARGS[0..N-1] (each SIZE bytes), one thread each, the first
+ * in the calling thread; an argument whose thread cannot start runs here.  N ≤ PAR_MAX. */
+void par_run(void *(*fn)(void *), void *args, size_t size, size_t n);
+
+#endif
