@@ -60,8 +60,11 @@ push(struct out *o, enum cstatus status, const struct item *from, const struct i
 static int
 link_between(const struct match *m, const struct item *a, const struct item *b)
 {
-	for (size_t i = 0; i < m->nlinks; i++) {
-		const struct link *l = &m->links[i];
+	const size_t *idx;
+	size_t n = match_links_of(m, a, &idx);
+
+	for (size_t i = 0; i < n; i++) {
+		const struct link *l = &m->links[idx[i]];
 		if ((l->from == a && l->to == b) || (l->from == b && l->to == a))
 			return (int)l->relation;
 	}
@@ -79,7 +82,10 @@ counterpart(const struct match *m, const struct item *a, const struct set *b,
 {
 	const struct item *part = NULL;
 
-	for (size_t k = 0; k < b->nitems; k++) {
+	const size_t *idx;
+	size_t nl = match_links_of(m, a, &idx);
+
+	for (size_t k = 0; k < b->nitems && nl; k++) {
 		int r = link_between(m, a, &b->items[k]);
 		if (r >= 0 && r != REL_PART) {
 			*rel = REL_SAME;
@@ -92,8 +98,8 @@ counterpart(const struct match *m, const struct item *a, const struct set *b,
 		*rel = REL_PART;
 		return part;
 	}
-	for (size_t i = 0; i < m->nlinks; i++) {
-		const struct link *l = &m->links[i];
+	for (size_t i = 0; i < nl; i++) {
+		const struct link *l = &m->links[idx[i]];
 		const struct item *x = l->from == a ? l->to : l->to == a ? l->from : NULL;
 		int lo = a->set->year < b->year ? a->set->year : b->year;
 		int hi = a->set->year < b->year ? b->year : a->set->year;
@@ -111,6 +117,14 @@ counterpart(const struct match *m, const struct item *a, const struct set *b,
 	return NULL;
 }
 
+/* Series by their place in the match's array. */
+static int
+cmp_series_at(const void *x, const void *y)
+{
+	const struct series *a = *(const struct series *const *)x, *b = *(const struct series *const *)y;
+	return (a > b) - (a < b);
+}
+
 /* Target rows for the aligned targets of A and B (members of one series). */
 static size_t
 target_rows(struct out *o, const struct match *m, enum cstatus status, const struct item *a,
@@ -118,8 +132,21 @@ target_rows(struct out *o, const struct match *m, enum cstatus status, const str
 {
 	size_t added = 0;
 
-	for (size_t i = 0; i < m->nseries; i++) {
-		const struct series *s = &m->series[i];
+	const struct series **v = xcalloc(a->targets.n + 1, sizeof *v);
+	size_t nv = 0;
+
+	/* The series of A's targets (each once), in the order of the series. */
+	for (size_t t = 0; t < a->targets.n; t++) {
+		const struct series *s = match_series_of(m, a, (int)t);
+		size_t k;
+		for (k = 0; s && k < nv && v[k] != s; k++)
+			;
+		if (s && k == nv)
+			v[nv++] = s;
+	}
+	qsort(v, nv, sizeof *v, cmp_series_at);
+	for (size_t i = 0; i < nv; i++) {
+		const struct series *s = v[i];
 		int ta = -1, tb = -1;
 		for (size_t k = 0; k < s->n; k++) {
 			if (s->m[k].item == a)
@@ -132,6 +159,7 @@ target_rows(struct out *o, const struct match *m, enum cstatus status, const str
 			added++;
 		}
 	}
+	free(v);
 	return added;
 }
 
@@ -192,8 +220,10 @@ compare_sets(const struct match *m, const struct set *a, const struct set *b,
 		const struct set *dist = a->up == b ? a : b;
 		for (size_t k = 0; k < dist->nitems; k++) {
 			const struct item *d = &dist->items[k];
-			for (size_t i = 0; i < m->nlinks; i++) {
-				const struct link *l = &m->links[i];
+			const size_t *idx;
+			size_t nl = match_links_of(m, d, &idx);
+			for (size_t i = 0; i < nl; i++) {
+				const struct link *l = &m->links[idx[i]];
 				const struct item *city = l->from == d && l->to->set == dist->up ? l->to : NULL;
 				const struct item *from, *to;
 				if (!city)

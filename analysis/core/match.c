@@ -1567,6 +1567,9 @@ build_series(struct match *m, struct ctx *x)
 	free(parent);
 }
 
+static void index_series(struct match *m);
+static void index_links(struct match *m);
+
 void
 match_run(struct match *m, struct corpus *c)
 {
@@ -1575,16 +1578,103 @@ match_run(struct match *m, struct corpus *c)
 	ctx_init(&x, c);
 	link_all(m, &x);
 	build_series(m, &x);
+	index_series(m);
+	index_links(m);
 	ctx_release(&x);
+}
+
+static size_t
+slot_hash(const struct item *it, int t, size_t cap)
+{
+	uint64_t h = ((uint64_t)(uintptr_t)it ^ ((uint64_t)t << 48)) * 0x9E3779B97F4A7C15ull;
+	return (size_t)(h >> 17) & (cap - 1);
+}
+
+/* The index of every series member, at twice their number (a power of two). */
+static void
+index_series(struct match *m)
+{
+	size_t n = 0, cap = 16;
+
+	for (size_t i = 0; i < m->nseries; i++)
+		n += m->series[i].n;
+	while (cap < 2 * n + 2)
+		cap *= 2;
+	m->slots = xcalloc(cap, sizeof *m->slots);
+	m->nslots = cap;
+	for (size_t i = 0; i < m->nseries; i++)
+		for (size_t k = 0; k < m->series[i].n; k++) {
+			const struct series_member *mb = &m->series[i].m[k];
+			size_t h = slot_hash(mb->item, mb->t, cap);
+			while (m->slots[h].item)
+				h = (h + 1) & (cap - 1);
+			m->slots[h] = (struct series_slot){ mb->item, mb->t, (int)i };
+		}
+}
+
+/* The slot of IT in the links' index (an empty slot when it has none). */
+static struct link_slot *
+link_slot(const struct match *m, const struct item *it)
+{
+	size_t h = slot_hash(it, 0, m->nlslots);
+
+	while (m->lslots[h].item && m->lslots[h].item != it)
+		h = (h + 1) & (m->nlslots - 1);
+	return &m->lslots[h];
+}
+
+/* Each item's links, for compare and the report: counted, then placed. */
+static void
+index_links(struct match *m)
+{
+	size_t cap = 16, at = 0;
+
+	while (cap < 4 * m->nlinks + 2)
+		cap *= 2;
+	m->lslots = xcalloc(cap, sizeof *m->lslots);
+	m->nlslots = cap;
+	m->lidx = xmalloc((2 * m->nlinks + 1) * sizeof *m->lidx);
+	for (size_t i = 0; i < m->nlinks; i++)
+		for (int e = 0; e < 2; e++) {
+			struct link_slot *ls = link_slot(m, e ? m->links[i].to : m->links[i].from);
+			ls->item = e ? m->links[i].to : m->links[i].from;
+			ls->n++;
+		}
+	for (size_t h = 0; h < cap; h++)
+		if (m->lslots[h].item) {
+			m->lslots[h].first = at;
+			at += m->lslots[h].n;
+			m->lslots[h].n = 0;
+		}
+	for (size_t i = 0; i < m->nlinks; i++)
+		for (int e = 0; e < 2; e++) {
+			struct link_slot *ls = link_slot(m, e ? m->links[i].to : m->links[i].from);
+			if (e == 0 || m->links[i].to != m->links[i].from)
+				m->lidx[ls->first + ls->n++] = i;
+		}
+}
+
+size_t
+match_links_of(const struct match *m, const struct item *it, const size_t **idx)
+{
+	const struct link_slot *ls;
+
+	*idx = NULL;
+	if (!m->nlslots)
+		return 0;
+	ls = link_slot(m, it);
+	*idx = m->lidx + ls->first;
+	return ls->item ? ls->n : 0;
 }
 
 const struct series *
 match_series_of(const struct match *m, const struct item *it, int t)
 {
-	for (size_t i = 0; i < m->nseries; i++)
-		for (size_t k = 0; k < m->series[i].n; k++)
-			if (m->series[i].m[k].item == it && m->series[i].m[k].t == t)
-				return &m->series[i];
+	if (!m->nslots)
+		return NULL;
+	for (size_t h = slot_hash(it, t, m->nslots); m->slots[h].item; h = (h + 1) & (m->nslots - 1))
+		if (m->slots[h].item == it && m->slots[h].t == t)
+			return &m->series[m->slots[h].series];
 	return NULL;
 }
 
@@ -1602,5 +1692,8 @@ match_release(struct match *m)
 	}
 	free(m->series);
 	free(m->aliases);
+	free(m->slots);
+	free(m->lslots);
+	free(m->lidx);
 	memset(m, 0, sizeof *m);
 }

@@ -62,6 +62,20 @@ struct match {
 	size_t nseries, scap;
 	struct alias *aliases;
 	size_t naliases;
+	/* Which series each member is in: open addressing on (item, target), for
+	 * match_series_of (compare, query and the report ask it of every target). */
+	struct series_slot {
+		const struct item *item;
+		int t, series;
+	} *slots;
+	size_t nslots;
+	/* Each item's links, in the order of links[]: lslots on the item, its run in lidx. */
+	struct link_slot {
+		const struct item *item;
+		size_t first, n;
+	} *lslots;
+	size_t nlslots;
+	size_t *lidx;
 };
 
 /*
@@ -77,6 +91,9 @@ void match_release(struct match *m);
 
 /* The series target T of item IT belongs to, or NULL. */
 const struct series *match_series_of(const struct match *m, const struct item *it, int t);
+
+/* The links of item IT: their indexes into m->links, ascending, in *IDX; returns how many. */
+size_t match_links_of(const struct match *m, const struct item *it, const size_t **idx);
 
 /* Similarity of two items in [0,1] as match_run scores it (for tests and `why`). */
 double match_item_score(struct corpus *c, const struct item *a, const struct item *b);
