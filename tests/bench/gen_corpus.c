@@ -6,6 +6,10 @@
  * changed values; some are dropped, some new, some merged into another.  Districts carry
  * broken-down city items and items of their own.
  *
+ * Task texts run to the length and variety of real ones (words leading into targets, closing
+ * sentences, now and then a long task), names are reworded from year to year, and a city
+ * has from a few to 40 districts.
+ *
  * Writes OUTDIR/catalog.csv, OUTDIR/tasks/<set>.csv, OUTDIR/raw/<set>.txt (the same items
  * as a notice in one of the three layouts yoy ingests, in turn) and OUTDIR/truth.csv
  * (from_set,from_seq,to_set,to_seq,relation: the links a perfect matcher finds).
@@ -130,11 +134,34 @@ static const char *const syl1[] = { "江", "南", "北", "东", "西", "青", "�
 static const char *const syl2[] = { "川", "山", "河", "湖", "岭", "桥", "州", "阳", "溪", "源",
 	                            "林", "城", "泉", "峰", "坪", "湾", "塘", "口", "岗", "田" };
 
+/* Words around the targets, so that tasks read at the length and variety of real ones
+ * (the bundled notices average about 60 characters a task; some run to 200). */
+static const char *const name_pre[] = { "", "持续", "深入实施", "扎实推进", "全面开展", "加快" };
+static const char *const name_post[] = { "", "行动", "工程", "项目", "专项行动", "提升工程" };
+static const char *const leads[] = {
+	"", "围绕群众急难愁盼问题，", "聚焦重点人群，", "按照标准化、规范化要求，",
+	"统筹城乡区域布局，", "坚持政府主导、社会参与，", "在全域范围内", "结合城市更新，",
+	"依托街道社区，", "采取以奖代补方式，",
+};
+static const char *const tails[] = {
+	"建立健全长效管理机制，确保项目按期完工并发挥实效。",
+	"加强督导检查和绩效评价，及时向社会公开实施进展。",
+	"坚持因地制宜、分类施策，优先保障困难群众需求。",
+	"完善运营维护制度，推动服务向基层延伸、向末端覆盖。",
+	"强化资金保障和部门协同，形成工作合力。",
+	"广泛听取群众意见建议，提升群众获得感、幸福感、安全感。",
+};
+#define NLEADS (sizeof leads / sizeof leads[0])
+#define NTAILS (sizeof tails / sizeof tails[0])
+
 /* ---- items in one set ---- */
 
 struct gitem {
 	int thread;       /* the recurring item this is (truth) */
 	int tmpl, name;
+	int pre, post;    /* a rewording of the name: a prefix and a suffix (0: none) */
+	int lead[3];      /* words that lead into each target (0: none) */
+	int tail, ntail;  /* closing sentences of the task: the first and how many */
 	int ntarget;
 	double value[3];
 	int merged_into;  /* thread that took this item's first target this year, or -1 */
@@ -185,7 +212,8 @@ task_text(const struct gitem *g, char *buf, size_t n)
 	for (int k = 0; k < g->ntarget; k++) {
 		char v[64];
 		fmt_value(g->value[k], t->t[k].unit, v, sizeof v);
-		at += (size_t)snprintf(buf + at, n - at, "%s%s%s", k ? "，" : "", t->t[k].pre, v);
+		at += (size_t)snprintf(buf + at, n - at, "%s%s%s%s", k ? "，" : "", leads[g->lead[k]],
+		                       t->t[k].pre, v);
 	}
 	if (g->xt_tmpl >= 0) {
 		/* The target of an item merged into this one (口袋公园 into 城市居住品质提升). */
@@ -193,7 +221,32 @@ task_text(const struct gitem *g, char *buf, size_t n)
 		fmt_value(g->xt_value, templates[g->xt_tmpl].t[0].unit, v, sizeof v);
 		at += (size_t)snprintf(buf + at, n - at, "；%s%s", templates[g->xt_tmpl].t[0].pre, v);
 	}
-	snprintf(buf + at, n - at, "。");
+	at += (size_t)snprintf(buf + at, n - at, "。");
+	for (int k = 0; k < g->ntail && at < n; k++)
+		at += (size_t)snprintf(buf + at, n - at, "%s", tails[(g->tail + k) % NTAILS]);
+}
+
+/* The item's name as this year's notice prints it. */
+static const char *
+title_of(const struct gitem *g, char *buf, size_t n)
+{
+	snprintf(buf, n, "%s%s%s", name_pre[g->pre], templates[g->tmpl].names[g->name],
+	         name_post[g->post]);
+	return buf;
+}
+
+/* Words around a new item's targets, and how its task closes. */
+static void
+dress(struct gitem *g)
+{
+	for (int q = 0; q < 3; q++)
+		g->lead[q] = runi() < 0.9 ? rint_(1, (int)NLEADS - 1) : 0;
+	g->tail = rint_(0, (int)NTAILS - 1);
+	g->ntail = runi() < 0.7 ? 1 : 0;
+	if (runi() < 0.06)
+		g->ntail = rint_(3, 5); /* a long task, as some notices print */
+	g->pre = runi() < 0.15 ? rint_(1, 5) : 0;
+	g->post = runi() < 0.15 ? rint_(1, 5) : 0;
 }
 
 static void
@@ -211,16 +264,19 @@ csv_field(FILE *fp, const char *s)
 		fputs(s, fp);
 }
 
-/* Split UTF-8 text into lines of at most W characters (for the pdf layout). */
+/* Split UTF-8 text into lines at most W CJK characters wide, a Latin letter or digit
+ * counting half (as a PDF's column wraps; for the pdf layout). */
 static int
 wrap(const char *s, int w, char lines[][512], int max)
 {
 	int n = 0, chars = 0;
 	size_t at = 0;
 	lines[0][0] = '\0';
+	w *= 2;
 	while (*s && n < max) {
 		int len = (*s & 0x80) == 0 ? 1 : (*s & 0xE0) == 0xC0 ? 2 : (*s & 0xF0) == 0xE0 ? 3 : 4;
-		if (chars == w) {
+		int cw = len == 1 ? 1 : 2;
+		if (chars + cw > w) {
 			n++;
 			if (n == max)
 				break;
@@ -231,7 +287,7 @@ wrap(const char *s, int w, char lines[][512], int max)
 		memcpy(lines[n] + at, s, (size_t)len);
 		at += (size_t)len;
 		lines[n][at] = '\0';
-		chars++;
+		chars += cw;
 		s += len;
 	}
 	return n + 1;
@@ -249,32 +305,32 @@ write_notice(const char *path, const struct gset *s, int layout, const char *doc
 	if (layout == 0) { /* rows */
 		fprintf(fp, "序号\t项目名称\t责任单位\t%d年工作任务\n", s->year);
 		for (int i = 0; i < s->n; i++) {
-			char task[1024];
+			char task[1024], title[256];
 			const struct gitem *g = &s->it[i];
 			task_text(g, task, sizeof task);
-			fprintf(fp, "%s\t%s\t%s%s\t%s\n", g->seq, templates[g->tmpl].names[g->name],
+			fprintf(fp, "%s\t%s\t%s%s\t%s\n", g->seq, title_of(g, title, sizeof title),
 			        s->city ? "市" : "区", templates[g->tmpl].units, task);
 		}
 	} else if (layout == 1) { /* cells */
 		fprintf(fp, "\t序号\n\t项目名称\n\t责任单位\n\t%d年工作任务\n\n", s->year);
 		for (int i = 0; i < s->n; i++) {
-			char task[1024];
+			char task[1024], title[256];
 			const struct gitem *g = &s->it[i];
 			task_text(g, task, sizeof task);
-			fprintf(fp, "\t%s\n\t%s\n\t%s%s\n\t%s\n\n", g->seq, templates[g->tmpl].names[g->name],
+			fprintf(fp, "\t%s\n\t%s\n\t%s%s\n\t%s\n\n", g->seq, title_of(g, title, sizeof title),
 			        s->city ? "市" : "区", templates[g->tmpl].units, task);
 		}
 	} else { /* pdf: the number alone, then the cells wrapped at their column widths */
 		fprintf(fp, "序号 项目名称 责任单位 %d年工作任务 备注\n\n", s->year);
 		for (int i = 0; i < s->n; i++) {
-			char task[1024], unit[128], tl[16][512], nl[8][512], ul[8][512];
+			char task[1024], unit[128], title[256], tl[40][512], nl[8][512], ul[8][512];
 			const struct gitem *g = &s->it[i];
 			int nt, nn, nu;
 			task_text(g, task, sizeof task);
 			snprintf(unit, sizeof unit, "%s%s", s->city ? "市" : "区", templates[g->tmpl].units);
-			nn = wrap(templates[g->tmpl].names[g->name], 8, nl, 8);
+			nn = wrap(title_of(g, title, sizeof title), 10, nl, 8);
 			nu = wrap(unit, 7, ul, 8);
-			nt = wrap(task, 14, tl, 16);
+			nt = wrap(task, 14, tl, 40);
 			fprintf(fp, "%s\n", g->seq);
 			for (int k = 0; k < nn; k++)
 				fprintf(fp, "%s\n\n", nl[k]);
@@ -315,9 +371,19 @@ main(int argc, char **argv)
 		die(path);
 	sets = calloc((size_t)njur * (size_t)nyears, sizeof *sets);
 
+	/* Cities, each followed by its districts: from a few to 40 (most have 3 to 12). */
+	int *cityof = calloc((size_t)njur + 1, sizeof *cityof);
+	for (int j = 0, left = 0, cj = 0; j < njur; j++) {
+		if (left == 0) {
+			cj = j;
+			left = runi() < 0.05 ? rint_(20, 40) : rint_(3, 12);
+			left++; /* the city itself */
+		}
+		cityof[j] = cj;
+		left--;
+	}
 	for (int j = 0; j < njur; j++) {
-		/* Every sixth jurisdiction is a city; the ones after it are its districts. */
-		int city = j % 6 == 0, cityj = j - j % 6;
+		int city = cityof[j] == j, cityj = cityof[j];
 		struct gitem cur[40];
 		int n = 0, used[NTEMPL] = { 0 };
 		char jur[64];
@@ -346,6 +412,7 @@ main(int argc, char **argv)
 			cur[n].name = 0;
 			cur[n].merged_into = -1;
 			cur[n].xt_tmpl = -1;
+			dress(&cur[n]);
 			while (cur[n].ntarget < 3 && templates[t].t[cur[n].ntarget].pre)
 				cur[n].ntarget++;
 			for (int q = 0; q < cur[n].ntarget; q++) {
@@ -384,6 +451,14 @@ main(int argc, char **argv)
 					next[m].merged_into = -1;
 					if (runi() < 0.2 && templates[cur[i].tmpl].names[next[m].name + 1])
 						next[m].name++;
+					/* Reworded: another prefix or suffix, other words around a target. */
+					if (runi() < 0.1)
+						next[m].pre = runi() < 0.5 ? 0 : rint_(1, 5);
+					if (runi() < 0.1)
+						next[m].post = runi() < 0.5 ? 0 : rint_(1, 5);
+					for (int q = 0; q < 3; q++)
+						if (runi() < 0.15)
+							next[m].lead[q] = rint_(0, (int)NLEADS - 1);
 					for (int q = 0; q < next[m].ntarget; q++)
 						next[m].value[q] = next[m].value[q] * (0.8 + 0.7 * runi()) + 1;
 					m++;
@@ -400,6 +475,7 @@ main(int argc, char **argv)
 					next[m].tmpl = t;
 					next[m].merged_into = -1;
 					next[m].xt_tmpl = -1;
+					dress(&next[m]);
 					while (next[m].ntarget < 3 && templates[t].t[next[m].ntarget].pre)
 						next[m].ntarget++;
 					for (int q = 0; q < next[m].ntarget; q++) {
@@ -450,12 +526,12 @@ main(int argc, char **argv)
 		fp = xopen(path);
 		fputs("seq,section,name,units,task,deadline,note\n", fp);
 		for (int k = 0; k < s->n; k++) {
-			char task[1024], unit[128];
+			char task[1024], unit[128], title[256];
 			const struct gitem *g = &s->it[k];
 			task_text(g, task, sizeof task);
 			snprintf(unit, sizeof unit, "%s%s", s->city ? "市" : "区", templates[g->tmpl].units);
 			fprintf(fp, "%s,,", g->seq);
-			csv_field(fp, templates[g->tmpl].names[g->name]);
+			csv_field(fp, title_of(g, title, sizeof title));
 			fputc(',', fp);
 			csv_field(fp, unit);
 			fputc(',', fp);
