@@ -84,7 +84,13 @@ struct ctx {
 	struct glist *ig;     /* item bigrams, by item index */
 	size_t nitems;
 	size_t *base;         /* index of the first item of each set */
-	size_t **il, *nil, *ilcap; /* each item's links (indexes into the match's links) */
+	size_t **il, *nil, *ilcap; /* each item's links (indexes into the match's links, or
+	                         * while the years are linked in parallel, LOCAL_LINK
+	                         * references into a jurisdiction's own sink) */
+	struct sink {         /* the links one jurisdiction's years make, in order */
+		struct link *v;
+		size_t n, cap;
+	} *sinks;
 	struct glist *tg;     /* every target's metric bigrams, item after item */
 	size_t *tfirst;       /* index in tg of each item's first target */
 	int *tclass;          /* per target: kind and unit class as one number; targets are
@@ -269,11 +275,96 @@ item_index(const struct ctx *x, const struct item *it)
 	return x->base[it->set - x->c->sets] + (size_t)(it - it->set->items);
 }
 
+/* One thread's share of the items (every STEP-th from FROM): their bigrams and their
+ * targets' bigrams. */
+struct grams_job {
+	struct ctx *x;
+	size_t from, step;
+};
+
+static void *
+grams_thread(void *arg)
+{
+	struct grams_job *j = arg;
+	struct ctx *x = j->x;
+	struct gram *g = NULL;
+	size_t n, cap = 0;
+
+	for (size_t k = j->from; k < x->nitems; k += j->step) {
+		n = 0;
+		item_grams(x->items[k], &g, &n, &cap);
+		x->ig[k] = glist_make(g, n);
+		for (size_t t = 0; t < x->items[k]->targets.n; t++) {
+			n = 0;
+			grams_of(x->items[k]->targets.v[t].metric, 1.0, &g, &n, &cap);
+			x->tg[x->tfirst[k] + t] = glist_make(g, n);
+		}
+	}
+	free(g);
+	return NULL;
+}
+
+/* A (kind, unit) seen, and its class. */
+struct unit_seen {
+	enum tkind kind;
+	const char *unit;
+	int q;
+};
+
+/*
+ * Each target's class of (kind, unit), named once so that the loops compare ints.  Units
+ * comparable (处 and 台) are one class; the exact (kind, unit) pairs met are remembered in
+ * a small open-addressing table, so that a million targets do not each search the classes.
+ */
+static void
+target_classes(struct ctx *x)
+{
+	const char **cls_unit = NULL;
+	enum tkind *cls_kind = NULL;
+	size_t ncls = 0, ucap = 0, kcap = 0, cap = 1024, nseen = 0;
+	struct unit_seen *seen = xcalloc(cap, sizeof *seen);
+
+	for (size_t k = 0; k < x->nitems; k++)
+		for (size_t t = 0; t < x->items[k]->targets.n; t++) {
+			const struct target *tg = &x->items[k]->targets.v[t];
+			uint64_t h = 1469598103934665603ull ^ (uint64_t)tg->kind;
+			size_t at, q;
+			for (const char *p = tg->unit; *p; p++)
+				h = (h ^ (unsigned char)*p) * 1099511628211ull;
+			for (at = (size_t)h & (cap - 1); seen[at].unit; at = (at + 1) & (cap - 1))
+				if (seen[at].kind == tg->kind && strcmp(seen[at].unit, tg->unit) == 0)
+					break;
+			if (!seen[at].unit) {
+				for (q = 0; q < ncls; q++)
+					if (cls_kind[q] == tg->kind && match_units_comparable(cls_unit[q], tg->unit))
+						break;
+				if (q == ncls) {
+					xgrow(&cls_unit, &ucap, ncls + 1, sizeof *cls_unit);
+					xgrow(&cls_kind, &kcap, ncls + 1, sizeof *cls_kind);
+					cls_unit[ncls] = tg->unit;
+					cls_kind[ncls] = tg->kind;
+					ncls++;
+				}
+				if (2 * (nseen + 1) > cap) {
+					/* Full enough: the rest goes the long way (units are few). */
+					x->tclass[x->tfirst[k] + t] = (int)q;
+					continue;
+				}
+				seen[at] = (struct unit_seen){ tg->kind, tg->unit, (int)q };
+				nseen++;
+			}
+			x->tclass[x->tfirst[k] + t] = seen[at].q;
+		}
+	free(seen);
+	free(cls_unit);
+	free(cls_kind);
+}
+
 static void
 ctx_init(struct ctx *x, struct corpus *c)
 {
-	struct gram *g = NULL;
-	size_t n, cap = 0, k = 0;
+	struct grams_job jobs[PAR_MAX];
+	size_t k = 0, nt;
 
 	memset(x, 0, sizeof *x);
 	x->c = c;
@@ -290,51 +381,18 @@ ctx_init(struct ctx *x, struct corpus *c)
 	for (size_t i = 0; i < c->nsets; i++)
 		for (size_t j = 0; j < c->sets[i].nitems; j++)
 			x->items[k++] = &c->sets[i].items[j];
-	/* Each item's bigrams, read once; how much each weighs depends on the pair of sets
-	 * compared (struct pair). */
-	for (k = 0; k < x->nitems; k++) {
-		n = 0;
-		item_grams(x->items[k], &g, &n, &cap);
-		x->ig[k] = glist_make(g, n);
-	}
-	/* Target metrics, once: part links and series compare them many times. */
 	x->tfirst = xcalloc(x->nitems + 1, sizeof *x->tfirst);
 	for (k = 0; k < x->nitems; k++)
 		x->tfirst[k + 1] = x->tfirst[k] + x->items[k]->targets.n;
 	x->tg = xcalloc(x->tfirst[x->nitems] + 1, sizeof *x->tg);
 	x->tclass = xcalloc(x->tfirst[x->nitems] + 1, sizeof *x->tclass);
-	{
-		/* Name each distinct (kind, unit class) once: the loops then compare ints. */
-		const char **seen_unit = NULL;
-		enum tkind *seen_kind = NULL;
-		size_t nseen = 0, scap = 0, kcap = 0;
-		for (k = 0; k < x->nitems; k++)
-			for (size_t t = 0; t < x->items[k]->targets.n; t++) {
-				const struct target *tg = &x->items[k]->targets.v[t];
-				size_t q;
-				for (q = 0; q < nseen; q++)
-					if (seen_kind[q] == tg->kind &&
-					    match_units_comparable(seen_unit[q], tg->unit))
-						break;
-				if (q == nseen) {
-					xgrow(&seen_unit, &scap, nseen + 1, sizeof *seen_unit);
-					xgrow(&seen_kind, &kcap, nseen + 1, sizeof *seen_kind);
-					seen_unit[nseen] = tg->unit;
-					seen_kind[nseen] = tg->kind;
-					nseen++;
-				}
-				x->tclass[x->tfirst[k] + t] = (int)q;
-			}
-		free(seen_unit);
-		free(seen_kind);
-	}
-	for (k = 0; k < x->nitems; k++)
-		for (size_t t = 0; t < x->items[k]->targets.n; t++) {
-			n = 0;
-			grams_of(x->items[k]->targets.v[t].metric, 1.0, &g, &n, &cap);
-			x->tg[x->tfirst[k] + t] = glist_make(g, n);
-		}
-	free(g);
+	/* Each item's bigrams and its targets' (metrics), read once, on the cores; how much
+	 * each weighs depends on the pair of sets compared (struct pair). */
+	nt = par_threads(x->nitems, 2048);
+	for (size_t t = 0; t < nt; t++)
+		jobs[t] = (struct grams_job){ x, t, nt };
+	par_run(grams_thread, jobs, sizeof *jobs, nt);
+	target_classes(x);
 }
 
 static void
@@ -743,6 +801,19 @@ alias_says(const struct match *m, enum alias_kind kind, const struct item *a, in
 
 /* ---- links ---- */
 
+/* A link made while the years of the jurisdictions are linked in parallel lives in its
+ * jurisdiction's sink until they are put together: LOCAL_LINK | group << 32 | index. */
+#define LOCAL_LINK (1ull << 63)
+static _Thread_local size_t cur_group = (size_t)-1;
+
+static const struct link *
+link_at(const struct match *m, const struct ctx *x, size_t li)
+{
+	if (li & LOCAL_LINK)
+		return &x->sinks[(li & ~LOCAL_LINK) >> 32].v[li & 0xffffffffu];
+	return &m->links[li];
+}
+
 /* Each item's links, by index into m->links, so that the questions below cost the
  * item's few links and not all of them. */
 static void
@@ -758,17 +829,26 @@ add_link(struct match *m, struct ctx *x, const struct pair *p, struct item *from
          struct item *to, enum relation rel, double score, int forced)
 {
 	struct link *l;
+	size_t li;
 
-	xgrow(&m->links, &m->lcap, m->nlinks + 1, sizeof *m->links);
-	l = &m->links[m->nlinks++];
+	if (cur_group != (size_t)-1) {
+		struct sink *sk = &x->sinks[cur_group];
+		xgrow(&sk->v, &sk->cap, sk->n + 1, sizeof *sk->v);
+		l = &sk->v[sk->n];
+		li = LOCAL_LINK | (uint64_t)cur_group << 32 | sk->n++;
+	} else {
+		xgrow(&m->links, &m->lcap, m->nlinks + 1, sizeof *m->links);
+		l = &m->links[m->nlinks];
+		li = m->nlinks++;
+	}
 	l->from = from;
 	l->to = to;
 	l->relation = rel;
 	l->score = score;
 	l->why = why_of(p, from, to);
 	l->forced = forced;
-	index_link(x, from, m->nlinks - 1);
-	index_link(x, to, m->nlinks - 1);
+	index_link(x, from, li);
+	index_link(x, to, li);
 }
 
 /* Is item IT already the from (or to) side of a same/child link to (from) set S? */
@@ -779,7 +859,7 @@ paired(const struct match *m, const struct ctx *x, const struct item *it, const 
 	size_t k = item_index(x, it);
 
 	for (size_t i = 0; i < x->nil[k]; i++) {
-		const struct link *l = &m->links[x->il[k][i]];
+		const struct link *l = link_at(m, x, x->il[k][i]);
 		if (l->relation == REL_PART)
 			continue;
 		if (as_from && l->from == it && l->to->set == s)
@@ -796,7 +876,7 @@ linked(const struct match *m, const struct ctx *x, const struct item *a, const s
 	size_t k = item_index(x, a);
 
 	for (size_t i = 0; i < x->nil[k]; i++) {
-		const struct link *l = &m->links[x->il[k][i]];
+		const struct link *l = link_at(m, x, x->il[k][i]);
 		if ((l->from == a && l->to == b) || (l->from == b && l->to == a))
 			return 1;
 	}
@@ -917,6 +997,138 @@ cmp_jur_year(const void *a, const void *b)
 	return x->year != y->year ? x->year - y->year : (x < y ? -1 : x > y);
 }
 
+/* The links of the NG sinks appended to the match's in the order of the sinks, and every
+ * reference to them made an index into it. */
+static void
+merge_sinks(struct match *m, struct ctx *x, size_t ng)
+{
+	size_t *base = xcalloc(ng + 1, sizeof *base);
+
+	for (size_t g = 0; g < ng; g++) {
+		struct sink *sk = &x->sinks[g];
+		base[g] = m->nlinks;
+		xgrow(&m->links, &m->lcap, m->nlinks + sk->n + 1, sizeof *m->links);
+		if (sk->n)
+			memcpy(m->links + m->nlinks, sk->v, sk->n * sizeof *sk->v);
+		m->nlinks += sk->n;
+		free(sk->v);
+	}
+	for (size_t k = 0; k < x->nitems; k++)
+		for (size_t i = 0; i < x->nil[k]; i++)
+			if (x->il[k][i] & LOCAL_LINK) {
+				size_t li = x->il[k][i] & ~LOCAL_LINK;
+				x->il[k][i] = base[li >> 32] + (li & 0xffffffffu);
+			}
+	free(x->sinks);
+	x->sinks = NULL;
+	free(base);
+}
+
+/* One thread's share of the jurisdictions (every STEP-th run of BY from FROM). */
+struct years_job {
+	struct match *m;
+	struct ctx *x;
+	struct set **by;
+	size_t *run;          /* where each jurisdiction's run starts in BY; run[nrun] = n */
+	size_t nrun, from, step;
+};
+
+static void *
+years_thread(void *arg)
+{
+	struct years_job *j = arg;
+
+	for (size_t g = j->from; g < j->nrun; g += j->step) {
+		size_t i = j->run[g], e = j->run[g + 1];
+		cur_group = g;
+		for (size_t k = i; k + 1 < e; k++)
+			link_pair(j->m, j->x, j->by[k], j->by[k + 1], REL_SAME, NULL);
+		for (size_t k = i; k + 2 < e; k++)
+			link_pair(j->m, j->x, j->by[k], j->by[k + 2], REL_SAME, j->by[k + 1]);
+	}
+	cur_group = (size_t)-1;
+	return NULL;
+}
+
+/*
+ * Each jurisdiction along its years (BY sorted by jurisdiction and year): consecutive
+ * pairs, then over a gap.  A jurisdiction's links touch only its own items, so the
+ * jurisdictions are linked in parallel, each into a sink of its own; the sinks are then
+ * appended in the order of BY and every reference to them made an index, so that the
+ * links are the same, in the same order, as linked one after another.
+ */
+static void
+link_years(struct match *m, struct ctx *x, struct set **by, size_t n)
+{
+	size_t *run = xcalloc(n + 2, sizeof *run), nrun = 0, nt;
+	struct years_job jobs[PAR_MAX];
+
+	for (size_t i = 0, j; i < n; i = j) {
+		for (j = i + 1; j < n && strcmp(by[j]->jurisdiction, by[i]->jurisdiction) == 0; j++)
+			;
+		run[nrun++] = i;
+	}
+	run[nrun] = n;
+	x->sinks = xcalloc(nrun + 1, sizeof *x->sinks);
+	nt = par_threads(nrun, 16);
+	for (size_t t = 0; t < nt; t++)
+		jobs[t] = (struct years_job){ m, x, by, run, nrun, t, nt };
+	par_run(years_thread, jobs, sizeof *jobs, nt);
+	merge_sinks(m, x, nrun);
+	free(run);
+}
+
+/* One thread's share of the districts: those whose city set it was given. */
+struct districts_job {
+	struct match *m;
+	struct ctx *x;
+	struct set **d;       /* the district sets, in catalog order */
+	size_t nd, t, nt;
+};
+
+static void *
+districts_thread(void *arg)
+{
+	struct districts_job *j = arg;
+	const struct set *sets = j->x->c->sets;
+
+	for (size_t g = 0; g < j->nd; g++) {
+		if ((size_t)(j->d[g]->up - sets) % j->nt != j->t)
+			continue; /* another thread's city: its items take their links there */
+		cur_group = g;
+		link_pair(j->m, j->x, j->d[g], j->d[g]->up, REL_CHILD, NULL);
+	}
+	cur_group = (size_t)-1;
+	return NULL;
+}
+
+/*
+ * Each district to its city.  A district's links touch its own items and its city's, so
+ * the cities are shared among threads (all districts of one city in one thread, in
+ * catalog order), each district into a sink of its own, appended in catalog order.
+ */
+static void
+link_districts(struct match *m, struct ctx *x)
+{
+	struct corpus *c = x->c;
+	struct set **d = xcalloc(c->nsets + 1, sizeof *d);
+	struct districts_job jobs[PAR_MAX];
+	size_t nd = 0, nt;
+
+	for (size_t i = 0; i < c->nsets; i++)
+		if (c->sets[i].up)
+			d[nd++] = &c->sets[i];
+	x->sinks = xcalloc(nd + 1, sizeof *x->sinks);
+	nt = par_threads(nd, 16);
+	for (size_t t = 0; t < nt; t++)
+		jobs[t] = (struct districts_job){ m, x, d, nd, t, nt };
+	par_run(districts_thread, jobs, sizeof *jobs, nt);
+	merge_sinks(m, x, nd);
+	free(d);
+}
+
+static void link_districts(struct match *m, struct ctx *x);
+
 static void
 link_all(struct match *m, struct ctx *x)
 {
@@ -947,18 +1159,8 @@ link_all(struct match *m, struct ctx *x)
 	for (size_t i = 0; i < c->nsets; i++)
 		by[i] = &c->sets[i];
 	qsort(by, c->nsets, sizeof *by, cmp_jur_year);
-	for (size_t i = 0, j; i < c->nsets; i = j) {
-		for (j = i + 1; j < c->nsets && strcmp(by[j]->jurisdiction, by[i]->jurisdiction) == 0; j++)
-			;
-		for (size_t k = i; k + 1 < j; k++)
-			link_pair(m, x, by[k], by[k + 1], REL_SAME, NULL);
-		for (size_t k = i; k + 2 < j; k++)
-			link_pair(m, x, by[k], by[k + 2], REL_SAME, by[k + 1]);
-	}
-	/* Each district to its city. */
-	for (size_t i = 0; i < c->nsets; i++)
-		if (c->sets[i].up)
-			link_pair(m, x, &c->sets[i], c->sets[i].up, REL_CHILD, NULL);
+	link_years(m, x, by, c->nsets);
+	link_districts(m, x);
 	free(by);
 }
 
