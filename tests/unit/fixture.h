@@ -1,7 +1,8 @@
 /*
  * fixture: a throw-away datasets folder for the unit tests that load a corpus.
  * Include after cmocka.h.  fixture_open() makes /tmp/yoy-NAME-XXXXXX with tasks/ in it,
- * fixture_put() writes a file there, fixture_close() removes it all.
+ * fixture_put() writes a file there, fixture_close() (or fixture_teardown, as a group
+ * teardown) removes it all; fixture_load() loads it and runs the matcher.
  */
 #ifndef YOY_TEST_FIXTURE_H
 #define YOY_TEST_FIXTURE_H
@@ -60,5 +61,30 @@ fixture_close(void)
 	snprintf(cmd, sizeof cmd, "rm -rf %s", fixture_dir);
 	return system(cmd);
 }
+
+/* The group teardown of a test that made a fixture. */
+static inline int
+fixture_teardown(void **state)
+{
+	(void)state;
+	return fixture_close();
+}
+
+#ifdef YOY_MATCH_H
+/* The fixture as a corpus with its targets (and notice lines) and the match (M), for the
+ * tests that include core/match.h before this file. */
+static inline struct corpus *
+fixture_load(struct match *m)
+{
+	char *cause = NULL;
+	struct corpus *c = corpus_load(fixture_dir, &cause);
+
+	assert_non_null(c);
+	assert_int_equal(corpus_targets(c, 1, &cause), 0);
+	memset(m, 0, sizeof *m);
+	match_run(m, c);
+	return c;
+}
+#endif
 
 #endif

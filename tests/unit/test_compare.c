@@ -53,25 +53,6 @@ setup(void **state)
 	return 0;
 }
 
-static int
-teardown(void **state)
-{
-	(void)state;
-	return fixture_close();
-}
-
-static struct corpus *
-load(struct match *m)
-{
-	char *cause = NULL;
-	struct corpus *c = corpus_load(fixture_dir, &cause);
-	assert_non_null(c);
-	assert_int_equal(corpus_targets(c, 1, &cause), 0);
-	memset(m, 0, sizeof *m);
-	match_run(m, c);
-	return c;
-}
-
 /* The row of a target (metric containing WHAT) in ROWS, or NULL. */
 static const struct compare_row *
 target_row(const struct compare_row *rows, long n, const char *what)
@@ -89,7 +70,7 @@ static void
 test_year_pair(void **state)
 {
 	struct match m;
-	struct corpus *c = load(&m);
+	struct corpus *c = fixture_load(&m);
 	struct compare_row *rows;
 	const struct compare_row *r;
 	size_t counts[NSTATUS];
@@ -139,7 +120,7 @@ static void
 test_city_district(void **state)
 {
 	struct match m;
-	struct corpus *c = load(&m);
+	struct corpus *c = fixture_load(&m);
 	struct compare_row *rows;
 	const struct compare_row *r;
 	size_t counts[NSTATUS];
@@ -169,7 +150,7 @@ static void
 test_refusals(void **state)
 {
 	struct match m;
-	struct corpus *c = load(&m);
+	struct corpus *c = fixture_load(&m);
 	struct compare_row *rows = NULL;
 	char *cause = NULL;
 	(void)state;
@@ -237,5 +218,5 @@ main(void)
 		cmocka_unit_test(test_refusals),
 		cmocka_unit_test(test_pairs),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, fixture_teardown);
 }

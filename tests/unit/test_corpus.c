@@ -31,13 +31,6 @@ setup(void **state)
 	return 0;
 }
 
-static int
-teardown(void **state)
-{
-	(void)state;
-	return fixture_close();
-}
-
 /* The error of loading a catalog with the rows ROWS, or NULL when it loads. */
 static char *
 load_error(const char *rows)
@@ -146,5 +139,5 @@ main(void)
 		cmocka_unit_test(test_catalog_errors),
 		cmocka_unit_test(test_items_and_refs),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, fixture_teardown);
 }

@@ -83,13 +83,6 @@ setup(void **state)
 	return 0;
 }
 
-static int
-teardown(void **state)
-{
-	(void)state;
-	return fixture_close();
-}
-
 static struct corpus *
 load(void)
 {
@@ -191,5 +184,5 @@ main(void)
 		cmocka_unit_test(test_similarity_and_links),
 		cmocka_unit_test(test_aliases),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, fixture_teardown);
 }

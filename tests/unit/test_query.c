@@ -13,11 +13,11 @@
 #include <sys/stat.h>
 #include <cmocka.h>
 
-#include "fixture.h"
-
 #include "core/corpus.h"
 #include "core/match.h"
 #include "core/query.h"
+
+#include "fixture.h"
 
 static int
 setup(void **state)
@@ -37,25 +37,6 @@ setup(void **state)
 	    "1,,提升公众急救能力,市卫生健康委,布局AED等急救设备700处，普及应急救护知识33万人次。,,\n"
 	    "2,,建设口袋公园,市城市管理局,建设口袋公园200个。,,\n");
 	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	return fixture_close();
-}
-
-static struct corpus *
-load(struct match *m)
-{
-	char *cause = NULL;
-	struct corpus *c = corpus_load(fixture_dir, &cause);
-	assert_non_null(c);
-	assert_int_equal(corpus_targets(c, 1, &cause), 0);
-	memset(m, 0, sizeof *m);
-	match_run(m, c);
-	return c;
 }
 
 static void
@@ -78,7 +59,7 @@ static void
 test_ranking_and_series(void **state)
 {
 	struct match m;
-	struct corpus *c = load(&m);
+	struct corpus *c = fixture_load(&m);
 	struct query_opts o = { 0 };
 	struct query_hit *h;
 	size_t n;
@@ -114,7 +95,7 @@ static void
 test_filters(void **state)
 {
 	struct match m;
-	struct corpus *c = load(&m);
+	struct corpus *c = fixture_load(&m);
 	struct query_opts o = { 0 };
 	struct query_hit *h;
 	size_t n;
@@ -148,7 +129,7 @@ static void
 test_narrow(void **state)
 {
 	struct match m;
-	struct corpus *c = load(&m);
+	struct corpus *c = fixture_load(&m);
 	struct query_narrowed q;
 	(void)state;
 
@@ -182,7 +163,7 @@ static void
 test_base_row(void **state)
 {
 	struct match m;
-	struct corpus *c = load(&m);
+	struct corpus *c = fixture_load(&m);
 	struct query_opts o = { 0 };
 	struct query_hit *h;
 	size_t n = query_run(c, &m, "AED", &o, &h);
@@ -208,5 +189,5 @@ main(void)
 		cmocka_unit_test(test_narrow),
 		cmocka_unit_test(test_base_row),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, fixture_teardown);
 }

@@ -47,13 +47,6 @@ setup(void **state)
 	return 0;
 }
 
-static int
-teardown(void **state)
-{
-	(void)state;
-	return fixture_close();
-}
-
 /* The page of the fixture in language L (malloc'd). */
 static char *
 page(enum lang l)
@@ -61,15 +54,11 @@ page(enum lang l)
 	struct match m;
 	struct corpus *c;
 	struct report_input in = { 0 };
-	char *cause = NULL, *buf = NULL;
+	char *buf = NULL;
 	size_t len = 0;
 	FILE *fp;
 
-	c = corpus_load(fixture_dir, &cause);
-	assert_non_null(c);
-	assert_int_equal(corpus_targets(c, 1, &cause), 0);
-	memset(&m, 0, sizeof m);
-	match_run(&m, c);
+	c = fixture_load(&m);
 	in.c = c;
 	in.m = &m;
 	in.version = "test";
@@ -272,5 +261,5 @@ main(void)
 		cmocka_unit_test(test_summary),  cmocka_unit_test(test_chinese),
 		cmocka_unit_test(test_english),  cmocka_unit_test(test_sources),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, fixture_teardown);
 }

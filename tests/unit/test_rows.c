@@ -51,30 +51,11 @@ setup(void **state)
 	return 0;
 }
 
-static int
-teardown(void **state)
-{
-	(void)state;
-	return fixture_close();
-}
-
-static struct corpus *
-load(struct match *m)
-{
-	char *cause = NULL;
-	struct corpus *c = corpus_load(fixture_dir, &cause);
-	assert_non_null(c);
-	assert_int_equal(corpus_targets(c, 1, &cause), 0);
-	memset(m, 0, sizeof *m);
-	match_run(m, c);
-	return c;
-}
-
 static void
 test_forty_districts(void **state)
 {
 	struct match m;
-	struct corpus *c = load(&m);
+	struct corpus *c = fixture_load(&m);
 	struct rows r;
 	struct sb want = SB_INIT;
 	int col;
@@ -104,7 +85,7 @@ static void
 test_filters(void **state)
 {
 	struct match m;
-	struct corpus *c = load(&m);
+	struct corpus *c = fixture_load(&m);
 	struct rows r;
 	struct filter f = { 0 };
 	(void)state;
@@ -145,7 +126,7 @@ static void
 test_growth_and_series(void **state)
 {
 	struct match m;
-	struct corpus *c = load(&m);
+	struct corpus *c = fixture_load(&m);
 	struct rows r;
 	struct filter f = { .jurisdiction = "某市" };
 	(void)state;
@@ -170,7 +151,7 @@ static void
 test_compare_all(void **state)
 {
 	struct match m;
-	struct corpus *c = load(&m);
+	struct corpus *c = fixture_load(&m);
 	struct rows r;
 	size_t years = 0, districts = 0;
 	(void)state;
@@ -221,5 +202,5 @@ main(void)
 		cmocka_unit_test(test_compare_all),
 		cmocka_unit_test(test_rows_basics),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, fixture_teardown);
 }

@@ -28,13 +28,6 @@ setup(void **state)
 	return fixture_open("xlsx");
 }
 
-static int
-teardown(void **state)
-{
-	(void)state;
-	return fixture_close();
-}
-
 static void
 name_is(const char *want, const char *const *taken, size_t n, const char *expect)
 {
@@ -183,5 +176,5 @@ main(void)
 		cmocka_unit_test(test_write),
 		cmocka_unit_test(test_failures),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, fixture_teardown);
 }
