@@ -312,10 +312,8 @@ lang_number(enum lang l, double value, const char *unit)
 	return out;
 }
 
-/* Phrases of the report, the workbook and the charts. */
-static const struct phrase {
-	const char *en, *zh;
-} phrases[] = {
+/* Phrases of the workbook, the charts and their index. */
+static const struct lang_phrase phrases[] = {
 	{ "About", "说明" },
 	{ "items", "事项" },
 	{ "targets", "目标" },
@@ -422,11 +420,17 @@ static const struct phrase {
 };
 
 const char *
-lang_say(enum lang l, const char *en)
+lang_pick(enum lang l, const struct lang_phrase *tbl, size_t n, const char *en)
 {
 	if (l == LANG_ZH)
-		for (size_t i = 0; i < NELEM(phrases); i++)
-			if (strcmp(phrases[i].en, en) == 0)
-				return phrases[i].zh;
+		for (size_t i = 0; i < n; i++)
+			if (strcmp(tbl[i].en, en) == 0)
+				return tbl[i].zh;
 	return en;
+}
+
+const char *
+lang_say(enum lang l, const char *en)
+{
+	return lang_pick(l, phrases, NELEM(phrases), en);
 }

@@ -46,4 +46,11 @@ char *lang_number(enum lang l, double value, const char *unit);
  * Chinese when L is LANG_ZH and there is one, else the English. */
 const char *lang_say(enum lang l, const char *en);
 
+/* A phrase in English and Chinese; lang_pick() finds EN in a table of them (an output with
+ * words of its own, the report's, keeps its table beside it) and answers as lang_say. */
+struct lang_phrase {
+	const char *en, *zh;
+};
+const char *lang_pick(enum lang l, const struct lang_phrase *tbl, size_t n, const char *en);
+
 #endif

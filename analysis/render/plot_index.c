@@ -81,13 +81,6 @@ plot_index_csv(FILE *fp, const struct plot_charts *charts, int excel)
 
 /* ---- index.html ---- */
 
-static void
-esc(FILE *fp, const char *s)
-{
-	char *e = report_escape(s ? s : "");
-	fputs(e, fp);
-	free(e);
-}
 
 /* <dt>WORD</dt><dd>TEXT</dd>, nothing for an empty TEXT. */
 static void
@@ -96,9 +89,9 @@ entry(FILE *fp, enum lang l, const char *word, const char *text)
 	if (!text || !*text)
 		return;
 	fputs("<dt>", fp);
-	esc(fp, lang_say(l, word));
+	report_puts(fp, lang_say(l, word));
 	fputs("</dt><dd>", fp);
-	esc(fp, text);
+	report_puts(fp, text);
 	fputs("</dd>", fp);
 }
 
@@ -127,15 +120,15 @@ figure(FILE *fp, const struct plot_charts *charts, size_t i, enum lang l)
 	char *src = sources(c, l);
 
 	fputs("<figure id=\"", fp);
-	esc(fp, c->base);
+	report_puts(fp, c->base);
 	fputs("\"><a href=\"", fp);
-	esc(fp, img);
+	report_puts(fp, img);
 	fputs("\"><img src=\"", fp);
-	esc(fp, img);
+	report_puts(fp, img);
 	fputs("\" alt=\"", fp);
-	esc(fp, c->title);
+	report_puts(fp, c->title);
 	fputs("\" loading=\"lazy\"></a>\n<figcaption><strong>", fp);
-	esc(fp, c->title);
+	report_puts(fp, c->title);
 	fputs("</strong><dl>", fp);
 	entry(fp, l, "series", ids);
 	entry(fp, l, "metric", c->metric);
@@ -144,15 +137,15 @@ figure(FILE *fp, const struct plot_charts *charts, size_t i, enum lang l)
 	entry(fp, l, "sets", sets);
 	entry(fp, l, "source", src);
 	fputs("<dt>", fp);
-	esc(fp, lang_say(l, "files"));
+	report_puts(fp, lang_say(l, "files"));
 	fputs("</dt><dd>", fp);
 	for (size_t f = 0; f < NELEM(formats); f++)
 		if (charts->formats & formats[f]) {
 			char *file = plot_file(c, formats[f]);
 			fputs("<a href=\"", fp);
-			esc(fp, file);
+			report_puts(fp, file);
 			fputs("\">", fp);
-			esc(fp, file);
+			report_puts(fp, file);
 			fputs("</a> ", fp);
 			free(file);
 		}
@@ -194,11 +187,11 @@ source_table(FILE *fp, const struct plot_charts *charts, enum lang l)
 		}
 	qsort(v, n, sizeof *v, cmp_set);
 	fputs("<h2 id=\"sources\">", fp);
-	esc(fp, lang_say(l, "Sources"));
+	report_puts(fp, lang_say(l, "Sources"));
 	fputs("</h2>\n<table><tr>", fp);
 	for (size_t k = 0; k < NELEM(head); k++) {
 		fputs("<th>", fp);
-		esc(fp, lang_say(l, head[k]));
+		report_puts(fp, lang_say(l, head[k]));
 		fputs("</th>", fp);
 	}
 	fputs("</tr>\n", fp);
@@ -210,7 +203,7 @@ source_table(FILE *fp, const struct plot_charts *charts, enum lang l)
 		fputs("<tr>", fp);
 		for (size_t k = 0; k < NELEM(cells); k++) {
 			fputs("<td>", fp);
-			esc(fp, cells[k]);
+			report_puts(fp, cells[k]);
 			fputs("</td>", fp);
 		}
 		fputs("</tr>\n", fp);
@@ -241,26 +234,26 @@ page_head(FILE *fp, const struct plot_charts *charts, const struct plot_input *i
 	fprintf(fp, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">\n"
 	            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
 	        l == LANG_ZH ? "zh-CN" : "en");
-	esc(fp, lang_say(l, "Charts"));
+	report_puts(fp, lang_say(l, "Charts"));
 	fprintf(fp, " — yoy</title>\n<style>%s</style></head><body>\n<h1>", page_style);
-	esc(fp, lang_say(l, "Charts"));
+	report_puts(fp, lang_say(l, "Charts"));
 	fprintf(fp, l == LANG_ZH ? "</h1>\n<p>共 %zu 张图。" : "</h1>\n<p>%zu charts. ", charts->n);
-	esc(fp, lang_say(l, "Each chart with the series it draws (the ids of yoy series and yoy "
+	report_puts(fp, lang_say(l, "Each chart with the series it draws (the ids of yoy series and yoy "
 	                    "growth), its metric and item, the task sets whose targets it draws "
 	                    "and their notices. index.csv lists the same, a row per file."));
 	fputs("</p>\n", fp);
 	if (in->nonly == 0)
 		return;
 	fputs("<p class=\"only\">", fp);
-	esc(fp, lang_say(l, "Only the series matching: "));
+	report_puts(fp, lang_say(l, "Only the series matching: "));
 	for (size_t i = 0; i < in->nonly; i++) {
 		fputs(i ? " " : "", fp);
 		fputs("<b>", fp);
-		esc(fp, in->only[i]);
+		report_puts(fp, in->only[i]);
 		fputs("</b>", fp);
 	}
 	fputs(". ", fp);
-	esc(fp, lang_say(l, "Their trends, and their targets side by side where they have some "
+	report_puts(fp, lang_say(l, "Their trends, and their targets side by side where they have some "
 	                    "beyond a trend. The overview and the districts' shares are of the "
 	                    "whole comparison: yoy plot without series draws them."));
 	fputs("</p>\n", fp);

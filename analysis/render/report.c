@@ -42,9 +42,7 @@ struct page {
  * table.  A phrase with a conversion (%s, %d, %zu) takes the same arguments, in the same
  * order, in both languages.
  */
-static const struct phrase {
-	const char *en, *zh;
-} phrases[] = {
+static const struct lang_phrase phrases[] = {
 	{ "Key livelihood projects: targets compared", "重点民生实事目标对比" },
 	{ "重点民生实事 — yoy report", "重点民生实事目标对比 — yoy" },
 	{ "Written by yoy %s.", "由 yoy %s 生成。" },
@@ -126,11 +124,7 @@ static const struct phrase {
 static const char *
 say(const struct page *p, const char *en)
 {
-	if (p->l == LANG_ZH)
-		for (size_t i = 0; i < NELEM(phrases); i++)
-			if (strcmp(phrases[i].en, en) == 0)
-				return phrases[i].zh;
-	return en;
+	return lang_pick(p->l, phrases, NELEM(phrases), en);
 }
 
 /* The phrase EN with its arguments, malloc'd (the arguments are not escaped). */
@@ -172,20 +166,20 @@ report_escape(const char *s)
 	return sb_detach(&sb);
 }
 
-/* Print S escaped. */
-static void
-esc(FILE *fp, const char *s)
+void
+report_puts(FILE *fp, const char *s)
 {
 	char *e = report_escape(s ? s : "");
 	fputs(e, fp);
 	free(e);
 }
 
+
 /* Print S escaped and free it. */
 static void
 esc_free(FILE *fp, char *s)
 {
-	esc(fp, s);
+	report_puts(fp, s);
 	free(s);
 }
 
@@ -194,7 +188,7 @@ static void
 element(FILE *fp, const char *tag, const char *text)
 {
 	fprintf(fp, "<%s>", tag);
-	esc(fp, text);
+	report_puts(fp, text);
 	fprintf(fp, "</%s>", tag);
 }
 
@@ -213,7 +207,7 @@ td_class(FILE *fp, const char *cls, const char *s)
 		return;
 	}
 	fprintf(fp, "<td class=\"%s\">", cls);
-	esc(fp, s);
+	report_puts(fp, s);
 	fputs("</td>", fp);
 }
 
@@ -230,7 +224,7 @@ static void
 td_num(FILE *fp, const char *key, char *text)
 {
 	fputs("<td class=\"n\" data-v=\"", fp);
-	esc(fp, key);
+	report_puts(fp, key);
 	fputs("\">", fp);
 	esc_free(fp, text);
 	fputs("</td>", fp);
@@ -461,7 +455,7 @@ figure(struct page *p, const char *name, char *caption, const char *anchor)
 		/* The stylesheet keeps the chart at least as wide as its smallest text needs. */
 		svg_measure(svg, &w, &f);
 		fputs("<figure class=\"chart\" id=\"", p->fp);
-		esc(p->fp, anchor);
+		report_puts(p->fp, anchor);
 		if (w > 0 && f > 0)
 			fprintf(p->fp, "\" style=\"--vw:%.0f;--fs:%.2f", w, f);
 		fputs("\"><div class=\"canvas\">", p->fp);
@@ -594,11 +588,11 @@ summary_sets(struct page *p)
 		int last = i + 1 == c->nsets || strcmp(by[i + 1]->jurisdiction, s->jurisdiction) != 0;
 		if (first) {
 			fputs("<li><b>", p->fp);
-			esc(p->fp, s->jurisdiction);
+			report_puts(p->fp, s->jurisdiction);
 			fputs("</b>", p->fp);
 			esc_free(p->fp, sayf(p, ": "));
 		} else
-			esc(p->fp, say(p, ", "));
+			report_puts(p->fp, say(p, ", "));
 		fprintf(p->fp, "<a href=\"#set-%ld\">", set_index(p, s));
 		esc_free(p->fp, sayf(p, "%d", s->year));
 		fputs("</a>", p->fp);
@@ -791,7 +785,7 @@ td_districts(struct page *p, const struct rows *sh, size_t i)
 		if (s && member_in(p, series, id, &it, &t) == 0) {
 			anchor_of(p, it, t, a);
 			fputs("<span class=\"part\">", p->fp);
-			esc(p->fp, s->jurisdiction);
+			report_puts(p->fp, s->jurisdiction);
 			fprintf(p->fp, " <a href=\"#%s\">", a);
 			esc_free(p->fp, target_words(p, it, t));
 			fputs("</a></span> ", p->fp);
@@ -893,7 +887,7 @@ section_sets(struct page *p)
 		snprintf(ni, sizeof ni, "%zu", s->nitems);
 		snprintf(nt, sizeof nt, "%zu", set_ntargets(s));
 		fprintf(p->fp, "<tr class=\"set\" id=\"set-%ld\" data-set=\"", set_index(p, s));
-		esc(p->fp, s->id);
+		report_puts(p->fp, s->id);
 		fputs("\">", p->fp);
 		for (size_t k = 0; k < NELEM(cols); k++)
 			td_cell(p, &r, i, cols[k]);
@@ -936,7 +930,7 @@ pair_row(struct page *p, const struct pair *x, const struct rows *rows, size_t i
 	                rows_cell(rows, i, rows_col(rows, "to_item")));
 
 	fputs("<tr class=\"", p->fp);
-	esc(p->fp, cstatus_name(cr->status));
+	report_puts(p->fp, cstatus_name(cr->status));
 	fputs(cr->tf < 0 && cr->tt < 0 ? " item\">" : "\">", p->fp);
 	td_cell(p, rows, i, "status");
 	td_class(p->fp, cls, from);
@@ -971,9 +965,9 @@ pair_section(struct page *p, size_t k)
 	fprintf(p->fp, "<div class=\"pair\" id=\"pair-%zu\"><h3>", k);
 	esc_free(p->fp, pair_title(p, x));
 	fputs(" <small>", p->fp);
-	esc(p->fp, x->a->id);
+	report_puts(p->fp, x->a->id);
 	fputs(" → ", p->fp);
-	esc(p->fp, x->b->id);
+	report_puts(p->fp, x->b->id);
 	fputs("</small></h3>\n<p class=\"counts\">", p->fp);
 	for (size_t s = 0; s < NSTATUS; s++)
 		if (x->count[s]) {
@@ -1040,7 +1034,7 @@ growth_row(struct page *p, const struct rows *g, size_t i)
 	td_cell(p, g, i, "points");
 	td_cell(p, g, i, "flags");
 	fputs("<td class=\"id\">", p->fp);
-	esc(p->fp, series);
+	report_puts(p->fp, series);
 	fputs("</td></tr>\n", p->fp);
 }
 
@@ -1135,7 +1129,7 @@ section_lone(struct page *p)
 			td_cell(p, &all, i, cols[k]);
 		td_member(p, id, rows_cell(&all, i, rows_col(&all, "set")));
 		fputs("<td class=\"id\">", p->fp);
-		esc(p->fp, id);
+		report_puts(p->fp, id);
 		fputs("</td></tr>\n", p->fp);
 	}
 	tend(p->fp);
@@ -1225,11 +1219,11 @@ sources_of(struct page *p, const struct set *s)
 	struct rows t;
 
 	fprintf(p->fp, "<h3 id=\"src-%ld\">", set_index(p, s));
-	esc(p->fp, s->jurisdiction);
+	report_puts(p->fp, s->jurisdiction);
 	fputc(' ', p->fp);
 	esc_free(p->fp, sayf(p, "%d", s->year));
 	fputs(" <small>", p->fp);
-	esc(p->fp, s->id);
+	report_puts(p->fp, s->id);
 	fputs("</small></h3>\n<p class=\"note\">", p->fp);
 	esc_free(p->fp, *s->raw ? sayf(p, "Notice: %s, line numbers of that file.", s->raw)
 	                        : sayf(p, "Task file: %s (no notice text), line numbers of that file.",

@@ -34,6 +34,8 @@ struct report_input {
 
 /* S with & < > " ' escaped, for HTML text and attribute values (malloc'd). */
 char *report_escape(const char *s);
+/* S (NULL: nothing) escaped so, written to FP. */
+void report_puts(FILE *fp, const char *s);
 
 /* Write the page to FP. */
 void report_write(FILE *fp, const struct report_input *in);
