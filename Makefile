@@ -8,15 +8,15 @@ MANDIR   = $(PREFIX)/share/man/man1
 CC      ?= cc
 PKGS     = gsl libutf8proc sqlite3 libxml-2.0 opencc xlsxwriter
 CFLAGS  ?= -O2 -g
-CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter
-CPPFLAGS += -MMD -MP -Ianalysis $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lgsl -lgslcblas -lutf8proc -lsqlite3 -lxml2 -lopencc -lxlsxwriter -lz) -lcsv -lm -pthread
+override CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter
+override CPPFLAGS += -MMD -MP -Ianalysis $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+override LDLIBS += $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lgsl -lgslcblas -lutf8proc -lsqlite3 -lxml2 -lopencc -lxlsxwriter -lz) -lcsv -lm -pthread
 
 # BUILD may be set to keep a separate tree of objects (e.g. BUILD=build/mine).
 ifneq ($(SANITIZE),)
 BUILD   ?= build/san
-CFLAGS  += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
-LDFLAGS += -fsanitize=$(SANITIZE)
+override CFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
+override LDFLAGS += -fsanitize=$(SANITIZE)
 else
 BUILD   ?= build/opt
 endif
