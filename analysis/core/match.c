@@ -61,21 +61,36 @@ gmap_get(struct gmap *g, uint64_t k, int insert)
 	return g->val[i];
 }
 
-/* Bigrams are named by their own 64-bit key (two code points), never by an id given in
- * the order they were met: what two sets share must not depend on which sets were read
- * before them. */
+/*
+ * Bigrams (two code points, one 64-bit key) are numbered by the rank of their key among
+ * all the corpus's bigrams, so that a vector sorted by number is sorted by key: a sum over
+ * shared bigrams runs in the same order whatever else the corpus holds, and what two sets
+ * share never depends on which sets were read before them.
+ */
 struct vec {
-	uint64_t *key;
-	double *w;
+	const uint32_t *id;   /* bigram numbers, ascending */
+	const uint32_t *loc;  /* each one's index in the pair's bigrams */
+	const double *w;
 	size_t n;
 	double norm;
 };
 
-/* A text's bigrams (sorted by key) with their counts: read once, weighed per pair. */
+/* A text's bigrams (ascending) with twice their weighed count, capped at 6 (the count
+ * weighs at most 3; weights are halves, so the value is exact). */
 struct glist {
-	uint64_t *key;
-	double *tf;
+	const uint32_t *id;
+	const uint8_t *tf2;
 	size_t n;
+};
+
+/* Bigram lists of one thread, in chunks that never move. */
+struct garena {
+	struct gchunk {
+		uint32_t *id;
+		uint8_t *tf2;
+		size_t n, cap;
+	} *c;
+	size_t nc, ccap;
 };
 
 struct ctx {
@@ -83,6 +98,11 @@ struct ctx {
 	struct item **items;
 	struct glist *ig;     /* item bigrams, by item index */
 	size_t nitems;
+	uint64_t *gkey;       /* the key of each bigram number, ascending */
+	size_t ngram;
+	struct gmap gnum;     /* key → number */
+	struct garena *arenas;
+	size_t narenas;
 	size_t *base;         /* index of the first item of each set */
 	size_t **il, *nil, *ilcap; /* each item's links (indexes into the match's links, or
 	                         * while the years are linked in parallel, LOCAL_LINK
@@ -97,6 +117,12 @@ struct ctx {
 	                         comparable when theirs are equal */
 };
 
+/* One thread's working array over the corpus's bigrams: each one's index in the pair
+ * being compared (-1 when not in it), reset bigram by bigram when the pair is done. */
+struct scratch {
+	int *loc;
+};
+
 /*
  * Two sets compared: what makes a bigram telling (its rarity) is counted over the items of
  * these two sets only, so that links and series between them do not change when other
@@ -104,13 +130,13 @@ struct ctx {
  */
 struct pair {
 	const struct ctx *x;
+	struct scratch *w;
 	const struct set *a, *b;
-	struct gmap df;       /* bigram key → index into cnt */
-	int *cnt;
-	size_t ccap;
+	uint32_t *gid;        /* the pair's bigrams (numbers) in the order met */
+	size_t ng;
 	double ndocs;
-	double *idfv;         /* the idf of each bigram of df, computed once */
-	uint64_t *keys;       /* the arena of the vectors' keys and weights */
+	double *idfv;         /* the idf of each of the pair's bigrams */
+	uint32_t *ids, *locs; /* the arena of the vectors' numbers, indexes and weights */
 	double *ws;
 	size_t used;
 	double idf0;          /* the idf of a bigram none of the pair's items has */
@@ -179,41 +205,105 @@ grams_merge(struct gram *g, size_t n)
 }
 
 static int
-cmp_key(const void *a, const void *b)
+cmp_u64(const void *a, const void *b)
 {
 	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
 	return x < y ? -1 : x > y;
 }
 
-static double
-idf(const struct pair *p, uint64_t key)
+static int
+cmp_u32(const void *a, const void *b)
 {
-	int k = gmap_get((struct gmap *)&p->df, key, 0);
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* The number of the bigram KEY, or -1 when no text of the corpus has it. */
+static long
+gram_number(const struct ctx *x, uint64_t key)
+{
+	return gmap_get((struct gmap *)&x->gnum, key, 0);
+}
+
+/* The idf in the pair of bigram ID. */
+static double
+idf(const struct pair *p, uint32_t id)
+{
+	int k = p->w->loc[id];
 	return k < 0 ? p->idf0 : p->idfv[k];
 }
 
-/* A text's bigrams as a glist: sorted by key, counts summed. */
+/* Room for N entries in arena A, in one chunk. */
+static struct gchunk *
+garena_room(struct garena *a, size_t n)
+{
+	struct gchunk *ch = a->nc ? &a->c[a->nc - 1] : NULL;
+
+	if (!ch || ch->n + n > ch->cap) {
+		xgrow(&a->c, &a->ccap, a->nc + 1, sizeof *a->c);
+		ch = &a->c[a->nc++];
+		ch->cap = n > 65536 ? n : 65536;
+		ch->n = 0;
+		ch->id = xmalloc(ch->cap * sizeof *ch->id);
+		ch->tf2 = xmalloc(ch->cap);
+	}
+	return ch;
+}
+
+static void
+garena_free(struct garena *a)
+{
+	for (size_t i = 0; i < a->nc; i++) {
+		free(a->c[i].id);
+		free(a->c[i].tf2);
+	}
+	free(a->c);
+}
+
+/* One thread's bigrams met so far: key → its own number (made the corpus's number once
+ * every thread is done), and the key of each. */
+struct gdict {
+	struct gmap map;
+	uint64_t *key;
+	size_t cap;
+};
+
+/* A text's bigrams as a glist in arena A, numbered in dictionary D. */
 static struct glist
-glist_make(struct gram *g, size_t n)
+glist_make(struct garena *a, struct gdict *d, struct gram *g, size_t n)
 {
 	struct glist l = { 0 };
+	struct gchunk *ch;
 
 	n = grams_merge(g, n); /* sorts by key */
-	l.key = xmalloc((n + 1) * sizeof *l.key);
-	l.tf = xmalloc((n + 1) * sizeof *l.tf);
+	ch = garena_room(a, n);
 	for (size_t i = 0; i < n; i++) {
-		l.key[i] = g[i].k;
-		l.tf[i] = g[i].w;
+		int k = gmap_get(&d->map, g[i].k, 1);
+		if ((size_t)k + 1 == d->map.n) {
+			xgrow(&d->key, &d->cap, d->map.n, sizeof *d->key);
+			d->key[k] = g[i].k;
+		}
+		ch->id[ch->n + i] = (uint32_t)k;
+		ch->tf2[ch->n + i] = (uint8_t)(g[i].w >= 3 ? 6 : g[i].w * 2);
 	}
+	l.id = ch->id + ch->n;
+	l.tf2 = ch->tf2 + ch->n;
 	l.n = n;
+	ch->n += n;
 	return l;
 }
 
 static void
-glist_free(struct glist *l)
+scratch_init(struct scratch *w, const struct ctx *x)
 {
-	free(l->key);
-	free(l->tf);
+	w->loc = xmalloc((x->ngram + 1) * sizeof *w->loc);
+	memset(w->loc, 0xff, (x->ngram + 1) * sizeof *w->loc);
+}
+
+static void
+scratch_release(struct scratch *w)
+{
+	free(w->loc);
 }
 
 /* A vector of bigrams: tf (capped) times the pair's idf, with its norm.  With
@@ -223,21 +313,25 @@ static struct vec
 vec_make(struct pair *p, const struct glist *l, int items_only)
 {
 	struct vec v = { 0 };
+	uint32_t *id = p->ids + p->used, *loc = p->locs + p->used;
+	double *w = p->ws + p->used, norm = 0;
+	const int *ploc = p->w->loc;
 
 	/* In the pair's arena, not a malloc per vector: a pair makes thousands. */
-	v.key = p->keys + p->used;
-	v.w = p->ws + p->used;
 	for (size_t i = 0; i < l->n; i++) {
-		double tf = l->tf[i] > 3 ? 3 : l->tf[i];
-		int k = gmap_get((struct gmap *)&p->df, l->key[i], 0);
+		int k = ploc[l->id[i]];
 		if (items_only && k < 0)
 			continue;
-		v.key[v.n] = l->key[i];
-		v.w[v.n] = tf * (k < 0 ? p->idf0 : p->idfv[k]);
-		v.norm += v.w[v.n] * v.w[v.n];
+		id[v.n] = l->id[i];
+		loc[v.n] = (uint32_t)k;
+		w[v.n] = l->tf2[i] / 2.0 * (k < 0 ? p->idf0 : p->idfv[k]);
+		norm += w[v.n] * w[v.n];
 		v.n++;
 	}
-	v.norm = sqrt(v.norm);
+	v.id = id;
+	v.loc = loc;
+	v.w = w;
+	v.norm = sqrt(norm);
 	p->used += v.n;
 	return v;
 }
@@ -251,13 +345,27 @@ vec_cos(const struct vec *a, const struct vec *b)
 	if (a->norm == 0 || b->norm == 0)
 		return 0;
 	while (i < a->n && j < b->n) {
-		if (a->key[i] == b->key[j])
+		if (a->id[i] == b->id[j])
 			dot += a->w[i++] * b->w[j++];
-		else if (a->key[i] < b->key[j])
+		else if (a->id[i] < b->id[j])
 			i++;
 		else
 			j++;
 	}
+	return dot / (a->norm * b->norm);
+}
+
+/* The same as vec_cos(A, B) when DENSE holds A's weights at its entries' indexes (zero
+ * elsewhere): B's entries in order, so the sum is made in the same order, bit for bit. */
+static double
+vec_cos_dense(const struct vec *a, const double *dense, const struct vec *b)
+{
+	double dot = 0;
+
+	if (a->norm == 0 || b->norm == 0)
+		return 0;
+	for (size_t j = 0; j < b->n; j++)
+		dot += dense[b->loc[j]] * b->w[j];
 	return dot / (a->norm * b->norm);
 }
 
@@ -276,10 +384,13 @@ item_index(const struct ctx *x, const struct item *it)
 }
 
 /* One thread's share of the items (every STEP-th from FROM): their bigrams and their
- * targets' bigrams. */
+ * targets' bigrams, numbered in the thread's dictionary, then renumbered. */
 struct grams_job {
 	struct ctx *x;
 	size_t from, step;
+	struct garena *arena;
+	struct gdict d;
+	uint32_t *renum;      /* the thread's number → the corpus's */
 };
 
 static void *
@@ -293,15 +404,65 @@ grams_thread(void *arg)
 	for (size_t k = j->from; k < x->nitems; k += j->step) {
 		n = 0;
 		item_grams(x->items[k], &g, &n, &cap);
-		x->ig[k] = glist_make(g, n);
+		x->ig[k] = glist_make(j->arena, &j->d, g, n);
 		for (size_t t = 0; t < x->items[k]->targets.n; t++) {
 			n = 0;
 			grams_of(x->items[k]->targets.v[t].metric, 1.0, &g, &n, &cap);
-			x->tg[x->tfirst[k] + t] = glist_make(g, n);
+			x->tg[x->tfirst[k] + t] = glist_make(j->arena, &j->d, g, n);
 		}
 	}
 	free(g);
 	return NULL;
+}
+
+static void *
+renumber_thread(void *arg)
+{
+	struct grams_job *j = arg;
+
+	for (size_t c = 0; c < j->arena->nc; c++) {
+		struct gchunk *ch = &j->arena->c[c];
+		for (size_t i = 0; i < ch->n; i++)
+			ch->id[i] = j->renum[ch->id[i]];
+	}
+	return NULL;
+}
+
+/* The threads' dictionaries as one: every key once, ascending, numbered by rank (a
+ * list sorted by key stays sorted by number). */
+static void
+number_grams(struct ctx *x, struct grams_job *jobs, size_t nt)
+{
+	size_t n = 0, o = 0;
+
+	for (size_t t = 0; t < nt; t++)
+		n += jobs[t].d.map.n;
+	x->gkey = xmalloc((n + 1) * sizeof *x->gkey);
+	for (size_t t = 0; t < nt; t++) {
+		if (jobs[t].d.map.n)
+			memcpy(x->gkey + o, jobs[t].d.key, jobs[t].d.map.n * sizeof *x->gkey);
+		o += jobs[t].d.map.n;
+	}
+	qsort(x->gkey, n, sizeof *x->gkey, cmp_u64);
+	o = 0;
+	for (size_t i = 0; i < n; i++)
+		if (o == 0 || x->gkey[o - 1] != x->gkey[i])
+			x->gkey[o++] = x->gkey[i];
+	x->ngram = o;
+	for (size_t i = 0; i < o; i++)
+		gmap_get(&x->gnum, x->gkey[i], 1); /* numbered as inserted: i */
+	for (size_t t = 0; t < nt; t++) {
+		jobs[t].renum = xmalloc((jobs[t].d.map.n + 1) * sizeof *jobs[t].renum);
+		for (size_t k = 0; k < jobs[t].d.map.n; k++)
+			jobs[t].renum[k] = (uint32_t)gram_number(x, jobs[t].d.key[k]);
+	}
+	par_run(renumber_thread, jobs, sizeof *jobs, nt);
+	for (size_t t = 0; t < nt; t++) {
+		free(jobs[t].renum);
+		free(jobs[t].d.key);
+		free(jobs[t].d.map.key);
+		free(jobs[t].d.map.val);
+	}
 }
 
 /* A (kind, unit) seen, and its class. */
@@ -389,21 +550,26 @@ ctx_init(struct ctx *x, struct corpus *c)
 	/* Each item's bigrams and its targets' (metrics), read once, on the cores; how much
 	 * each weighs depends on the pair of sets compared (struct pair). */
 	nt = par_threads(x->nitems, 2048);
+	x->arenas = xcalloc(nt, sizeof *x->arenas);
+	x->narenas = nt;
 	for (size_t t = 0; t < nt; t++)
-		jobs[t] = (struct grams_job){ x, t, nt };
+		jobs[t] = (struct grams_job){ .x = x, .from = t, .step = nt, .arena = &x->arenas[t] };
 	par_run(grams_thread, jobs, sizeof *jobs, nt);
+	number_grams(x, jobs, nt);
 	target_classes(x);
 }
 
 static void
 ctx_release(struct ctx *x)
 {
-	for (size_t k = 0; k < x->nitems; k++) {
-		glist_free(&x->ig[k]);
+	for (size_t k = 0; k < x->nitems; k++)
 		free(x->il[k]);
-	}
-	for (size_t t = 0; x->tfirst && t < x->tfirst[x->nitems]; t++)
-		glist_free(&x->tg[t]);
+	for (size_t t = 0; t < x->narenas; t++)
+		garena_free(&x->arenas[t]);
+	free(x->arenas);
+	free(x->gkey);
+	free(x->gnum.key);
+	free(x->gnum.val);
 	free(x->tg);
 	free(x->tfirst);
 	free(x->tclass);
@@ -432,40 +598,51 @@ pair_at(const struct pair *p, size_t i)
 	return i < p->a->nitems ? &p->a->items[i] : &p->b->items[i - p->a->nitems];
 }
 
+/* Sets A and B as a pair, in the thread whose scratch is W (one pair at a time). */
 static void
-pair_init(struct pair *p, const struct ctx *x, const struct set *a, const struct set *b)
+pair_init(struct pair *p, const struct ctx *x, struct scratch *w, const struct set *a,
+          const struct set *b)
 {
-	size_t n = a->nitems + (b != a ? b->nitems : 0), nt = 0, arena = 0;
+	size_t n = a->nitems + (b != a ? b->nitems : 0), nt = 0, arena = 0, ni = 0;
+	int *cnt;
 
 	memset(p, 0, sizeof *p);
 	p->x = x;
+	p->w = w;
 	p->a = a;
 	p->b = b;
 	p->ndocs = (double)n;
-	/* Document frequencies over the two sets' items. */
-	for (size_t i = 0; i < n; i++) {
-		const struct glist *l = &x->ig[item_index(x, pair_at(p, i))];
-		for (size_t g = 0; g < l->n; g++) {
-			int k = gmap_get(&p->df, l->key[g], 1);
-			xgrow(&p->cnt, &p->ccap, p->df.n + 1, sizeof *p->cnt);
-			if ((size_t)k + 1 == p->df.n)
-				p->cnt[k] = 0;
-			p->cnt[k]++;
-		}
-	}
-	/* Each bigram's idf once, not at every vector that has it. */
-	p->idfv = xmalloc((p->df.n + 1) * sizeof *p->idfv);
-	for (size_t k = 0; k < p->df.n; k++)
-		p->idfv[k] = log((p->ndocs + 1) / (p->cnt[k] + 1)) + 0.1;
-	p->idf0 = log((p->ndocs + 1) / 1) + 0.1;
 	for (size_t i = 0; i < n; i++) {
 		const struct item *it = pair_at(p, i);
 		size_t k = item_index(x, it);
-		arena += x->ig[k].n;
+		ni += x->ig[k].n;
 		for (size_t t = 0; t < it->targets.n; t++)
 			arena += x->tg[x->tfirst[k] + t].n;
 	}
-	p->keys = xmalloc((arena + 1) * sizeof *p->keys);
+	arena += ni;
+	/* Document frequencies over the two sets' items. */
+	p->gid = xmalloc((ni + 1) * sizeof *p->gid);
+	cnt = xmalloc((ni + 1) * sizeof *cnt);
+	for (size_t i = 0; i < n; i++) {
+		const struct glist *l = &x->ig[item_index(x, pair_at(p, i))];
+		for (size_t g = 0; g < l->n; g++) {
+			int *k = &w->loc[l->id[g]];
+			if (*k < 0) {
+				*k = (int)p->ng;
+				p->gid[p->ng] = l->id[g];
+				cnt[p->ng++] = 0;
+			}
+			cnt[*k]++;
+		}
+	}
+	/* Each bigram's idf once, not at every vector that has it. */
+	p->idfv = xmalloc((p->ng + 1) * sizeof *p->idfv);
+	for (size_t k = 0; k < p->ng; k++)
+		p->idfv[k] = log((p->ndocs + 1) / (cnt[k] + 1)) + 0.1;
+	free(cnt);
+	p->idf0 = log((p->ndocs + 1) / 1) + 0.1;
+	p->ids = xmalloc((arena + 1) * sizeof *p->ids);
+	p->locs = xmalloc((arena + 1) * sizeof *p->locs);
 	p->ws = xmalloc((arena + 1) * sizeof *p->ws);
 	p->iv = xcalloc(n + 1, sizeof *p->iv);
 	p->tfirst = xcalloc(n + 1, sizeof *p->tfirst);
@@ -488,15 +665,16 @@ pair_init(struct pair *p, const struct ctx *x, const struct set *a, const struct
 static void
 pair_release(struct pair *p)
 {
-	free(p->keys);
+	for (size_t k = 0; k < p->ng; k++)
+		p->w->loc[p->gid[k]] = -1;
+	free(p->gid);
+	free(p->ids);
+	free(p->locs);
 	free(p->ws);
 	free(p->iv);
 	free(p->tv);
 	free(p->tfirst);
-	free(p->cnt);
 	free(p->idfv);
-	free(p->df.key);
-	free(p->df.val);
 }
 
 /* The vector of an item of the pair. */
@@ -518,12 +696,15 @@ match_item_score(struct corpus *c, const struct item *a, const struct item *b)
 {
 	struct ctx x;
 	struct pair p;
+	struct scratch w;
 	double s;
 
 	ctx_init(&x, c);
-	pair_init(&p, &x, a->set, b->set);
+	scratch_init(&w, &x);
+	pair_init(&p, &x, &w, a->set, b->set);
 	s = vec_cos(pair_iv(&p, a), pair_iv(&p, b));
 	pair_release(&p);
+	scratch_release(&w);
 	ctx_release(&x);
 	return s;
 }
@@ -550,12 +731,13 @@ why_of(const struct pair *p, const struct item *a, const struct item *b)
 			k = u8_next(q, &c);
 			c = text_fold_cp(c);
 			if (k > 0 && is_word_cp(c) && prev) {
-				uint64_t key = ((uint64_t)prev << 21) | (uint64_t)c;
-				if (bsearch(&key, vb->key, vb->n, sizeof key, cmp_key)) {
+				long g = gram_number(p->x, ((uint64_t)prev << 21) | (uint64_t)c);
+				uint32_t id = (uint32_t)g;
+				if (g >= 0 && bsearch(&id, vb->id, vb->n, sizeof id, cmp_u32)) {
 					shared = 1;
 					if (!run)
 						run = last;
-					w += idf(p, key);
+					w += idf(p, id);
 				}
 			}
 			if (!shared && run) {
@@ -909,8 +1091,8 @@ best_target_sim(const struct pair *p, const struct item *a, const struct item *b
  * set in between are left out (2024 → 2026 for items absent in 2025).
  */
 static void
-link_pair(struct match *m, struct ctx *x, struct set *from, struct set *to, enum relation rel,
-          const struct set *skip)
+link_pair(struct match *m, struct ctx *x, struct scratch *w, struct set *from, struct set *to,
+          enum relation rel, const struct set *skip)
 {
 	size_t n = from->nitems, k = to->nitems;
 	double *s = xcalloc(n * k + 1, sizeof *s);
@@ -920,8 +1102,10 @@ link_pair(struct match *m, struct ctx *x, struct set *from, struct set *to, enum
 	struct pair p;
 
 	char *rowout = xcalloc(n + 1, 1), *colout = xcalloc(k + 1, 1);
+	double *dense;
 
-	pair_init(&p, x, from, to);
+	pair_init(&p, x, w, from, to);
+	dense = xcalloc(p.ng + 1, sizeof *dense);
 	/* What is already paired is out of this assignment: asked once per item. */
 	for (size_t i = 0; i < n; i++)
 		rowout[i] = paired(m, x, &from->items[i], to, 1) ||
@@ -929,14 +1113,24 @@ link_pair(struct match *m, struct ctx *x, struct set *from, struct set *to, enum
 	for (size_t j = 0; j < k; j++)
 		colout[j] = paired(m, x, &to->items[j], from, 0) ||
 		            (skip && paired(m, x, &to->items[j], skip, 0));
-	for (size_t i = 0; i < n; i++)
+	/* Every item of FROM against every item of TO: A's weights spread out once, each B
+	 * read against them. */
+	for (size_t i = 0; i < n; i++) {
+		struct item *a = &from->items[i];
+		const struct vec *va = pair_iv(&p, a);
+		for (size_t g = 0; g < va->n; g++)
+			dense[va->loc[g]] = va->w[g];
 		for (size_t j = 0; j < k; j++) {
-			struct item *a = &from->items[i], *b = &to->items[j];
+			struct item *b = &to->items[j];
 			int out = rowout[i] || colout[j] ||
 			          (m->naliases && alias_says(m, ALIAS_NOLINK, a, -1, b, -1)) ||
 			          (x->nil[item_index(x, a)] && linked(m, x, a, b));
-			s[i * k + j] = out ? -1 : vec_cos(pair_iv(&p, a), pair_iv(&p, b));
+			s[i * k + j] = out ? -1 : vec_cos_dense(va, dense, pair_iv(&p, b));
 		}
+		for (size_t g = 0; g < va->n; g++)
+			dense[va->loc[g]] = 0;
+	}
+	free(dense);
 	free(rowout);
 	free(colout);
 	match_assign(s, n, k, MATCH_SAME, row);
@@ -1037,16 +1231,19 @@ static void *
 years_thread(void *arg)
 {
 	struct years_job *j = arg;
+	struct scratch w;
 
+	scratch_init(&w, j->x);
 	for (size_t g = j->from; g < j->nrun; g += j->step) {
 		size_t i = j->run[g], e = j->run[g + 1];
 		cur_group = g;
 		for (size_t k = i; k + 1 < e; k++)
-			link_pair(j->m, j->x, j->by[k], j->by[k + 1], REL_SAME, NULL);
+			link_pair(j->m, j->x, &w, j->by[k], j->by[k + 1], REL_SAME, NULL);
 		for (size_t k = i; k + 2 < e; k++)
-			link_pair(j->m, j->x, j->by[k], j->by[k + 2], REL_SAME, j->by[k + 1]);
+			link_pair(j->m, j->x, &w, j->by[k], j->by[k + 2], REL_SAME, j->by[k + 1]);
 	}
 	cur_group = (size_t)-1;
+	scratch_release(&w);
 	return NULL;
 }
 
@@ -1091,14 +1288,17 @@ districts_thread(void *arg)
 {
 	struct districts_job *j = arg;
 	const struct set *sets = j->x->c->sets;
+	struct scratch w;
 
+	scratch_init(&w, j->x);
 	for (size_t g = 0; g < j->nd; g++) {
 		if ((size_t)(j->d[g]->up - sets) % j->nt != j->t)
 			continue; /* another thread's city: its items take their links there */
 		cur_group = g;
-		link_pair(j->m, j->x, j->d[g], j->d[g]->up, REL_CHILD, NULL);
+		link_pair(j->m, j->x, &w, j->d[g], j->d[g]->up, REL_CHILD, NULL);
 	}
 	cur_group = (size_t)-1;
+	scratch_release(&w);
 	return NULL;
 }
 
@@ -1134,11 +1334,14 @@ link_all(struct match *m, struct ctx *x)
 {
 	struct corpus *c = x->c;
 	struct set **by = xcalloc(c->nsets + 1, sizeof *by);
+	struct scratch w;
 
 	/* Forced links first: they win over the automatic assignment. */
+	scratch_init(&w, x);
 	for (size_t i = 0; i < m->naliases; i++) {
 		struct alias *al = &m->aliases[i];
 		struct item *a = al->a, *b = al->b;
+		struct pair p;
 		if (al->kind != ALIAS_LINK)
 			continue;
 		if (a->set->year > b->set->year || (b->set->up == NULL && a->set->up != NULL)) {
@@ -1146,14 +1349,12 @@ link_all(struct match *m, struct ctx *x)
 			a = b;
 			b = t;
 		}
-		{
-			struct pair p;
-			pair_init(&p, x, a->set, b->set);
-			add_link(m, x, &p, a, b, a->set->up == b->set ? REL_CHILD : REL_SAME,
-			         vec_cos(pair_iv(&p, a), pair_iv(&p, b)), 1);
-			pair_release(&p);
-		}
+		pair_init(&p, x, &w, a->set, b->set);
+		add_link(m, x, &p, a, b, a->set->up == b->set ? REL_CHILD : REL_SAME,
+		         vec_cos(pair_iv(&p, a), pair_iv(&p, b)), 1);
+		pair_release(&p);
 	}
+	scratch_release(&w);
 	/* Each jurisdiction along its years: consecutive pairs, then over a gap.  Sorting by
 	 * jurisdiction and year finds the groups without comparing every pair of sets. */
 	for (size_t i = 0; i < c->nsets; i++)
@@ -1187,13 +1388,13 @@ rarest_shared(const struct pair *p, const struct vec *a, const struct vec *b)
 	size_t i = 0, j = 0;
 
 	while (i < a->n && j < b->n) {
-		if (a->key[i] == b->key[j]) {
-			double w = idf(p, a->key[i]);
+		if (a->id[i] == b->id[j]) {
+			double w = p->idfv[a->loc[i]];
 			if (w > best)
 				best = w;
 			i++;
 			j++;
-		} else if (a->key[i] < b->key[j])
+		} else if (a->id[i] < b->id[j])
 			i++;
 		else
 			j++;
@@ -1339,7 +1540,7 @@ is_reach(const char *m)
 /* Do two metrics share nothing but words for people (妇女创业就业帮助 and 妇女宫颈癌、乳腺
  * 癌免费检查 share 妇女)?  Who is served does not say what is counted. */
 static int
-only_people_shared(const struct vec *a, const struct vec *b)
+only_people_shared(const struct ctx *x, const struct vec *a, const struct vec *b)
 {
 	static const char *const people[] = { "妇女", "儿童", "学生", "老人", "老年", "年人", "家庭",
 		                               "居民", "群众", "人员", "青少", "少年", "残疾", "疾人",
@@ -1347,8 +1548,9 @@ only_people_shared(const struct vec *a, const struct vec *b)
 	size_t i = 0, j = 0, shared = 0, persons = 0;
 
 	while (i < a->n && j < b->n) {
-		if (a->key[i] == b->key[j]) {
-			int32_t c1 = (int32_t)(a->key[i] >> 21), c2 = (int32_t)(a->key[i] & 0x1FFFFF);
+		if (a->id[i] == b->id[j]) {
+			uint64_t key = x->gkey[a->id[i]];
+			int32_t c1 = (int32_t)(key >> 21), c2 = (int32_t)(key & 0x1FFFFF);
 			char buf[16];
 			utf8proc_ssize_t k = utf8proc_encode_char(c1, (utf8proc_uint8_t *)buf);
 			k += utf8proc_encode_char(c2, (utf8proc_uint8_t *)buf + k);
@@ -1361,7 +1563,7 @@ only_people_shared(const struct vec *a, const struct vec *b)
 				}
 			i++;
 			j++;
-		} else if (a->key[i] < b->key[j])
+		} else if (a->id[i] < b->id[j])
 			i++;
 		else
 			j++;
@@ -1391,7 +1593,7 @@ target_score(struct pair *p, const struct item *ia, size_t i, const struct item 
 	return vec_cos(va, vb) + (strcmp(ta->unit, tb->unit) == 0 ? 0.1 : 0) +
 	       (share_latin_word(ta->metric, tb->metric) ? 0.2 : 0) -
 	       (is_reach(ta->metric) != is_reach(tb->metric) ? 0.2 : 0) -
-	       (only_people_shared(va, vb) ? 0.2 : 0);
+	       (only_people_shared(p->x, va, vb) ? 0.2 : 0);
 }
 
 /* Within the linked items IA and IB: the optimal pairing of their targets by metric. */
@@ -1431,7 +1633,7 @@ struct postings {
 static void
 postings_build(struct postings *ps, struct pair *p, const struct set *sb)
 {
-	size_t nk = p->df.n, nt = 0, *fill;
+	size_t nk = p->ng, nt = 0, *fill;
 
 	for (size_t j = 0; j < sb->nitems; j++)
 		nt += sb->items[j].targets.n;
@@ -1443,7 +1645,7 @@ postings_build(struct postings *ps, struct pair *p, const struct set *sb)
 		for (size_t t = 0; t < sb->items[j].targets.n; t++) {
 			const struct vec *v = pair_tv(p, &sb->items[j], t);
 			for (size_t g = 0; g < v->n; g++)
-				ps->first[gmap_get(&p->df, v->key[g], 0) + 1]++;
+				ps->first[v->loc[g] + 1]++;
 		}
 	for (size_t k = 0; k < nk; k++)
 		ps->first[k + 1] += ps->first[k];
@@ -1456,7 +1658,7 @@ postings_build(struct postings *ps, struct pair *p, const struct set *sb)
 			ps->item[tj] = j;
 			ps->t[tj] = t;
 			for (size_t g = 0; g < v->n; g++)
-				ps->at[fill[gmap_get(&p->df, v->key[g], 0)]++] = tj;
+				ps->at[fill[v->loc[g]]++] = tj;
 		}
 	free(fill);
 }
@@ -1490,8 +1692,8 @@ cross_edges(struct ctx *x, struct pair *p, const struct spair *sp, double rare, 
 			const struct vec *va = pair_tv(p, ia, t);
 			size_t fa = x->tfirst[item_index(x, ia)] + t;
 			for (size_t g = 0; g < va->n; g++) {
-				int k = gmap_get(&p->df, va->key[g], 0);
-				for (size_t q = k < 0 ? 0 : ps.first[k]; k >= 0 && q < ps.first[k + 1]; q++) {
+				size_t k = va->loc[g];
+				for (size_t q = ps.first[k]; q < ps.first[k + 1]; q++) {
 					size_t tj = ps.at[q], j = ps.item[tj], jt = ps.t[tj], fb;
 					const struct vec *vb;
 					double sim;
@@ -1519,13 +1721,13 @@ cross_edges(struct ctx *x, struct pair *p, const struct spair *sp, double rare, 
  * share a term rare in the two sets (托位), not only a common one (学生, 完工).
  */
 static void
-pair_edges(struct match *m, struct ctx *x, const struct spair *sp, struct edge **e, size_t *ne,
-           size_t *ecap)
+pair_edges(struct match *m, struct ctx *x, struct scratch *w, const struct spair *sp,
+           struct edge **e, size_t *ne, size_t *ecap)
 {
 	struct pair p;
 	const struct set *sa = sp->a, *sb = sp->b;
 
-	pair_init(&p, x, sa, sb);
+	pair_init(&p, x, w, sa, sb);
 	/* The links between the two sets, through their items' own lists of links. */
 	for (size_t i = 0; i < sa->nitems; i++) {
 		const struct item *it = &sa->items[i];
@@ -1570,12 +1772,15 @@ static void *
 edges_thread(void *arg)
 {
 	struct edges_job *j = arg;
+	struct scratch w;
 
+	scratch_init(&w, j->x);
 	for (size_t i = j->from; i < j->np; i += j->step) {
 		if (j->from == 0)
 			progress("building series", i + 1, j->np);
-		pair_edges(j->m, j->x, &j->sp[i], &j->e, &j->ne, &j->cap);
+		pair_edges(j->m, j->x, &w, &j->sp[i], &j->e, &j->ne, &j->cap);
 	}
+	scratch_release(&w);
 	return NULL;
 }
 

@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <math.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -174,6 +175,41 @@ test_aliases(void **state)
 	corpus_free(c);
 }
 
+/* Document frequencies are counted over the pair's items: a bigram that the next item
+ * starts with (bigrams in the order of their keys: 地人 before 天地) still counts when it was
+ * the last one first met (a bug once reset its count there, so that 地人 seemed rarer than
+ * it is). */
+static void
+test_score_by_hand(void **state)
+{
+	struct corpus *c;
+	struct set *a, *b;
+	double n = 3, i1, i2, i3, dot, na, nb;
+	(void)state;
+
+	fixture_put("catalog.csv", "set,year,jurisdiction,level,parent,doc_number,issued,title,raw,tasks\n"
+	                           "y-2024,2024,某县,city,,,,,,tasks/y-2024.csv\n"
+	                           "y-2025,2025,某县,city,,,,,,tasks/y-2025.csv\n");
+	fixture_put("tasks/y-2024.csv", "seq,section,name,units,task,deadline,note\n"
+	                                "1,,地人,,。,,\n2,,天地人,,。,,\n");
+	fixture_put("tasks/y-2025.csv", "seq,section,name,units,task,deadline,note\n"
+	                                "1,,天地人和,,。,,\n");
+	fixture_put("aliases.csv", "kind,a,b\n");
+	c = load();
+	a = corpus_set(c, "y-2024");
+	b = corpus_set(c, "y-2025");
+	/* A name's bigrams weigh 2; idf = ln((N + 1) / (df + 1)) + 0.1 over the N = 3 items:
+	 * 地人 in three, 天地 in two, 人和 in one. */
+	i1 = log((n + 1) / 4) + 0.1;
+	i2 = log((n + 1) / 3) + 0.1;
+	i3 = log((n + 1) / 2) + 0.1;
+	dot = 2 * i1 * 2 * i1 + 2 * i2 * 2 * i2;
+	na = sqrt(dot);
+	nb = sqrt(dot + 2 * i3 * 2 * i3);
+	assert_float_equal(match_item_score(c, &a->items[1], &b->items[0]), dot / (na * nb), 1e-12);
+	corpus_free(c);
+}
+
 int
 main(void)
 {
@@ -183,6 +219,7 @@ main(void)
 		cmocka_unit_test(test_units),
 		cmocka_unit_test(test_similarity_and_links),
 		cmocka_unit_test(test_aliases),
+		cmocka_unit_test(test_score_by_hand), /* last: it writes a corpus of its own */
 	};
 	return cmocka_run_group_tests(tests, setup, fixture_teardown);
 }
