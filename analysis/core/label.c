@@ -134,13 +134,16 @@ static int
 tail_of(const char *s, const char *const *list, size_t n, size_t *len)
 {
 	int best = -1;
-	size_t bl = 0;
+	size_t bl = 0, sl = strlen(s);
 
-	for (size_t i = 0; i < n; i++)
-		if (ends(s, list[i]) && strlen(list[i]) > bl) {
+	for (size_t i = 0; i < n; i++) {
+		size_t l = strlen(list[i]);
+		if (l > bl && l <= sl && s[sl - 1] == list[i][l - 1] &&
+		    memcmp(s + sl - l, list[i], l) == 0) {
 			best = (int)i;
-			bl = strlen(list[i]);
+			bl = l;
 		}
+	}
 	*len = bl;
 	return best;
 }

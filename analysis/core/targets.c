@@ -259,24 +259,46 @@ text_load(struct text *t, const char *s)
 	free(so);
 }
 
-/* Does the text at I spell W?  Returns the number of code points matched or 0. */
+/* The code point at *W, which is stepped over: W is one of the keyword tables (valid
+ * UTF-8 literals), so no checks; this runs for every keyword at every position. */
+static inline int32_t
+kw_next(const unsigned char **w)
+{
+	const unsigned char *p = *w;
+
+	if (p[0] < 0x80) {
+		*w = p + 1;
+		return p[0];
+	}
+	if (p[0] < 0xE0) {
+		*w = p + 2;
+		return (p[0] & 0x1F) << 6 | (p[1] & 0x3F);
+	}
+	if (p[0] < 0xF0) {
+		*w = p + 3;
+		return (p[0] & 0x0F) << 12 | (p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+	}
+	*w = p + 4;
+	return (p[0] & 0x07) << 18 | (p[1] & 0x3F) << 12 | (p[2] & 0x3F) << 6 | (p[3] & 0x3F);
+}
+
+/* Does the text at I spell W (a keyword)?  Returns the number of code points matched or
+ * 0. */
 static size_t
 at(const struct text *t, size_t i, const char *w)
 {
+	const unsigned char *p = (const unsigned char *)w;
 	size_t j = i;
-	int32_t c;
-	int k;
 
 	/* A keyword that starts with a CJK character can only match text whose first byte is
 	 * the same (only full-width ASCII forms change under normalisation): a quick no. */
-	if ((unsigned char)w[0] >= 0x80 &&
+	if (p[0] >= 0x80 &&
 	    (i >= t->n || (t->simp ? t->simp[t->soff[i]] : t->s[t->off[i]]) != w[0]))
 		return 0;
-	while ((k = u8_next(w, &c)) > 0) {
-		if (j >= t->n || t->cp[j] != c)
+	while (*p) {
+		if (j >= t->n || t->cp[j] != kw_next(&p))
 			return 0;
 		j++;
-		w += k;
 	}
 	return j - i;
 }
