@@ -115,6 +115,13 @@ struct ctx {
 	size_t *tfirst;       /* index in tg of each item's first target */
 	int *tclass;          /* per target: kind and unit class as one number; targets are
 	                         comparable when theirs are equal */
+	unsigned char *tflag; /* per target: TF_ flags of its metric */
+	unsigned char *gpeople; /* per bigram: a word for people (妇女, 学生) */
+};
+
+enum {
+	TF_REACH = 1,         /* counts whom a programme reaches (is_reach) */
+	TF_LATIN = 2,         /* has a Latin word of two letters or more (AED) */
 };
 
 /* One thread's working array over the corpus's bigrams: each one's index in the pair
@@ -180,11 +187,47 @@ grams_of(const char *s, double w, struct gram **out, size_t *n, size_t *cap)
 	}
 }
 
-static int
-cmp_gram(const void *a, const void *b)
+/* G sorted by key: a text's few hundred bigrams, sorted for every item and target of the
+ * corpus, so in line rather than through qsort's comparison calls.  (Equal keys are
+ * summed next, in whatever order: their weights are halves, exact.) */
+static void
+grams_sort(struct gram *g, size_t n)
 {
-	uint64_t x = ((const struct gram *)a)->k, y = ((const struct gram *)b)->k;
-	return x < y ? -1 : x > y;
+	while (n > 16) {
+		uint64_t a = g[0].k, b = g[n / 2].k, c = g[n - 1].k, piv;
+		size_t i = 0, j = n - 1;
+		piv = a < b ? (b < c ? b : (a < c ? c : a)) : (a < c ? a : (b < c ? c : b));
+		for (;;) {
+			struct gram t;
+			while (g[i].k < piv)
+				i++;
+			while (g[j].k > piv)
+				j--;
+			if (i >= j)
+				break;
+			t = g[i];
+			g[i++] = g[j];
+			g[j--] = t;
+		}
+		/* Recurse on the smaller side, loop on the larger. */
+		if (j + 1 < n - j - 1) {
+			grams_sort(g, j + 1);
+			g += j + 1;
+			n -= j + 1;
+		} else {
+			grams_sort(g + j + 1, n - j - 1);
+			n = j + 1;
+		}
+	}
+	for (size_t i = 1; i < n; i++) {
+		struct gram t = g[i];
+		size_t j = i;
+		while (j > 0 && g[j - 1].k > t.k) {
+			g[j] = g[j - 1];
+			j--;
+		}
+		g[j] = t;
+	}
 }
 
 /* Sum the weights of equal grams; returns the new count. */
@@ -194,7 +237,7 @@ grams_merge(struct gram *g, size_t n)
 	size_t o = 0;
 	if (n == 0)
 		return 0;
-	qsort(g, n, sizeof *g, cmp_gram);
+	grams_sort(g, n);
 	for (size_t i = 0; i < n; i++) {
 		if (o && g[o - 1].k == g[i].k)
 			g[o - 1].w += g[i].w;
@@ -383,8 +426,21 @@ item_index(const struct ctx *x, const struct item *it)
 	return x->base[it->set - x->c->sets] + (size_t)(it - it->set->items);
 }
 
+static int is_reach(const char *m);
+
+/* Does S have a Latin word of two letters or more? */
+static int
+has_latin_word(const char *s)
+{
+	for (; *s; s++)
+		if (isalpha((unsigned char)s[0]) && isalpha((unsigned char)s[1]))
+			return 1;
+	return 0;
+}
+
 /* One thread's share of the items (every STEP-th from FROM): their bigrams and their
- * targets' bigrams, numbered in the thread's dictionary, then renumbered. */
+ * targets' bigrams, numbered in the thread's dictionary, then renumbered; what the
+ * targets' metrics say that the series step asks of every pair of them. */
 struct grams_job {
 	struct ctx *x;
 	size_t from, step;
@@ -407,8 +463,11 @@ grams_thread(void *arg)
 		x->ig[k] = glist_make(j->arena, &j->d, g, n);
 		for (size_t t = 0; t < x->items[k]->targets.n; t++) {
 			n = 0;
-			grams_of(x->items[k]->targets.v[t].metric, 1.0, &g, &n, &cap);
+			const char *mt = x->items[k]->targets.v[t].metric;
+			grams_of(mt, 1.0, &g, &n, &cap);
 			x->tg[x->tfirst[k] + t] = glist_make(j->arena, &j->d, g, n);
+			x->tflag[x->tfirst[k] + t] =
+			        (is_reach(mt) ? TF_REACH : 0) | (has_latin_word(mt) ? TF_LATIN : 0);
 		}
 	}
 	free(g);
@@ -426,6 +485,27 @@ renumber_thread(void *arg)
 			ch->id[i] = j->renum[ch->id[i]];
 	}
 	return NULL;
+}
+
+/* The bigrams that are words for people: who is served does not say what is counted
+ * (only_people_shared). */
+static void
+mark_people(struct ctx *x)
+{
+	static const char *const people[] = { "妇女", "儿童", "学生", "老人", "老年", "年人", "家庭",
+		                               "居民", "群众", "人员", "青少", "少年", "残疾", "疾人",
+		                               "农民", "职工", "教师", "村民", "市民" };
+
+	x->gpeople = xcalloc(x->ngram + 1, 1);
+	for (size_t i = 0; i < NELEM(people); i++) {
+		int32_t c1, c2;
+		int k = u8_next(people[i], &c1);
+		long g;
+		u8_next(people[i] + k, &c2);
+		g = gram_number(x, ((uint64_t)c1 << 21) | (uint64_t)c2);
+		if (g >= 0)
+			x->gpeople[g] = 1;
+	}
 }
 
 /* The threads' dictionaries as one: every key once, ascending, numbered by rank (a
@@ -451,6 +531,7 @@ number_grams(struct ctx *x, struct grams_job *jobs, size_t nt)
 	x->ngram = o;
 	for (size_t i = 0; i < o; i++)
 		gmap_get(&x->gnum, x->gkey[i], 1); /* numbered as inserted: i */
+	mark_people(x);
 	for (size_t t = 0; t < nt; t++) {
 		jobs[t].renum = xmalloc((jobs[t].d.map.n + 1) * sizeof *jobs[t].renum);
 		for (size_t k = 0; k < jobs[t].d.map.n; k++)
@@ -547,6 +628,7 @@ ctx_init(struct ctx *x, struct corpus *c)
 		x->tfirst[k + 1] = x->tfirst[k] + x->items[k]->targets.n;
 	x->tg = xcalloc(x->tfirst[x->nitems] + 1, sizeof *x->tg);
 	x->tclass = xcalloc(x->tfirst[x->nitems] + 1, sizeof *x->tclass);
+	x->tflag = xcalloc(x->tfirst[x->nitems] + 1, 1);
 	/* Each item's bigrams and its targets' (metrics), read once, on the cores; how much
 	 * each weighs depends on the pair of sets compared (struct pair). */
 	nt = par_threads(x->nitems, 2048);
@@ -573,6 +655,8 @@ ctx_release(struct ctx *x)
 	free(x->tg);
 	free(x->tfirst);
 	free(x->tclass);
+	free(x->tflag);
+	free(x->gpeople);
 	free(x->il);
 	free(x->nil);
 	free(x->ilcap);
@@ -1542,25 +1626,12 @@ is_reach(const char *m)
 static int
 only_people_shared(const struct ctx *x, const struct vec *a, const struct vec *b)
 {
-	static const char *const people[] = { "妇女", "儿童", "学生", "老人", "老年", "年人", "家庭",
-		                               "居民", "群众", "人员", "青少", "少年", "残疾", "疾人",
-		                               "农民", "职工", "教师", "村民", "市民" };
 	size_t i = 0, j = 0, shared = 0, persons = 0;
 
 	while (i < a->n && j < b->n) {
 		if (a->id[i] == b->id[j]) {
-			uint64_t key = x->gkey[a->id[i]];
-			int32_t c1 = (int32_t)(key >> 21), c2 = (int32_t)(key & 0x1FFFFF);
-			char buf[16];
-			utf8proc_ssize_t k = utf8proc_encode_char(c1, (utf8proc_uint8_t *)buf);
-			k += utf8proc_encode_char(c2, (utf8proc_uint8_t *)buf + k);
-			buf[k] = '\0';
 			shared++;
-			for (size_t p = 0; p < NELEM(people); p++)
-				if (strcmp(buf, people[p]) == 0) {
-					persons++;
-					break;
-				}
+			persons += x->gpeople[a->id[i]];
 			i++;
 			j++;
 		} else if (a->id[i] < b->id[j])
@@ -1585,15 +1656,17 @@ target_score(struct pair *p, const struct item *ia, size_t i, const struct item 
 	/* Within linked items the same unit is itself a hint.  Pairs of other units take part
 	 * in the assignment (救护师资 500名 is the counterpart of 救护师资培训 20人次, which
 	 * must not take another target instead) but do not make series. */
+	const struct ctx *x = p->x;
 	const struct target *ta = &ia->targets.v[i], *tb = &ib->targets.v[j];
 	const struct vec *va = pair_tv(p, ia, i), *vb = pair_tv(p, ib, j);
+	unsigned fa = x->tflag[x->tfirst[item_index(x, ia)] + i];
+	unsigned fb = x->tflag[x->tfirst[item_index(x, ib)] + j];
 
 	if (ta->kind != tb->kind)
 		return -1; /* an area is never the counterpart of a count */
 	return vec_cos(va, vb) + (strcmp(ta->unit, tb->unit) == 0 ? 0.1 : 0) +
-	       (share_latin_word(ta->metric, tb->metric) ? 0.2 : 0) -
-	       (is_reach(ta->metric) != is_reach(tb->metric) ? 0.2 : 0) -
-	       (only_people_shared(p->x, va, vb) ? 0.2 : 0);
+	       ((fa & fb & TF_LATIN) && share_latin_word(ta->metric, tb->metric) ? 0.2 : 0) -
+	       ((fa ^ fb) & TF_REACH ? 0.2 : 0) - (only_people_shared(x, va, vb) ? 0.2 : 0);
 }
 
 /* Within the linked items IA and IB: the optimal pairing of their targets by metric. */
