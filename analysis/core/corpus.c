@@ -265,6 +265,60 @@ load_set(struct corpus *c, struct set *s, const char *path, char **cause)
 	return load_tasks(c, s, cause);
 }
 
+/* One thread's share of the sets (every STEP-th from FROM); it stops at its first error,
+ * whose set is FAILED. */
+struct load_job {
+	struct corpus *c;
+	const char *path;
+	size_t from, step, failed;
+	char *cause;
+};
+
+static void *
+load_thread(void *arg)
+{
+	struct load_job *j = arg;
+
+	for (size_t i = j->from; i < j->c->nsets; i += j->step) {
+		if (load_set(j->c, &j->c->sets[i], j->path, &j->cause) < 0) {
+			j->failed = i;
+			break;
+		}
+		if (j->from == 0)
+			progress("loading sets", i + 1, j->c->nsets);
+	}
+	return NULL;
+}
+
+/*
+ * Every set's items, the sets on the cores (each reads its own file).  The error told is
+ * that of the first set in catalog order that fails, as if they were read one by one: each
+ * thread stops at its first, and the first of those is the first of all.
+ */
+static int
+load_sets(struct corpus *c, const char *path, char **cause)
+{
+	struct load_job jobs[PAR_MAX];
+	size_t nt = par_threads(c->nsets, 64), first = (size_t)-1, who = 0;
+
+	for (size_t t = 0; t < nt; t++)
+		jobs[t] = (struct load_job){ c, path, t, nt, (size_t)-1, NULL };
+	par_run(load_thread, jobs, sizeof *jobs, nt);
+	for (size_t t = 0; t < nt; t++)
+		if (jobs[t].failed < first) {
+			first = jobs[t].failed;
+			who = t;
+		}
+	if (first != (size_t)-1 && cause) {
+		free(*cause);
+		*cause = jobs[who].cause;
+		jobs[who].cause = NULL;
+	}
+	for (size_t t = 0; t < nt; t++)
+		free(jobs[t].cause);
+	return first == (size_t)-1 ? 0 : -1;
+}
+
 struct corpus *
 corpus_load(const char *dir, char **cause)
 {
@@ -283,10 +337,8 @@ corpus_load(const char *dir, char **cause)
 		rc = catalog_row(c, d, r, path, cause);
 	if (rc == 0)
 		rc = index_sets(c, path, cause);
-	for (size_t i = 0; rc == 0 && i < c->nsets; i++) {
-		if ((rc = load_set(c, &c->sets[i], path, cause)) == 0)
-			progress("loading sets", i + 1, c->nsets);
-	}
+	if (rc == 0)
+		rc = load_sets(c, path, cause);
 	csvio_free(d);
 	free(path);
 	if (rc < 0) {
