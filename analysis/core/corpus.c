@@ -404,6 +404,12 @@ set_targets(struct corpus *c, struct set *s, int lines, char **cause)
 		target_list_release(&it->targets);
 		free(it->target_lines);
 		targets_extract(it->task, it->name, &it->targets);
+		if (it->targets.cap > it->targets.n + 1) {
+			/* To its size: grown by doubling, every list had room for eight (a national
+			 * corpus's million targets would keep 100 MB of room). */
+			it->targets.v = xrealloc(it->targets.v, (it->targets.n + 1) * sizeof *it->targets.v);
+			it->targets.cap = it->targets.n + 1;
+		}
 		it->target_lines = xcalloc(it->targets.n + 1, sizeof(int));
 		for (size_t m = 0; n && m < n->nitems; m++)
 			if (strcmp(n->items[m].seq, it->seq) == 0 &&

@@ -1451,8 +1451,10 @@ link_all(struct match *m, struct ctx *x)
 
 /* ---- series ---- */
 
+/* Between two targets (indexes in the context's list: a corpus has far fewer than 2^32),
+ * 16 bytes: a national corpus makes millions. */
 struct edge {
-	size_t a, b;
+	uint32_t a, b;
 	double w;
 };
 
@@ -1585,8 +1587,8 @@ static void
 add_edge(struct edge **e, size_t *ne, size_t *cap, size_t a, size_t b, double w)
 {
 	xgrow(e, cap, *ne + 1, sizeof **e);
-	(*e)[*ne].a = a < b ? a : b;
-	(*e)[*ne].b = a < b ? b : a;
+	(*e)[*ne].a = (uint32_t)(a < b ? a : b);
+	(*e)[*ne].b = (uint32_t)(a < b ? b : a);
 	(*e)[*ne].w = w;
 	(*ne)++;
 }
@@ -1870,8 +1872,12 @@ series_edges(struct match *m, struct ctx *x, size_t *ne)
 	for (size_t t = 0; t < nt; t++)
 		jobs[t] = (struct edges_job){ m, x, sp, np, t, nt, NULL, 0, 0 };
 	par_run(edges_thread, jobs, sizeof *jobs, nt);
-	*ne = 0;
-	for (size_t t = 0; t < nt; t++) {
+	/* The first thread's edges, the others' appended (not all copied into a new array:
+	 * at national scale the edges are the largest thing held). */
+	e = jobs[0].e;
+	*ne = jobs[0].ne;
+	ecap = jobs[0].cap;
+	for (size_t t = 1; t < nt; t++) {
 		xgrow(&e, &ecap, *ne + jobs[t].ne + 1, sizeof *e);
 		if (jobs[t].ne)
 			memcpy(e + *ne, jobs[t].e, jobs[t].ne * sizeof *e);
