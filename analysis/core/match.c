@@ -1876,9 +1876,11 @@ series_edges(struct match *m, struct ctx *x, size_t *ne)
 	 * at national scale the edges are the largest thing held). */
 	e = jobs[0].e;
 	*ne = jobs[0].ne;
-	ecap = jobs[0].cap;
+	ecap = *ne + m->naliases + 1;
+	for (size_t t = 1; t < nt; t++)
+		ecap += jobs[t].ne;
+	e = xrealloc(e, ecap * sizeof *e); /* to its size: no room left by doubling */
 	for (size_t t = 1; t < nt; t++) {
-		xgrow(&e, &ecap, *ne + jobs[t].ne + 1, sizeof *e);
 		if (jobs[t].ne)
 			memcpy(e + *ne, jobs[t].e, jobs[t].ne * sizeof *e);
 		*ne += jobs[t].ne;
