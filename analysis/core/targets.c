@@ -290,11 +290,6 @@ at(const struct text *t, size_t i, const char *w)
 	const unsigned char *p = (const unsigned char *)w;
 	size_t j = i;
 
-	/* A keyword that starts with a CJK character can only match text whose first byte is
-	 * the same (only full-width ASCII forms change under normalisation): a quick no. */
-	if (p[0] >= 0x80 &&
-	    (i >= t->n || (t->simp ? t->simp[t->soff[i]] : t->s[t->off[i]]) != w[0]))
-		return 0;
 	while (*p) {
 		if (j >= t->n || t->cp[j] != kw_next(&p))
 			return 0;
