@@ -1,5 +1,6 @@
 /* match: see match.h. */
 #include "core/match.h"
+#include <stdio.h>
 
 #include <ctype.h>
 #include <math.h>
@@ -1831,6 +1832,77 @@ cmp_edge_full(const void *a, const void *b)
 	return (x->b > y->b) - (x->b < y->b);
 }
 
+/* E[0..N) split in two around an edge of the middle of a sample: every edge of the first
+ * part (its size returned) sorts before or with every edge of the second. */
+static size_t
+edges_split(struct edge *e, size_t n)
+{
+	struct edge sample[31], piv;
+	size_t ns = n < NELEM(sample) ? n : NELEM(sample);
+	ptrdiff_t i = -1, j = (ptrdiff_t)n;
+
+	for (size_t k = 0; k < ns; k++)
+		sample[k] = e[k * (n / ns)];
+	qsort(sample, ns, sizeof *sample, cmp_edge_full);
+	piv = sample[ns / 2];
+	for (;;) {
+		struct edge t;
+		do
+			i++;
+		while (cmp_edge_full(&e[i], &piv) < 0);
+		do
+			j--;
+		while (cmp_edge_full(&e[j], &piv) > 0);
+		if (i >= j)
+			return (size_t)(j + 1);
+		t = e[i];
+		e[i] = e[j];
+		e[j] = t;
+	}
+}
+
+struct sort_job {
+	struct edge *e;
+	size_t n;
+};
+
+static void *
+sort_thread(void *arg)
+{
+	struct sort_job *j = arg;
+
+	if (j->n > 1)
+		qsort(j->e, j->n, sizeof *j->e, cmp_edge_full);
+	return NULL;
+}
+
+/* Sort E[0..N) by cmp_edge_full on the cores: split into as many ordered parts as there
+ * are threads (the largest split each time), each part sorted by a thread of its own.
+ * The order is total (equal edges are the same edge), so the result is that of one sort. */
+static void
+edges_sort(struct edge *e, size_t n)
+{
+	struct sort_job jobs[PAR_MAX];
+	size_t nt = par_threads(n, 1 << 16), np = 1;
+
+	jobs[0] = (struct sort_job){ e, n };
+	while (np < nt) {
+		size_t big = 0, k;
+		for (size_t q = 1; q < np; q++)
+			if (jobs[q].n > jobs[big].n)
+				big = q;
+		if (jobs[big].n < 2)
+			break;
+		k = edges_split(jobs[big].e, jobs[big].n);
+		/* The second part after the first, so that the parts stay in order. */
+		memmove(&jobs[big + 2], &jobs[big + 1], (np - big - 1) * sizeof *jobs);
+		jobs[big + 1] = (struct sort_job){ jobs[big].e + k, jobs[big].n - k };
+		jobs[big].n = k;
+		np++;
+	}
+	par_run(sort_thread, jobs, sizeof *jobs, np);
+}
+
 /* The candidate edges between targets of all series pairs and the aliases, strongest first;
  * ties in a fixed order, so that the result depends on the edges alone. */
 /* One thread's share of the series pairs (every STEP-th from FROM) and its edges. */
@@ -1895,8 +1967,7 @@ series_edges(struct match *m, struct ctx *x, size_t *ne)
 		add_edge(&e, ne, &ecap, x->tfirst[item_index(x, al->a)] + (size_t)al->ta,
 		         x->tfirst[item_index(x, al->b)] + (size_t)al->tb, 100);
 	}
-	if (*ne)
-		qsort(e, *ne, sizeof *e, cmp_edge_full);
+	edges_sort(e, *ne);
 	return e;
 }
 
