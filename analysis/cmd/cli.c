@@ -413,17 +413,18 @@ cli_corpus(void)
 }
 
 int
-cli_match(struct corpus *c, struct match *mt, int lines)
+cli_match(struct corpus *c, struct match *mt, int flags)
 {
 	char *cause = NULL;
 
 	memset(mt, 0, sizeof *mt);
-	if (corpus_targets(c, lines, &cause) < 0 ||
+	if (corpus_targets(c, flags & CLI_LINES, &cause) < 0 ||
 	    (!G.no_aliases && match_aliases_load(mt, c, &cause) < 0)) {
 		cli_fail(cause, 0);
 		match_release(mt);
 		return -1;
 	}
+	mt->no_why = (flags & CLI_NO_WHY) != 0;
 	match_run(mt, c);
 	return 0;
 }

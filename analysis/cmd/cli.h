@@ -112,9 +112,12 @@ void cli_progress_on(void);
 
 /* Load the corpus of G.data; prints the error and returns NULL on failure. */
 struct corpus *cli_corpus(void);
-/* Extract the targets (with their notice lines when LINES), read the aliases (unless
- * --no-aliases) and run the matcher.  Returns 0, or prints the error and returns -1. */
-int cli_match(struct corpus *c, struct match *mt, int lines);
+/* Extract the targets, read the aliases (unless --no-aliases) and run the matcher.
+ * FLAGS: targets traced to their notice lines (CLI_LINES); links without their shared
+ * terms, for a command that does not show links (CLI_NO_WHY).  Returns 0, or prints the
+ * error and returns -1. */
+enum { CLI_LINES = 1, CLI_NO_WHY = 2 };
+int cli_match(struct corpus *c, struct match *mt, int flags);
 
 /* Check that --set names a loaded set and --jurisdiction a loaded jurisdiction; prints
  * the error, with the nearest known one.  Returns -1 when one does not. */

@@ -203,7 +203,7 @@ cmd_export(struct invocation *iv)
 	/* Loaded here, after the usage is checked (main frees it). */
 	if (!(iv->c = cli_corpus()))
 		return EXIT_BADINPUT;
-	if (cli_match(iv->c, &m, 1) < 0)
+	if (cli_match(iv->c, &m, CLI_LINES) < 0)
 		return EXIT_BADINPUT;
 	if (book_make(&b, iv->c, &m) < 0)
 		rc = EXIT_BADINPUT;

@@ -31,7 +31,8 @@ match_listing(struct invocation *iv, enum table_id id)
 	struct match m;
 	int rc;
 
-	if (cli_match(iv->c, &m, 0) < 0)
+	/* The shared terms of links are shown only with them. */
+	if (cli_match(iv->c, &m, id == TBL_LINKS ? 0 : CLI_NO_WHY) < 0)
 		return EXIT_BADINPUT;
 	rc = listing(iv, id, &m);
 	match_release(&m);
@@ -149,7 +150,7 @@ cmd_query(struct invocation *iv)
 	qo.year = iv->lo.f.year ? iv->lo.f.year : qn.year;
 	qo.set = iv->lo.f.set ? iv->lo.f.set : qn.set;
 	qo.jurisdiction = iv->lo.f.jurisdiction ? iv->lo.f.jurisdiction : qn.jurisdiction;
-	if (cli_match(iv->c, &m, 1) < 0) {
+	if (cli_match(iv->c, &m, CLI_LINES) < 0) {
 		free(qn.rest);
 		free(question);
 		return EXIT_BADINPUT;
@@ -186,7 +187,7 @@ cmd_sql(struct invocation *iv)
 		cli_error("sql: expected one statement in quotes, or --schema");
 		return EXIT_USAGE;
 	}
-	if (cli_match(iv->c, &m, 1) < 0)
+	if (cli_match(iv->c, &m, CLI_LINES) < 0)
 		return EXIT_BADINPUT;
 	/* The same rows as the listings print, table for table. */
 	for (int i = 0; i < TBL_NTABLES; i++) {

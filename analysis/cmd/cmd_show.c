@@ -274,7 +274,7 @@ cmd_report(struct invocation *iv)
 
 	if (!cli_have_gnuplot())
 		return EXIT_NOPROG;
-	if (cli_match(iv->c, &m, 1) < 0)
+	if (cli_match(iv->c, &m, CLI_LINES) < 0)
 		return EXIT_BADINPUT;
 	charts_load(&ch, &m, NULL, 0);
 	input_of(&in, &ch, PLOT_SVG);

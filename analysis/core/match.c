@@ -1112,7 +1112,7 @@ add_link(struct match *m, struct ctx *x, const struct pair *p, struct item *from
 	l->to = to;
 	l->relation = rel;
 	l->score = score;
-	l->why = why_of(p, from, to);
+	l->why = m->no_why ? NULL : why_of(p, from, to);
 	l->forced = forced;
 	index_link(x, from, li);
 	index_link(x, to, li);

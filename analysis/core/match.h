@@ -28,7 +28,7 @@ struct link {
 	struct item *from, *to;
 	enum relation relation;
 	double score;
-	char *why;            /* the strongest shared terms, "心理健康 青少年" */
+	char *why;            /* the strongest shared terms, "心理健康 青少年"; NULL with no_why */
 	int forced;           /* from aliases.csv */
 };
 
@@ -56,6 +56,7 @@ struct alias {
 };
 
 struct match {
+	int no_why;           /* set before match_run: links without their why (not shown) */
 	struct link *links;
 	size_t nlinks, lcap;
 	struct series *series;

@@ -296,11 +296,11 @@ build_links(const struct match *mt, const struct filter *f, struct rows *out)
 		char score[32];
 		const char *row[] = { l->from->set->id, l->from->seq, l->from->name,
 			              l->to->set->id,   l->to->seq,   l->to->name,
-			              relation_name(l->relation), score, l->why };
+			              relation_name(l->relation), score, l->why ? l->why : "" };
 		snprintf(score, sizeof score, "%.3f", l->score);
 		if (!filter_set(f, l->from->set) && !filter_set(f, l->to->set))
 			continue;
-		if (filter_text(f, (const char *const[]){ l->from->name, l->to->name, l->why }, 3))
+		if (filter_text(f, (const char *const[]){ l->from->name, l->to->name, row[8] }, 3))
 			rows_add(out, row);
 	}
 }

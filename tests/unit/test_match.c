@@ -175,6 +175,33 @@ test_aliases(void **state)
 	corpus_free(c);
 }
 
+/* Without the shared terms (a command that shows no links): the same links and series. */
+static void
+test_no_why(void **state)
+{
+	struct corpus *c;
+	struct match m = { 0 }, q = { 0 };
+	(void)state;
+
+	fixture_put("aliases.csv", "kind,a,b\n");
+	c = load();
+	match_run(&m, c);
+	q.no_why = 1;
+	match_run(&q, c);
+	assert_int_equal(q.nlinks, m.nlinks);
+	assert_int_equal(q.nseries, m.nseries);
+	for (size_t i = 0; i < m.nlinks; i++) {
+		assert_ptr_equal(q.links[i].from, m.links[i].from);
+		assert_ptr_equal(q.links[i].to, m.links[i].to);
+		assert_float_equal(q.links[i].score, m.links[i].score, 0);
+		assert_non_null(m.links[i].why);
+		assert_null(q.links[i].why);
+	}
+	match_release(&m);
+	match_release(&q);
+	corpus_free(c);
+}
+
 /* Document frequencies are counted over the pair's items: a bigram that the next item
  * starts with (bigrams in the order of their keys: 地人 before 天地) still counts when it was
  * the last one first met (a bug once reset its count there, so that 地人 seemed rarer than
@@ -219,6 +246,7 @@ main(void)
 		cmocka_unit_test(test_units),
 		cmocka_unit_test(test_similarity_and_links),
 		cmocka_unit_test(test_aliases),
+		cmocka_unit_test(test_no_why),
 		cmocka_unit_test(test_score_by_hand), /* last: it writes a corpus of its own */
 	};
 	return cmocka_run_group_tests(tests, setup, fixture_teardown);
