@@ -12,48 +12,6 @@
 #include "base/util.h"
 
 int
-u8_next(const char *s, int32_t *cp)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	int32_t c;
-	int n;
-
-	if (p[0] < 0x80) {
-		*cp = p[0];
-		return p[0] ? 1 : 0;
-	}
-	/* Decoded here rather than through utf8proc_iterate: this runs for every character
-	 * of every text, and the strict checks are the same (no overlong forms, no
-	 * surrogates, nothing above U+10FFFF). */
-	if (p[0] >= 0xC2 && p[0] <= 0xDF) {
-		n = 2;
-		c = p[0] & 0x1F;
-	} else if (p[0] >= 0xE0 && p[0] <= 0xEF) {
-		n = 3;
-		c = p[0] & 0x0F;
-	} else if (p[0] >= 0xF0 && p[0] <= 0xF4) {
-		n = 4;
-		c = p[0] & 0x07;
-	} else {
-		*cp = -1;
-		return 1;
-	}
-	for (int i = 1; i < n; i++) {
-		if ((p[i] & 0xC0) != 0x80) {
-			*cp = -1;
-			return 1;
-		}
-		c = (c << 6) | (p[i] & 0x3F);
-	}
-	if ((n == 3 && (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))) || (n == 4 && (c < 0x10000 || c > 0x10FFFF))) {
-		*cp = -1;
-		return 1;
-	}
-	*cp = c;
-	return n;
-}
-
-int
 text_utf8_bad_line(const char *s, size_t len)
 {
 	size_t i = 0;
