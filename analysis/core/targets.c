@@ -3,6 +3,7 @@
 #include "core/label.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -303,14 +304,10 @@ static size_t
 before(const struct text *t, size_t i, const char *w)
 {
 	size_t n = 0;
-	int32_t c;
-	int k;
-	const char *p = w;
 
-	while ((k = u8_next(p, &c)) > 0) {
-		n++;
-		p += k;
-	}
+	/* Its length in code points: the bytes that start one (W is a keyword, valid). */
+	for (const char *p = w; *p; p++)
+		n += ((unsigned char)*p & 0xC0) != 0x80;
 	if (n == 0 || n > i)
 		return 0;
 	return at(t, i - n, w) ? n : 0;
@@ -938,6 +935,46 @@ tell_apart(struct target_list *l, size_t first, const struct seen *seen)
 	free(grp);
 }
 
+static const char cumul_mark[] = "累计";
+
+/* The first code points of the marks track_marks looks for, found once: most characters
+ * of a text start none, and they are asked at every one. */
+static int32_t mark_first[NELEM(ratio_marks) + NELEM(ratio_resets) + 1];
+static size_t nmark_first;
+static pthread_once_t mark_once = PTHREAD_ONCE_INIT;
+
+static void
+mark_init(void)
+{
+	const char *all[NELEM(mark_first)];
+	size_t n = 0;
+
+	for (size_t k = 0; k < NELEM(ratio_marks); k++)
+		all[n++] = ratio_marks[k];
+	for (size_t k = 0; k < NELEM(ratio_resets); k++)
+		all[n++] = ratio_resets[k];
+	all[n++] = cumul_mark;
+	for (size_t k = 0; k < n; k++) {
+		int32_t c;
+		size_t q;
+		u8_next(all[k], &c);
+		for (q = 0; q < nmark_first && mark_first[q] != c; q++)
+			;
+		if (q == nmark_first)
+			mark_first[nmark_first++] = c;
+	}
+}
+
+/* (mark_init has run: targets_extract sees to it.) */
+static int
+may_start_mark(int32_t c)
+{
+	for (size_t q = 0; q < nmark_first; q++)
+		if (mark_first[q] == c)
+			return 1;
+	return 0;
+}
+
 /*
  * Quotation marks and the marks that make a target a ratio or cumulative, at I.  Returns
  * 1 while I is inside quotes: numbers there name things (“5+2”, “15分钟…”, “12356”).
@@ -963,13 +1000,15 @@ track_marks(struct scan *s, size_t i)
 		s->ratio_at = s->cumul_at = (size_t)-1;
 	if (is_clause_end(c))
 		s->cumul_at = (size_t)-1;
+	if (!may_start_mark(c))
+		return s->in_quote;
 	for (size_t k = 0; k < NELEM(ratio_marks); k++)
 		if (at(t, i, ratio_marks[k]))
 			s->ratio_at = i;
 	for (size_t k = 0; k < NELEM(ratio_resets); k++)
 		if (at(t, i, ratio_resets[k]))
 			s->ratio_at = (size_t)-1;
-	if (at(t, i, "累计"))
+	if (at(t, i, cumul_mark))
 		s->cumul_at = i;
 	return s->in_quote;
 }
@@ -1234,6 +1273,7 @@ targets_extract(const char *task, const char *item, struct target_list *l)
 {
 	struct scan s;
 
+	pthread_once(&mark_once, mark_init);
 	memset(&s, 0, sizeof s);
 	s.item = item;
 	s.first = l->n;
