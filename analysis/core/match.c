@@ -350,11 +350,11 @@ scratch_release(struct scratch *w)
 	free(w->loc);
 }
 
-/* A vector of bigrams: tf (capped) times the pair's idf, with its norm.  With
- * ITEMS_ONLY, bigrams none of the pair's items has are left out (a target's label may add
- * words of its own: 面积, 累计). */
+/* A vector of bigrams: tf (capped) times the pair's idf, with its norm.  With CNT (the
+ * pair's counts), bigrams none of the pair's items has are left out (a target's label may
+ * add words of its own: 面积, 累计). */
 static struct vec
-vec_make(struct pair *p, const struct glist *l, int items_only)
+vec_make(struct pair *p, const struct glist *l, const int *cnt)
 {
 	struct vec v = { 0 };
 	uint32_t *id = p->ids + p->used, *loc = p->locs + p->used;
@@ -364,7 +364,7 @@ vec_make(struct pair *p, const struct glist *l, int items_only)
 	/* In the pair's arena, not a malloc per vector: a pair makes thousands. */
 	for (size_t i = 0; i < l->n; i++) {
 		int k = ploc[l->id[i]];
-		if (items_only && k < 0)
+		if (cnt && (k < 0 || cnt[k] == 0))
 			continue;
 		id[v.n] = l->id[i];
 		loc[v.n] = (uint32_t)k;
@@ -683,12 +683,57 @@ pair_at(const struct pair *p, size_t i)
 	return i < p->a->nitems ? &p->a->items[i] : &p->b->items[i - p->a->nitems];
 }
 
-/* Sets A and B as a pair, in the thread whose scratch is W (one pair at a time). */
+/* The pair's document frequencies: over its items, of every bigram the items have (ALL) or
+ * only of those its targets have (the series of a pair compare targets alone).  Each
+ * bigram is numbered in the order met, its count in *CNT. */
+static int *
+pair_counts(struct pair *p, size_t n, size_t room, int all)
+{
+	const struct ctx *x = p->x;
+	int *loc = p->w->loc, *cnt = xmalloc((room + 1) * sizeof *cnt);
+
+	p->gid = xmalloc((room + 1) * sizeof *p->gid);
+	if (!all)
+		for (size_t i = 0; i < n; i++) {
+			const struct item *it = pair_at(p, i);
+			size_t f = x->tfirst[item_index(x, it)];
+			for (size_t t = 0; t < it->targets.n; t++)
+				for (size_t g = 0; g < x->tg[f + t].n; g++) {
+					uint32_t id = x->tg[f + t].id[g];
+					if (loc[id] < 0) {
+						loc[id] = (int)p->ng;
+						p->gid[p->ng] = id;
+						cnt[p->ng++] = 0;
+					}
+				}
+		}
+	for (size_t i = 0; i < n; i++) {
+		const struct glist *l = &x->ig[item_index(x, pair_at(p, i))];
+		for (size_t g = 0; g < l->n; g++) {
+			int *k = &loc[l->id[g]];
+			if (*k < 0) {
+				if (!all)
+					continue;
+				*k = (int)p->ng;
+				p->gid[p->ng] = l->id[g];
+				cnt[p->ng++] = 0;
+			}
+			cnt[*k]++;
+		}
+	}
+	return cnt;
+}
+
+/*
+ * Sets A and B as a pair, in the thread whose scratch is W (one pair at a time).  With
+ * ITEMS, the vectors of the items and of their targets; without, of the targets alone
+ * (the same vectors: a bigram's idf is counted over the items all the same).
+ */
 static void
 pair_init(struct pair *p, const struct ctx *x, struct scratch *w, const struct set *a,
-          const struct set *b)
+          const struct set *b, int items)
 {
-	size_t n = a->nitems + (b != a ? b->nitems : 0), nt = 0, arena = 0, ni = 0;
+	size_t n = a->nitems + (b != a ? b->nitems : 0), nt = 0, arena = 0, ni = 0, nti = 0;
 	int *cnt;
 
 	memset(p, 0, sizeof *p);
@@ -702,29 +747,14 @@ pair_init(struct pair *p, const struct ctx *x, struct scratch *w, const struct s
 		size_t k = item_index(x, it);
 		ni += x->ig[k].n;
 		for (size_t t = 0; t < it->targets.n; t++)
-			arena += x->tg[x->tfirst[k] + t].n;
+			nti += x->tg[x->tfirst[k] + t].n;
 	}
-	arena += ni;
-	/* Document frequencies over the two sets' items. */
-	p->gid = xmalloc((ni + 1) * sizeof *p->gid);
-	cnt = xmalloc((ni + 1) * sizeof *cnt);
-	for (size_t i = 0; i < n; i++) {
-		const struct glist *l = &x->ig[item_index(x, pair_at(p, i))];
-		for (size_t g = 0; g < l->n; g++) {
-			int *k = &w->loc[l->id[g]];
-			if (*k < 0) {
-				*k = (int)p->ng;
-				p->gid[p->ng] = l->id[g];
-				cnt[p->ng++] = 0;
-			}
-			cnt[*k]++;
-		}
-	}
+	arena = nti + (items ? ni : 0);
+	cnt = pair_counts(p, n, items ? ni : nti, items);
 	/* Each bigram's idf once, not at every vector that has it. */
 	p->idfv = xmalloc((p->ng + 1) * sizeof *p->idfv);
 	for (size_t k = 0; k < p->ng; k++)
 		p->idfv[k] = log((p->ndocs + 1) / (cnt[k] + 1)) + 0.1;
-	free(cnt);
 	p->idf0 = log((p->ndocs + 1) / 1) + 0.1;
 	p->ids = xmalloc((arena + 1) * sizeof *p->ids);
 	p->locs = xmalloc((arena + 1) * sizeof *p->locs);
@@ -733,7 +763,8 @@ pair_init(struct pair *p, const struct ctx *x, struct scratch *w, const struct s
 	p->tfirst = xcalloc(n + 1, sizeof *p->tfirst);
 	for (size_t i = 0; i < n; i++) {
 		const struct item *it = pair_at(p, i);
-		p->iv[i] = vec_make(p, &x->ig[item_index(x, it)], 0);
+		if (items)
+			p->iv[i] = vec_make(p, &x->ig[item_index(x, it)], NULL);
 		p->tfirst[i] = nt;
 		nt += it->targets.n;
 	}
@@ -743,8 +774,9 @@ pair_init(struct pair *p, const struct ctx *x, struct scratch *w, const struct s
 		const struct item *it = pair_at(p, i);
 		size_t f = x->tfirst[item_index(x, it)];
 		for (size_t t = 0; t < it->targets.n; t++)
-			p->tv[p->tfirst[i] + t] = vec_make(p, &x->tg[f + t], 1);
+			p->tv[p->tfirst[i] + t] = vec_make(p, &x->tg[f + t], cnt);
 	}
+	free(cnt);
 }
 
 static void
@@ -786,7 +818,7 @@ match_item_score(struct corpus *c, const struct item *a, const struct item *b)
 
 	ctx_init(&x, c);
 	scratch_init(&w, &x);
-	pair_init(&p, &x, &w, a->set, b->set);
+	pair_init(&p, &x, &w, a->set, b->set, 1);
 	s = vec_cos(pair_iv(&p, a), pair_iv(&p, b));
 	pair_release(&p);
 	scratch_release(&w);
@@ -1189,7 +1221,7 @@ link_pair(struct match *m, struct ctx *x, struct scratch *w, struct set *from, s
 	char *rowout = xcalloc(n + 1, 1), *colout = xcalloc(k + 1, 1);
 	double *dense;
 
-	pair_init(&p, x, w, from, to);
+	pair_init(&p, x, w, from, to, 1);
 	dense = xcalloc(p.ng + 1, sizeof *dense);
 	/* What is already paired is out of this assignment: asked once per item. */
 	for (size_t i = 0; i < n; i++)
@@ -1434,7 +1466,7 @@ link_all(struct match *m, struct ctx *x)
 			a = b;
 			b = t;
 		}
-		pair_init(&p, x, &w, a->set, b->set);
+		pair_init(&p, x, &w, a->set, b->set, 1);
 		add_link(m, x, &p, a, b, a->set->up == b->set ? REL_CHILD : REL_SAME,
 		         vec_cos(pair_iv(&p, a), pair_iv(&p, b)), 1);
 		pair_release(&p);
@@ -1803,7 +1835,7 @@ pair_edges(struct match *m, struct ctx *x, struct scratch *w, const struct spair
 	struct pair p;
 	const struct set *sa = sp->a, *sb = sp->b;
 
-	pair_init(&p, x, w, sa, sb);
+	pair_init(&p, x, w, sa, sb, 0);
 	/* The links between the two sets, through their items' own lists of links. */
 	for (size_t i = 0; i < sa->nitems; i++) {
 		const struct item *it = &sa->items[i];
