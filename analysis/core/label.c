@@ -1403,30 +1403,36 @@ gloss_at(const char *s)
 static char *
 norm_text(const char *s)
 {
-	struct sb o = SB_INIT;
+	/* At most three bytes for each (a bracket becomes a full-width one): written in
+	 * place, not grown a character at a time. */
+	char *out, *o;
 	size_t g;
 
 	if (!s)
 		return NULL;
+	out = o = xmalloc(3 * strlen(s) + 1);
 	while (*s) {
 		int32_t cp;
 		int k = u8_next(s, &cp);
 		if (k <= 0)
 			break;
 		if (cp > 0x7F && (g = gloss_at(s + k))) {
-			sb_add(&o, s, (size_t)k);
+			memcpy(o, s, (size_t)k);
+			o += k;
 			s += (size_t)k + g;
 			continue;
 		}
-		if (*s == '(')
-			sb_adds(&o, "（");
-		else if (*s == ')')
-			sb_adds(&o, "）");
-		else
-			sb_add(&o, s, (size_t)k);
+		if (*s == '(' || *s == ')') {
+			memcpy(o, *s == '(' ? "（" : "）", 3);
+			o += 3;
+		} else {
+			memcpy(o, s, (size_t)k);
+			o += k;
+		}
 		s += k;
 	}
-	return o.buf ? sb_detach(&o) : xstrdup("");
+	*o = '\0';
+	return out;
 }
 
 /* Brackets left open or closed alone by a cut: 城市书房（百姓书屋 → 城市书房, 改扩）建公办园
