@@ -2,6 +2,8 @@
 #include "core/label.h"
 
 #include <ctype.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -111,6 +113,41 @@ ends(const char *s, const char *p)
 	return n >= m && memcmp(s + n - m, p, m) == 0;
 }
 
+/*
+ * The first characters of the words of the long lists that lead_of is asked at every
+ * position (after_last, trim): a bit per character in 256, so that most positions are
+ * answered no without comparing forty words.  Made once (label_make and label_where see
+ * to it).
+ */
+static struct first_chars {
+	const char *const *list;
+	size_t n;
+	uint64_t bit[4];
+} first_chars[] = {
+	{ plain_verbs, NELEM(plain_verbs), { 0 } },
+	{ lead_fillers, NELEM(lead_fillers), { 0 } },
+};
+static pthread_once_t first_chars_once = PTHREAD_ONCE_INIT;
+
+static unsigned
+char_slot(int32_t c)
+{
+	return (unsigned)(((uint32_t)c * 2654435761u) >> 24);
+}
+
+static void
+first_chars_init(void)
+{
+	for (size_t i = 0; i < NELEM(first_chars); i++)
+		for (size_t k = 0; k < first_chars[i].n; k++) {
+			int32_t c;
+			unsigned h;
+			u8_next(first_chars[i].list[k], &c);
+			h = char_slot(c);
+			first_chars[i].bit[h >> 6] |= 1ull << (h & 63);
+		}
+}
+
 /* Which word of LIST S starts with (the longest), its length in *LEN; -1 if none. */
 static int
 lead_of(const char *s, const char *const *list, size_t n, size_t *len)
@@ -118,6 +155,18 @@ lead_of(const char *s, const char *const *list, size_t n, size_t *len)
 	int best = -1;
 	size_t bl = 0;
 
+	for (size_t i = 0; i < NELEM(first_chars); i++)
+		if (first_chars[i].list == list) {
+			int32_t c;
+			unsigned h;
+			u8_next(s, &c);
+			h = char_slot(c);
+			if (!(first_chars[i].bit[h >> 6] >> (h & 63) & 1)) {
+				*len = 0;
+				return -1;
+			}
+			break;
+		}
 	for (size_t i = 0; i < n; i++)
 		if (has(s, list[i])) {
 			size_t l = strlen(list[i]);
@@ -1730,6 +1779,7 @@ label_make(const struct label_in *in)
 		                 &n.last_label };
 	char *s[NELEM(field)], *out;
 
+	pthread_once(&first_chars_once, first_chars_init);
 	/* Every phrase normalised once; the copies are freed below. */
 	for (size_t i = 0; i < NELEM(field); i++)
 		*field[i] = s[i] = norm_text(*field[i]);
@@ -1753,6 +1803,7 @@ label_where(const char *clause)
 	char *c = norm_text(clause), *w = NULL, *p0;
 	size_t l;
 
+	pthread_once(&first_chars_once, first_chars_init);
 	trim(c);
 	if ((p0 = strstr(c, "包括")) && p0 > c) {
 		/* 童家石河水库生态修复工程主要包括…: the works the clause is about. */
