@@ -439,7 +439,7 @@ has_latin_word(const char *s)
 	return 0;
 }
 
-/* One thread's share of the items (every STEP-th from FROM): their bigrams and their
+/* One thread's share of the items (the FROM-th of STEP blocks): their bigrams and their
  * targets' bigrams, numbered in the thread's dictionary, then renumbered; what the
  * targets' metrics say that the series step asks of every pair of them. */
 struct grams_job {
@@ -458,7 +458,12 @@ grams_thread(void *arg)
 	struct gram *g = NULL;
 	size_t n, cap = 0;
 
-	for (size_t k = j->from; k < x->nitems; k += j->step) {
+	/* A block of items in a row (the sets one after another), not every STEP-th: the
+	 * bigrams of a set's items then lie together in one thread's arena, and the pairs
+	 * read them in order. */
+	size_t lo = x->nitems * j->from / j->step, hi = x->nitems * (j->from + 1) / j->step;
+
+	for (size_t k = lo; k < hi; k++) {
 		n = 0;
 		item_grams(x->items[k], &g, &n, &cap);
 		x->ig[k] = glist_make(j->arena, &j->d, g, n);
