@@ -917,6 +917,9 @@ match_assign(const double *s, size_t n, size_t m, double min, int *row)
 	size_t R = transpose ? m : n, C = transpose ? n : m;
 	double big = 0, *u, *v, *minv;
 	int *p, *way, *used;
+	double small[5 * 66]; /* room for 65 rows and columns: 3 × 66 doubles, 3 × 66 ints */
+	void *block;
+	size_t need;
 
 	for (size_t i = 0; i < n; i++)
 		row[i] = -1;
@@ -926,12 +929,17 @@ match_assign(const double *s, size_t n, size_t m, double min, int *row)
 		if (s[i] > big)
 			big = s[i];
 	big += 1;
-	u = xcalloc(R + 1, sizeof *u);
-	v = xcalloc(C + 1, sizeof *v);
-	minv = xcalloc(C + 1, sizeof *minv);
-	p = xcalloc(C + 1, sizeof *p);
-	way = xcalloc(C + 1, sizeof *way);
-	used = xcalloc(C + 1, sizeof *used);
+	/* The working arrays in one block: on the stack for the small problems the matcher
+	 * solves by the million (the targets of two linked items, two sets' items). */
+	need = (R + 1 + 2 * (C + 1)) * sizeof(double) + 3 * (C + 1) * sizeof(int);
+	block = need <= sizeof small ? (void *)small : xmalloc(need);
+	memset(block, 0, need);
+	u = (double *)block;
+	v = u + R + 1;
+	minv = v + C + 1;
+	p = (int *)(minv + C + 1);
+	way = p + C + 1;
+	used = way + C + 1;
 #define COST(i, j)                                                                         \
 	({                                                                                 \
 		double sc_ = transpose ? s[(j) * m + (i)] : s[(i) * m + (j)];              \
@@ -983,12 +991,8 @@ match_assign(const double *s, size_t n, size_t m, double min, int *row)
 		if (s[ri * m + ci] >= min)
 			row[ri] = (int)ci;
 	}
-	free(u);
-	free(v);
-	free(minv);
-	free(p);
-	free(way);
-	free(used);
+	if (block != (void *)small)
+		free(block);
 }
 
 const char *
@@ -1716,8 +1720,11 @@ link_edges(struct ctx *x, struct pair *p, const struct spair *sp, const struct i
 {
 	size_t fa = x->tfirst[item_index(x, ia)], fb = x->tfirst[item_index(x, ib)];
 	size_t na = ia->targets.n, nb = ib->targets.n;
-	double *s = xcalloc(na * nb + 1, sizeof *s);
-	int *row = xcalloc(na + 1, sizeof *row);
+	/* Items have a few targets: their scores on the stack unless there are many. */
+	double sbuf[64];
+	int rbuf[16];
+	double *s = na * nb < NELEM(sbuf) ? sbuf : xcalloc(na * nb + 1, sizeof *s);
+	int *row = na < NELEM(rbuf) ? rbuf : xcalloc(na + 1, sizeof *row);
 
 	for (size_t i = 0; i < na; i++)
 		for (size_t j = 0; j < nb; j++)
@@ -1730,8 +1737,10 @@ link_edges(struct ctx *x, struct pair *p, const struct spair *sp, const struct i
 			          * item (助残服务行动) gives way to the city's broken down (残疾人
 			          * 服务提升). */
 			         ((rel == REL_PART ? 0.5 : 1) + s[i * nb + row[i]]) * sp->weight);
-	free(s);
-	free(row);
+	if (s != sbuf)
+		free(s);
+	if (row != rbuf)
+		free(row);
 }
 
 /* An inverted index of the bigrams of a set's targets, by the bigram's number in the

@@ -62,6 +62,42 @@ test_units(void **state)
 	assert_false(match_units_comparable("人", "人次"));
 }
 
+/* Small problems work on the stack, large ones on the heap: both find a planted optimum
+ * (row i's column (11i + 3) mod m scores 0.9, everything else 0.3 to 0.7), with rows and
+ * columns swapped too. */
+static void
+test_assign_sizes(void **state)
+{
+	static const size_t sizes[] = { 3, 40, 65, 66, 120 }; /* m = n + 5: never a multiple of 11 */
+	(void)state;
+
+	for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
+		size_t n = sizes[z], m = n + 5;
+		double *s = malloc(n * m * sizeof *s), *t = malloc(n * m * sizeof *t);
+		int *row = malloc(n * sizeof *row), *col = malloc(m * sizeof *col);
+		unsigned seed = 7;
+		for (size_t i = 0; i < n * m; i++) {
+			seed = seed * 1103515245u + 12345u;
+			s[i] = 0.3 + 0.4 * ((seed >> 16) % 1000) / 1000.0;
+		}
+		for (size_t i = 0; i < n; i++)
+			s[i * m + (11 * i + 3) % m] = 0.9;
+		for (size_t i = 0; i < n; i++)
+			for (size_t j = 0; j < m; j++)
+				t[j * n + i] = s[i * m + j];
+		match_assign(s, n, m, 0.2, row);
+		match_assign(t, m, n, 0.2, col);
+		for (size_t i = 0; i < n; i++) {
+			assert_int_equal(row[i], (int)((11 * i + 3) % m));
+			assert_int_equal(col[row[i]], (int)i);
+		}
+		free(s);
+		free(t);
+		free(row);
+		free(col);
+	}
+}
+
 static int
 setup(void **state)
 {
@@ -243,6 +279,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_assign_beats_greedy),
 		cmocka_unit_test(test_assign_threshold_and_shape),
+		cmocka_unit_test(test_assign_sizes),
 		cmocka_unit_test(test_units),
 		cmocka_unit_test(test_similarity_and_links),
 		cmocka_unit_test(test_aliases),
