@@ -884,7 +884,7 @@ struct found {
 	size_t cs, po;          /* phrase_start() of the number, and its open bracket */
 	struct num a, b;        /* the value, and a range's upper end */
 	int approx, range;
-	char *unit;
+	const char *unit;
 	enum tkind kind;
 	enum qual qual;
 };
@@ -1128,7 +1128,7 @@ read_unit(const struct scan *s, struct found *f, size_t *next)
 	*next = j - 1;
 	if (threshold_at(t, f->i, s->last_end))
 		return 0; /* 230个50户以上木质房屋, 20户以上自然村: a size that picks what is counted */
-	f->unit = xstrdup(u ? u->norm : "人");
+	f->unit = u ? u->norm : "人"; /* the table's string: not a copy per target */
 	return 1;
 }
 
@@ -1321,7 +1321,6 @@ target_list_release(struct target_list *l)
 {
 	for (size_t i = 0; i < l->n; i++) {
 		free(l->v[i].metric);
-		free(l->v[i].unit);
 		free(l->v[i].raw);
 	}
 	free(l->v);

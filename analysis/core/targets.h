@@ -25,7 +25,8 @@ struct target {
 	char *metric;        /* what is counted: 口袋公园, 托位 */
 	double value;        /* 万/亿 multiplied out; for a range, the low end */
 	double high;         /* for a range (3—5个) the high end, else equal to value */
-	char *unit;          /* normalised: 平方米, 公里, 套, 个, % ... */
+	const char *unit;    /* normalised: 平方米, 公里, 套, 个, % ... (static: the unit
+	                      * table's own strings, shared by every target) */
 	enum qual qualifier;
 	enum tkind kind;
 	char *raw;           /* the span in the task text: first digit through unit and 以上 */
