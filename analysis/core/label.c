@@ -114,19 +114,26 @@ ends(const char *s, const char *p)
 }
 
 /*
- * The first characters of the words of the long lists that lead_of is asked at every
- * position (after_last, trim): a bit per character in 256, so that most positions are
- * answered no without comparing forty words.  Made once (label_make and label_where see
- * to it).
+ * The long lists that lead_of and tail_of are asked at every position of every phrase
+ * (after_last, trim), indexed: the first characters of their words, a bit per character
+ * in 256, so that most positions are answered no without comparing forty words; and each
+ * word's length, not measured at every call.  Made once (label_make and label_where see to
+ * it).
  */
+#define INDEXED_MAX 64
 static struct first_chars {
 	const char *const *list;
 	size_t n;
 	uint64_t bit[4];
+	unsigned char len[INDEXED_MAX];
 } first_chars[] = {
-	{ plain_verbs, NELEM(plain_verbs), { 0 } },
-	{ lead_fillers, NELEM(lead_fillers), { 0 } },
+	{ plain_verbs, NELEM(plain_verbs), { 0 }, { 0 } },
+	{ lead_fillers, NELEM(lead_fillers), { 0 }, { 0 } },
+	{ tail_fillers, NELEM(tail_fillers), { 0 }, { 0 } },
 };
+_Static_assert(NELEM(plain_verbs) <= INDEXED_MAX && NELEM(lead_fillers) <= INDEXED_MAX &&
+                       NELEM(tail_fillers) <= INDEXED_MAX,
+               "an indexed word list is longer than its index");
 static pthread_once_t first_chars_once = PTHREAD_ONCE_INIT;
 
 static unsigned
@@ -145,6 +152,7 @@ first_chars_init(void)
 			u8_next(first_chars[i].list[k], &c);
 			h = char_slot(c);
 			first_chars[i].bit[h >> 6] |= 1ull << (h & 63);
+			first_chars[i].len[k] = (unsigned char)strlen(first_chars[i].list[k]);
 		}
 }
 
@@ -184,9 +192,13 @@ tail_of(const char *s, const char *const *list, size_t n, size_t *len)
 {
 	int best = -1;
 	size_t bl = 0, sl = strlen(s);
+	const unsigned char *lens = NULL;
 
+	for (size_t i = 0; i < NELEM(first_chars); i++)
+		if (first_chars[i].list == list)
+			lens = first_chars[i].len;
 	for (size_t i = 0; i < n; i++) {
-		size_t l = strlen(list[i]);
+		size_t l = lens ? lens[i] : strlen(list[i]);
 		if (l > bl && l <= sl && s[sl - 1] == list[i][l - 1] &&
 		    memcmp(s + sl - l, list[i], l) == 0) {
 			best = (int)i;
@@ -785,8 +797,9 @@ names_before(const char *s, const char *at)
 static int
 in_list(const char *s, const char *const *list, size_t n)
 {
+	/* The first byte before the call: most words differ there. */
 	for (size_t i = 0; i < n; i++)
-		if (strcmp(s, list[i]) == 0)
+		if (s[0] == list[i][0] && strcmp(s, list[i]) == 0)
 			return 1;
 	return 0;
 }

@@ -93,9 +93,6 @@ static const char *const clause_verbs[] = {
 	"提升", "推进", "推动", "举办", "发放", "启动", "实现", "覆盖", "惠及",
 };
 
-static const char *const chinese_digits = "零〇一二两三四五六七八九";
-
-
 const char *
 tkind_name(enum tkind k)
 {
@@ -316,14 +313,7 @@ before(const struct text *t, size_t i, const char *w)
 #define is_digit is_digit_c
 #define is_latin is_latin_c
 
-static int
-is_chinese_digit(int32_t c)
-{
-	char ch[5] = { 0 };
-	utf8proc_encode_char(c, (utf8proc_uint8_t *)ch);
-	return c > 0x80 && strstr(chinese_digits, ch) != NULL;
-}
-
+/* The value of a Chinese digit (零〇一二两三四五六七八九), or -1. */
 static int
 chinese_digit_value(int32_t c)
 {
@@ -334,6 +324,14 @@ chinese_digit_value(int32_t c)
 		if (d[i] == c)
 			return v[i];
 	return -1;
+}
+
+/* Asked of every character of every task: the code points compared, not a string
+ * encoded and searched. */
+static int
+is_chinese_digit(int32_t c)
+{
+	return chinese_digit_value(c) >= 0;
 }
 
 static int
