@@ -130,9 +130,11 @@ static struct first_chars {
 	{ plain_verbs, NELEM(plain_verbs), { 0 }, { 0 } },
 	{ lead_fillers, NELEM(lead_fillers), { 0 }, { 0 } },
 	{ tail_fillers, NELEM(tail_fillers), { 0 }, { 0 } },
+	{ stage_verbs, NELEM(stage_verbs), { 0 }, { 0 } },
 };
+static const struct first_chars *stage_index; /* stage_verbs' (first_chars_init) */
 _Static_assert(NELEM(plain_verbs) <= INDEXED_MAX && NELEM(lead_fillers) <= INDEXED_MAX &&
-                       NELEM(tail_fillers) <= INDEXED_MAX,
+                       NELEM(tail_fillers) <= INDEXED_MAX && NELEM(stage_verbs) <= INDEXED_MAX,
                "an indexed word list is longer than its index");
 static pthread_once_t first_chars_once = PTHREAD_ONCE_INIT;
 
@@ -153,7 +155,17 @@ first_chars_init(void)
 			h = char_slot(c);
 			first_chars[i].bit[h >> 6] |= 1ull << (h & 63);
 			first_chars[i].len[k] = (unsigned char)strlen(first_chars[i].list[k]);
+			if (first_chars[i].list == stage_verbs)
+				stage_index = &first_chars[i];
 		}
+}
+
+/* May a word of the indexed list FC start with character C? */
+static int
+may_lead(const struct first_chars *fc, int32_t c)
+{
+	unsigned h = char_slot(c);
+	return fc->bit[h >> 6] >> (h & 63) & 1;
 }
 
 /* Which word of LIST S starts with (the longest), its length in *LEN; -1 if none. */
@@ -166,10 +178,8 @@ lead_of(const char *s, const char *const *list, size_t n, size_t *len)
 	for (size_t i = 0; i < NELEM(first_chars); i++)
 		if (first_chars[i].list == list) {
 			int32_t c;
-			unsigned h;
 			u8_next(s, &c);
-			h = char_slot(c);
-			if (!(first_chars[i].bit[h >> 6] >> (h & 63) & 1)) {
+			if (!may_lead(&first_chars[i], c)) {
 				*len = 0;
 				return -1;
 			}
@@ -577,16 +587,28 @@ generic_word(const char *s)
 static const char *
 stage_in(const char *s)
 {
-	size_t l;
-	int k;
-	const char *best = NULL;
+	size_t l, bl = 0;
+	int k, bi = -1;
 
 	if ((k = lead_of(s, stage_verbs, NELEM(stage_verbs), &l)) >= 0)
 		return stage_verbs[k];
-	for (size_t i = 0; i < NELEM(stage_verbs); i++)
-		if (strstr(s, stage_verbs[i]) && (!best || strlen(stage_verbs[i]) > strlen(best)))
-			best = stage_verbs[i];
-	return best;
+	/* The longest stage verb anywhere in S (the first of the list among equals): every
+	 * position where one may start, in one pass rather than a strstr per verb. */
+	for (const char *p = s; *p;) {
+		int32_t c;
+		int n = u8_next(p, &c);
+		if (may_lead(stage_index, c))
+			for (size_t i = 0; i < NELEM(stage_verbs); i++) {
+				size_t vl = stage_index->len[i];
+				if (has(p, stage_verbs[i]) &&
+				    (bi < 0 || vl > bl || (vl == bl && (int)i < bi))) {
+					bi = (int)i;
+					bl = vl;
+				}
+			}
+		p += n > 0 ? n : 1;
+	}
+	return bi < 0 ? NULL : stage_verbs[bi];
 }
 
 /* The object of a clause: what its action works on (实施一批立体过街设施项目（人行天桥、
