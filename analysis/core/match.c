@@ -2024,19 +2024,33 @@ struct groups {
 	int **mem;
 	size_t *nmem, *mcap;
 	char *hascity;          /* the group has a city's target */
+	const struct set *sets; /* the corpus's sets, for a member's set index */
+	size_t nsets;
+	unsigned *mark, stamp;  /* per set: marked when a group being merged has a member */
 };
 
 /* Whether the groups of roots RA and RB may merge along edge E. */
 static int
-may_merge(const struct match *m, const struct groups *g, const struct tref *tr, int ra, int rb,
+may_merge(const struct match *m, struct groups *g, const struct tref *tr, int ra, int rb,
           const struct edge *e)
 {
-	/* At most one member per set, and no forbidden pair. */
+	/* At most one member per set: RA's sets marked, RB's looked up (a city's series with
+	 * its forty districts over five years has two hundred members). */
+	if (++g->stamp == 0) {
+		/* Wrapped around after four billion questions: the marks start again. */
+		memset(g->mark, 0, g->nsets * sizeof *g->mark);
+		g->stamp = 1;
+	}
 	for (size_t i = 0; i < g->nmem[ra]; i++)
+		g->mark[tr[g->mem[ra][i]].item->set - g->sets] = g->stamp;
+	for (size_t j = 0; j < g->nmem[rb]; j++)
+		if (g->mark[tr[g->mem[rb][j]].item->set - g->sets] == g->stamp)
+			return 0;
+	/* No forbidden pair. */
+	for (size_t i = 0; m->naliases && i < g->nmem[ra]; i++)
 		for (size_t j = 0; j < g->nmem[rb]; j++) {
 			const struct tref *p = &tr[g->mem[ra][i]], *q = &tr[g->mem[rb][j]];
-			if (p->item->set == q->item->set ||
-			    alias_says(m, ALIAS_NOSERIES, p->item, p->t, q->item, q->t))
+			if (alias_says(m, ALIAS_NOSERIES, p->item, p->t, q->item, q->t))
 				return 0;
 		}
 	/* A district joins series; it never joins two of its city's targets that the city's
@@ -2048,12 +2062,16 @@ may_merge(const struct match *m, const struct groups *g, const struct tref *tr, 
 
 /* Merges along the edges, strongest first; PARENT gets each target's group. */
 static void
-merge_groups(const struct match *m, const struct tref *tr, size_t nt, const struct edge *e,
-             size_t ne, int *parent)
+merge_groups(const struct match *m, const struct corpus *c, const struct tref *tr, size_t nt,
+             const struct edge *e, size_t ne, int *parent)
 {
 	struct groups g;
 
 	g.parent = parent;
+	g.sets = c->sets;
+	g.nsets = c->nsets;
+	g.mark = xcalloc(c->nsets + 1, sizeof *g.mark);
+	g.stamp = 0;
 	g.mem = xcalloc(nt + 1, sizeof *g.mem);
 	g.nmem = xcalloc(nt + 1, sizeof *g.nmem);
 	g.mcap = xcalloc(nt + 1, sizeof *g.mcap);
@@ -2088,6 +2106,7 @@ merge_groups(const struct match *m, const struct tref *tr, size_t nt, const stru
 	free(g.nmem);
 	free(g.mcap);
 	free(g.hascity);
+	free(g.mark);
 }
 
 /* Groups of two or more are series: bucket the targets by their root once. */
@@ -2163,7 +2182,7 @@ build_series(struct match *m, struct ctx *x)
 			tr[x->tfirst[k] + t].t = (int)t;
 		}
 	e = series_edges(m, x, &ne);
-	merge_groups(m, tr, nt, e, ne, parent);
+	merge_groups(m, x->c, tr, nt, e, ne, parent);
 	add_groups(m, tr, nt, parent);
 	for (size_t k = 0; k < m->nseries; k++)
 		name_series(&m->series[k]);
