@@ -756,10 +756,17 @@ pair_init(struct pair *p, const struct ctx *x, struct scratch *w, const struct s
 	}
 	arena = nti + (items ? ni : 0);
 	cnt = pair_counts(p, n, items ? ni : nti, items);
-	/* Each bigram's idf once, not at every vector that has it. */
-	p->idfv = xmalloc((p->ng + 1) * sizeof *p->idfv);
-	for (size_t k = 0; k < p->ng; k++)
-		p->idfv[k] = log((p->ndocs + 1) / (cnt[k] + 1)) + 0.1;
+	/* Each bigram's idf once, not at every vector that has it; and each count's once (a
+	 * count is at most the pair's items: a few dozen logarithms, not a thousand). */
+	{
+		double *by = xmalloc((n + 2) * sizeof *by);
+		for (size_t c = 0; c <= n; c++)
+			by[c] = log((p->ndocs + 1) / ((int)c + 1)) + 0.1;
+		p->idfv = xmalloc((p->ng + 1) * sizeof *p->idfv);
+		for (size_t k = 0; k < p->ng; k++)
+			p->idfv[k] = by[cnt[k]];
+		free(by);
+	}
 	p->idf0 = log((p->ndocs + 1) / 1) + 0.1;
 	p->ids = xmalloc((arena + 1) * sizeof *p->ids);
 	p->locs = xmalloc((arena + 1) * sizeof *p->locs);
