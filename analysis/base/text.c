@@ -414,6 +414,18 @@ valid_utf8(const char *s)
 	return 1;
 }
 
+void
+text_cpset_add_firsts(struct text_cpset *s, const char *const *words, size_t n)
+{
+	for (size_t k = 0; k < n; k++) {
+		int32_t c;
+		unsigned h;
+		u8_next(words[k], &c);
+		h = text_cpset_slot_(c);
+		s->bit[h >> 6] |= 1ull << (h & 63);
+	}
+}
+
 size_t
 text_cps(const char *s)
 {

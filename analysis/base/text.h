@@ -76,6 +76,30 @@ u8_next(const char *s, int32_t *cp)
 	return n;
 }
 
+/*
+ * A set of code points, as the first characters of a word list: a bit per code point in 256
+ * (hashed), so that "no word of the list starts here" is one test at each position of a
+ * text.  A yes may be wrong (the words are then compared), a no never is.
+ */
+struct text_cpset {
+	uint64_t bit[4];
+};
+/* Add the first code point of each of the N words. */
+void text_cpset_add_firsts(struct text_cpset *s, const char *const *words, size_t n);
+
+static inline unsigned
+text_cpset_slot_(int32_t c)
+{
+	return (unsigned)(((uint32_t)c * 2654435761u) >> 24);
+}
+
+static inline int
+text_cpset_may(const struct text_cpset *s, int32_t c)
+{
+	unsigned h = text_cpset_slot_(c);
+	return s->bit[h >> 6] >> (h & 63) & 1;
+}
+
 int text_is_space(int32_t cp);
 int text_is_ascii_alnum(int32_t cp);
 int text_is_han(int32_t cp);

@@ -3,7 +3,6 @@
 
 #include <ctype.h>
 #include <pthread.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -115,22 +114,22 @@ ends(const char *s, const char *p)
 
 /*
  * The long lists that lead_of and tail_of are asked at every position of every phrase
- * (after_last, trim), indexed: the first characters of their words, a bit per character
- * in 256, so that most positions are answered no without comparing forty words; and each
- * word's length, not measured at every call.  Made once (label_make and label_where see to
+ * (after_last, trim), indexed: the first characters of their words (text_cpset), so
+ * that most positions are answered no without comparing forty words; and each word's
+ * length, not measured at every call.  Made once (label_make and label_where see to
  * it).
  */
 #define INDEXED_MAX 64
 static struct first_chars {
 	const char *const *list;
 	size_t n;
-	uint64_t bit[4];
+	struct text_cpset first;
 	unsigned char len[INDEXED_MAX];
 } first_chars[] = {
-	{ plain_verbs, NELEM(plain_verbs), { 0 }, { 0 } },
-	{ lead_fillers, NELEM(lead_fillers), { 0 }, { 0 } },
-	{ tail_fillers, NELEM(tail_fillers), { 0 }, { 0 } },
-	{ stage_verbs, NELEM(stage_verbs), { 0 }, { 0 } },
+	{ plain_verbs, NELEM(plain_verbs), { { 0 } }, { 0 } },
+	{ lead_fillers, NELEM(lead_fillers), { { 0 } }, { 0 } },
+	{ tail_fillers, NELEM(tail_fillers), { { 0 } }, { 0 } },
+	{ stage_verbs, NELEM(stage_verbs), { { 0 } }, { 0 } },
 };
 static const struct first_chars *stage_index; /* stage_verbs' (first_chars_init) */
 _Static_assert(NELEM(plain_verbs) <= INDEXED_MAX && NELEM(lead_fillers) <= INDEXED_MAX &&
@@ -138,34 +137,16 @@ _Static_assert(NELEM(plain_verbs) <= INDEXED_MAX && NELEM(lead_fillers) <= INDEX
                "an indexed word list is longer than its index");
 static pthread_once_t first_chars_once = PTHREAD_ONCE_INIT;
 
-static unsigned
-char_slot(int32_t c)
-{
-	return (unsigned)(((uint32_t)c * 2654435761u) >> 24);
-}
-
 static void
 first_chars_init(void)
 {
-	for (size_t i = 0; i < NELEM(first_chars); i++)
-		for (size_t k = 0; k < first_chars[i].n; k++) {
-			int32_t c;
-			unsigned h;
-			u8_next(first_chars[i].list[k], &c);
-			h = char_slot(c);
-			first_chars[i].bit[h >> 6] |= 1ull << (h & 63);
+	for (size_t i = 0; i < NELEM(first_chars); i++) {
+		text_cpset_add_firsts(&first_chars[i].first, first_chars[i].list, first_chars[i].n);
+		for (size_t k = 0; k < first_chars[i].n; k++)
 			first_chars[i].len[k] = (unsigned char)strlen(first_chars[i].list[k]);
-			if (first_chars[i].list == stage_verbs)
-				stage_index = &first_chars[i];
-		}
-}
-
-/* May a word of the indexed list FC start with character C? */
-static int
-may_lead(const struct first_chars *fc, int32_t c)
-{
-	unsigned h = char_slot(c);
-	return fc->bit[h >> 6] >> (h & 63) & 1;
+		if (first_chars[i].list == stage_verbs)
+			stage_index = &first_chars[i];
+	}
 }
 
 /* Which word of LIST S starts with (the longest), its length in *LEN; -1 if none. */
@@ -179,7 +160,7 @@ lead_of(const char *s, const char *const *list, size_t n, size_t *len)
 		if (first_chars[i].list == list) {
 			int32_t c;
 			u8_next(s, &c);
-			if (!may_lead(&first_chars[i], c)) {
+			if (!text_cpset_may(&first_chars[i].first, c)) {
 				*len = 0;
 				return -1;
 			}
@@ -597,7 +578,7 @@ stage_in(const char *s)
 	for (const char *p = s; *p;) {
 		int32_t c;
 		int n = u8_next(p, &c);
-		if (may_lead(stage_index, c))
+		if (text_cpset_may(&stage_index->first, c))
 			for (size_t i = 0; i < NELEM(stage_verbs); i++) {
 				size_t vl = stage_index->len[i];
 				if (has(p, stage_verbs[i]) &&

@@ -257,41 +257,20 @@ text_load(struct text *t, const char *s)
 	free(so);
 }
 
-/* The code point at *W, which is stepped over: W is one of the keyword tables (valid
- * UTF-8 literals), so no checks; this runs for every keyword at every position. */
-static inline int32_t
-kw_next(const unsigned char **w)
-{
-	const unsigned char *p = *w;
-
-	if (p[0] < 0x80) {
-		*w = p + 1;
-		return p[0];
-	}
-	if (p[0] < 0xE0) {
-		*w = p + 2;
-		return (p[0] & 0x1F) << 6 | (p[1] & 0x3F);
-	}
-	if (p[0] < 0xF0) {
-		*w = p + 3;
-		return (p[0] & 0x0F) << 12 | (p[1] & 0x3F) << 6 | (p[2] & 0x3F);
-	}
-	*w = p + 4;
-	return (p[0] & 0x07) << 18 | (p[1] & 0x3F) << 12 | (p[2] & 0x3F) << 6 | (p[3] & 0x3F);
-}
-
 /* Does the text at I spell W (a keyword)?  Returns the number of code points matched or
  * 0. */
 static size_t
 at(const struct text *t, size_t i, const char *w)
 {
-	const unsigned char *p = (const unsigned char *)w;
 	size_t j = i;
+	int32_t c;
+	int k;
 
-	while (*p) {
-		if (j >= t->n || t->cp[j] != kw_next(&p))
+	while ((k = u8_next(w, &c)) > 0) {
+		if (j >= t->n || t->cp[j] != c)
 			return 0;
 		j++;
+		w += k;
 	}
 	return j - i;
 }
@@ -935,42 +914,19 @@ tell_apart(struct target_list *l, size_t first, const struct seen *seen)
 
 static const char cumul_mark[] = "累计";
 
-/* The first code points of the marks track_marks looks for, found once: most characters
- * of a text start none, and they are asked at every one. */
-static int32_t mark_first[NELEM(ratio_marks) + NELEM(ratio_resets) + 1];
-static size_t nmark_first;
+/* The first characters of the marks track_marks looks for, found once: most characters
+ * of a text start none, and they are asked at every one (targets_extract makes it). */
+static struct text_cpset mark_first;
 static pthread_once_t mark_once = PTHREAD_ONCE_INIT;
 
 static void
 mark_init(void)
 {
-	const char *all[NELEM(mark_first)];
-	size_t n = 0;
+	static const char *const cumul[] = { cumul_mark };
 
-	for (size_t k = 0; k < NELEM(ratio_marks); k++)
-		all[n++] = ratio_marks[k];
-	for (size_t k = 0; k < NELEM(ratio_resets); k++)
-		all[n++] = ratio_resets[k];
-	all[n++] = cumul_mark;
-	for (size_t k = 0; k < n; k++) {
-		int32_t c;
-		size_t q;
-		u8_next(all[k], &c);
-		for (q = 0; q < nmark_first && mark_first[q] != c; q++)
-			;
-		if (q == nmark_first)
-			mark_first[nmark_first++] = c;
-	}
-}
-
-/* (mark_init has run: targets_extract sees to it.) */
-static int
-may_start_mark(int32_t c)
-{
-	for (size_t q = 0; q < nmark_first; q++)
-		if (mark_first[q] == c)
-			return 1;
-	return 0;
+	text_cpset_add_firsts(&mark_first, ratio_marks, NELEM(ratio_marks));
+	text_cpset_add_firsts(&mark_first, ratio_resets, NELEM(ratio_resets));
+	text_cpset_add_firsts(&mark_first, cumul, 1);
 }
 
 /*
@@ -998,7 +954,7 @@ track_marks(struct scan *s, size_t i)
 		s->ratio_at = s->cumul_at = (size_t)-1;
 	if (is_clause_end(c))
 		s->cumul_at = (size_t)-1;
-	if (!may_start_mark(c))
+	if (!text_cpset_may(&mark_first, c))
 		return s->in_quote;
 	for (size_t k = 0; k < NELEM(ratio_marks); k++)
 		if (at(t, i, ratio_marks[k]))

@@ -143,6 +143,25 @@ test_nearest(void **state)
 	assert_int_equal(text_nearest("grwoth", cmds, 0), -1);
 }
 
+/* A set of first characters says yes for every word's first character (a no is never
+ * wrong); of characters no word starts with, most are told no. */
+static void
+test_cpset(void **state)
+{
+	static const char *const words[] = { "建设", "新增", "开展", "AED", "完成" };
+	static const int32_t starts[] = { 0x5EFA, 0x65B0, 0x5F00, 'A', 0x5B8C };
+	struct text_cpset s = { { 0 } };
+	int no = 0;
+	(void)state;
+
+	text_cpset_add_firsts(&s, words, 5);
+	for (size_t i = 0; i < 5; i++)
+		assert_true(text_cpset_may(&s, starts[i]));
+	for (int32_t c = 0x4E00; c < 0x4E00 + 1000; c++)
+		no += !text_cpset_may(&s, c);
+	assert_true(no > 900);
+}
+
 int
 main(void)
 {
@@ -153,6 +172,7 @@ main(void)
 		cmocka_unit_test(test_bad_line),
 		cmocka_unit_test(test_simplify),
 		cmocka_unit_test(test_nearest),
+		cmocka_unit_test(test_cpset),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
