@@ -17,6 +17,8 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "check.h"
+
 static void
 test_plot_quote(void **state)
 {
@@ -29,6 +31,15 @@ test_plot_quote(void **state)
 	free(q);
 }
 
+/* The caption of METRIC under item IT is WANT. */
+static void
+caption_is(const char *metric, const struct item *it, const char *want)
+{
+	char *c = plot_caption(metric, it);
+	assert_string_equal(c, want);
+	free(c);
+}
+
 static void
 test_caption(void **state)
 {
@@ -38,22 +49,13 @@ test_caption(void **state)
 	struct item same = { .set = &s, .seq = "3", .name = "配置AED" };
 	struct item longname = { .set = &s, .seq = "4",
 		                 .name = "持续推进城镇老旧小区改造和城市更新提升行动计划实施" };
-	char *c;
 	(void)state;
 
-	c = plot_caption("新增托位", &named);
-	assert_string_equal(c, "新增托位（发展婴幼儿照护服务）");
-	free(c);
-	c = plot_caption("新增托位", &bare);
-	assert_string_equal(c, "新增托位");
-	free(c);
-	c = plot_caption("AED", &same);
-	assert_string_equal(c, "AED");
-	free(c);
+	caption_is("新增托位", &named, "新增托位（发展婴幼儿照护服务）");
+	caption_is("新增托位", &bare, "新增托位");
+	caption_is("AED", &same, "AED");
 	/* A long name is cut at 13 characters, marked. */
-	c = plot_caption("加装电梯", &longname);
-	assert_string_equal(c, "加装电梯（持续推进城镇老旧小区改造和…）");
-	free(c);
+	caption_is("加装电梯", &longname, "加装电梯（持续推进城镇老旧小区改造和…）");
 }
 
 static void
@@ -226,16 +228,16 @@ test_script(void **state)
 	/* Each chart is written to its own name, in each format. */
 	for (size_t i = 0; i < charts.n; i++) {
 		char *out = xasprintf("set output '%s'.'.'.ext", charts.v[i].base);
-		assert_non_null(strstr(s, out));
+		assert_contains(s, out);
 		free(out);
 	}
-	assert_non_null(strstr(s, "EXTS = 'png svg'"));
+	assert_contains(s, "EXTS = 'png svg'");
 	/* The item's name beside the metric, its quote doubled inside gnuplot's quotes. */
-	assert_non_null(strstr(s, "配置AED（急救''能力）"));
-	assert_null(strstr(s, "急救'能力"));
+	assert_contains(s, "配置AED（急救''能力）");
+	assert_lacks(s, "急救'能力");
 	/* The points labelled as people read them, the qualifier in front. */
-	assert_non_null(strstr(s, "2024 100 \"≥100\""));
-	assert_non_null(strstr(s, "0 11000 \"11,000\""));
+	assert_contains(s, "2024 100 \"≥100\"");
+	assert_contains(s, "0 11000 \"11,000\"");
 	/* What each chart draws, and from which sets. */
 	assert_string_equal(charts.v[2].metric, "配置AED");
 	assert_string_equal(charts.v[2].item, "急救'能力");
@@ -276,9 +278,9 @@ test_titles(void **state)
 		s = script(&w.in, &charts);
 		assert_string_equal(chart_of(&charts, want[i].kind)->title, want[i].title);
 		/* The axis words in the same language. */
-		assert_non_null(strstr(s, want[i].l == LANG_ZH ? "'单位：处'" : "'Unit: 处'"));
-		assert_non_null(strstr(s, want[i].l == LANG_ZH ? "format '%.0f年'" : "format '%.0f'"));
-		assert_non_null(strstr(s, want[i].l == LANG_ZH ? "'变化幅度（%）'" : "'change (%)'"));
+		assert_contains(s, want[i].l == LANG_ZH ? "'单位：处'" : "'Unit: 处'");
+		assert_contains(s, want[i].l == LANG_ZH ? "format '%.0f年'" : "format '%.0f'");
+		assert_contains(s, want[i].l == LANG_ZH ? "'变化幅度（%）'" : "'change (%)'");
 		plot_charts_release(&charts);
 		free(s);
 	}
@@ -307,15 +309,15 @@ test_limited(void **state)
 	assert_int_equal(charts.n, 2);
 	assert_null(chart_of(&charts, PLOT_OVERVIEW));
 	assert_null(chart_of(&charts, PLOT_SHARES));
-	assert_null(strstr(s, "overview"));
-	assert_null(strstr(s, "shares"));
+	assert_lacks(s, "overview");
+	assert_lacks(s, "shares");
 	assert_string_equal(chart_of(&charts, PLOT_MEMBERS)->base, "members-x-2024-1-1");
 	/* The district's target in its own unit, its bar orange; the city's blue. */
 	{
 		char *district = xasprintf("1 20 \"20台\" %u\n", 0xff7f0eu);
 		char *city = xasprintf("2 700 \"700\" %u\n", 0x1f77b4u);
-		assert_non_null(strstr(s, district));
-		assert_non_null(strstr(s, city));
+		assert_contains(s, district);
+		assert_contains(s, city);
 		free(district);
 		free(city);
 	}
@@ -336,8 +338,8 @@ test_hostile_ids(void **state)
 	w.s24.id = "x\n!touch pwned\n-2024";
 	w.se.id = "x\nsystem('touch pwned')\n:1:1";
 	s = script(&w.in, &charts);
-	assert_null(strstr(s, "\n!touch"));
-	assert_null(strstr(s, "\nsystem("));
+	assert_lacks(s, "\n!touch");
+	assert_lacks(s, "\nsystem(");
 	assert_string_equal(chart_of(&charts, PLOT_TREND)->base,
 	                    "trend-x__touch_pwned_-x_system__touch_pwned___-1-1");
 	plot_charts_release(&charts);
@@ -362,7 +364,7 @@ test_write_names(void **state)
 	assert_int_equal(nnames, 4);
 	assert_string_equal(names[0], "overview.svg");
 	assert_string_equal(names[2], "trend-x-x-2024-1-1.svg");
-	assert_non_null(strstr(buf, "EXTS = 'svg'"));
+	assert_contains(buf, "EXTS = 'svg'");
 	for (size_t i = 0; i < nnames; i++)
 		free(names[i]);
 	free(names);
@@ -403,14 +405,14 @@ test_index_csv(void **state)
 	for (const char *p = csv; (p = strchr(p, '\n')); p++)
 		rows++;
 	assert_int_equal(rows, 1 + 8);
-	assert_non_null(strstr(csv, "\ntrend-x-x-2024-1-1.png,配置AED（急救'能力） — 某市 2024–2025,"
-	                            "x-2024:1:1,配置AED,急救'能力,某市,x-2024 x-2025\n"));
-	assert_non_null(strstr(csv, "\ntrend-x-x-2024-1-1.svg,"));
-	assert_non_null(strstr(csv, "\nmembers-x-2024-9-1.png,新增托位（托育<b>） — targets by place "
-	                            "and year,x-2024:9:1,新增托位,托育<b>,某市 某区,x-2024 q-2025\n"));
+	assert_contains(csv, "\ntrend-x-x-2024-1-1.png,配置AED（急救'能力） — 某市 2024–2025,"
+	                     "x-2024:1:1,配置AED,急救'能力,某市,x-2024 x-2025\n");
+	assert_contains(csv, "\ntrend-x-x-2024-1-1.svg,");
+	assert_contains(csv, "\nmembers-x-2024-9-1.png,新增托位（托育<b>） — targets by place "
+	                     "and year,x-2024:9:1,新增托位,托育<b>,某市 某区,x-2024 q-2025\n");
 	/* A title with a comma is quoted (RFC 4180). */
-	assert_non_null(strstr(csv, "\noverview.png,\"Change of every series, first year to last "
-	                            "(%) — 某市\",x-2024:1:1,,,某市,x-2024 x-2025\n"));
+	assert_contains(csv, "\noverview.png,\"Change of every series, first year to last "
+	                     "(%) — 某市\",x-2024:1:1,,,某市,x-2024 x-2025\n");
 	free(csv);
 }
 
@@ -424,24 +426,24 @@ test_index_html(void **state)
 
 	world_init(&w, LANG_ZH);
 	html = index_of(&w.in, 1);
-	assert_non_null(strstr(html, "<html lang=\"zh-CN\">"));
-	assert_non_null(strstr(html, "<img src=\"trend-x-x-2024-1-1.png\""));
-	assert_non_null(strstr(html, "href=\"members-x-2024-9-1.svg\""));
+	assert_contains(html, "<html lang=\"zh-CN\">");
+	assert_contains(html, "<img src=\"trend-x-x-2024-1-1.png\"");
+	assert_contains(html, "href=\"members-x-2024-9-1.svg\"");
 	/* Names are data: escaped, never markup. */
-	assert_null(strstr(html, "托育<b>"));
-	assert_non_null(strstr(html, "托育&lt;b&gt;"));
-	assert_non_null(strstr(html, "急救&#39;能力"));
+	assert_lacks(html, "托育<b>");
+	assert_contains(html, "托育&lt;b&gt;");
+	assert_contains(html, "急救&#39;能力");
 	/* Where the numbers come from: each set's notice. */
-	assert_non_null(strstr(html, "x-2024（某府发〔2024〕1号）"));
-	assert_null(strstr(html, "class=\"only\""));
+	assert_contains(html, "x-2024（某府发〔2024〕1号）");
+	assert_lacks(html, "class=\"only\"");
 	free(html);
 	/* A limited run says so. */
 	world_init(&w, LANG_EN);
 	w.in.only = only;
 	w.in.nonly = 1;
 	html = index_of(&w.in, 1);
-	assert_non_null(strstr(html, "<html lang=\"en\">"));
-	assert_non_null(strstr(html, "class=\"only\">Only the series matching: <b>托位</b>"));
+	assert_contains(html, "<html lang=\"en\">");
+	assert_contains(html, "class=\"only\">Only the series matching: <b>托位</b>");
 	free(html);
 }
 

@@ -22,6 +22,7 @@
 #include <cmocka.h>
 
 #include "fixture.h"
+#include "check.h"
 
 static int
 setup(void **state)
@@ -153,13 +154,13 @@ test_page(void **state)
 	(void)state;
 
 	for (size_t i = 0; i < sizeof sections / sizeof sections[0]; i++)
-		assert_non_null(strstr(buf, sections[i]));
+		assert_contains(buf, sections[i]);
 	/* The item's name is text, never markup. */
-	assert_null(strstr(buf, "<b>急救</b>"));
-	assert_non_null(strstr(buf, "提升&lt;b&gt;急救&lt;/b&gt;能力"));
+	assert_lacks(buf, "<b>急救</b>");
+	assert_contains(buf, "提升&lt;b&gt;急救&lt;/b&gt;能力");
 	/* Self-contained: nothing fetched from elsewhere. */
-	assert_null(strstr(buf, "src=\"http"));
-	assert_null(strstr(buf, "href=\"http"));
+	assert_lacks(buf, "src=\"http");
+	assert_lacks(buf, "href=\"http");
 	assert_links_resolve(buf);
 	free(buf);
 }
@@ -176,21 +177,21 @@ test_summary(void **state)
 	end = strstr(sum, "</section>");
 	*end = '\0';
 	/* The sets compared, with their notices and the district's city. */
-	assert_non_null(strstr(sum, "<b>某市</b>：<a href=\"#set-0\">2025年</a>（某府办发〔2025〕1号）"));
-	assert_non_null(strstr(sum, "；对照某市2026年"));
+	assert_contains(sum, "<b>某市</b>：<a href=\"#set-0\">2025年</a>（某府办发〔2025〕1号）");
+	assert_contains(sum, "；对照某市2026年");
 	/* Two items continued (their target rows do not count twice); one district item. */
-	assert_non_null(strstr(sum, "某市 2025年 → 2026年</a></td><td class=\"n\" data-v=\"2\">2</td>"));
-	assert_non_null(strstr(sum, "某市 → 某区 2026年</a></td><td></td><td></td><td></td><td></td>"
-	                            "<td></td><td class=\"n\" data-v=\"1\">1</td>"));
+	assert_contains(sum, "某市 2025年 → 2026年</a></td><td class=\"n\" data-v=\"2\">2</td>");
+	assert_contains(sum, "某市 → 某区 2026年</a></td><td></td><td></td><td></td><td></td>"
+	                     "<td></td><td class=\"n\" data-v=\"1\">1</td>");
 	/* The rise (AED 100 → 700) and the fall (4186万 → 3011万), as core computed them. */
-	assert_non_null(strstr(sum, "<h3>增幅最大的目标</h3>"));
-	assert_non_null(strstr(sum, ">600%<"));
-	assert_non_null(strstr(sum, ">4186万平方米</a>"));
-	assert_non_null(strstr(sum, ">3011万平方米</a>"));
-	assert_non_null(strstr(sum, ">-28.07%<"));
+	assert_contains(sum, "<h3>增幅最大的目标</h3>");
+	assert_contains(sum, ">600%<");
+	assert_contains(sum, ">4186万平方米</a>");
+	assert_contains(sum, ">3011万平方米</a>");
+	assert_contains(sum, ">-28.07%<");
 	/* The district's share in percent: 70 of 700. */
-	assert_non_null(strstr(sum, ">10%<"));
-	assert_null(strstr(sum, ">0.1<"));
+	assert_contains(sum, ">10%<");
+	assert_lacks(sum, ">0.1<");
 	free(buf);
 }
 
@@ -203,13 +204,13 @@ test_chinese(void **state)
 
 	if (bad)
 		fail_msg("English heading under LANG_ZH: %s", bad);
-	assert_non_null(strstr(buf, "<html lang=\"zh-CN\">"));
-	assert_non_null(strstr(buf, "<h2>摘要</h2>"));
-	assert_non_null(strstr(buf, "<th>2025年目标值</th>"));
-	assert_non_null(strstr(buf, ">延续<"));
-	assert_null(strstr(buf, ">continued<"));
-	assert_null(strstr(buf, ">41860000<"));
-	assert_null(strstr(buf, ">30110000<"));
+	assert_contains(buf, "<html lang=\"zh-CN\">");
+	assert_contains(buf, "<h2>摘要</h2>");
+	assert_contains(buf, "<th>2025年目标值</th>");
+	assert_contains(buf, ">延续<");
+	assert_lacks(buf, ">continued<");
+	assert_lacks(buf, ">41860000<");
+	assert_lacks(buf, ">30110000<");
 	assert_links_resolve(buf);
 	free(buf);
 }
@@ -224,13 +225,13 @@ test_english(void **state)
 	/* The check test_chinese relies on finds English where there is some. */
 	assert_non_null(head);
 	free(head);
-	assert_non_null(strstr(buf, "<html lang=\"en\">"));
-	assert_non_null(strstr(buf, "<h2>Summary</h2>"));
-	assert_non_null(strstr(buf, "<h2>Where each number stands</h2>"));
-	assert_non_null(strstr(buf, "<th>2025 value</th>"));
-	assert_non_null(strstr(buf, ">41,860,000 平方米</a>"));
-	assert_non_null(strstr(buf, ">continued<"));
-	assert_null(strstr(buf, "<h2>摘要</h2>"));
+	assert_contains(buf, "<html lang=\"en\">");
+	assert_contains(buf, "<h2>Summary</h2>");
+	assert_contains(buf, "<h2>Where each number stands</h2>");
+	assert_contains(buf, "<th>2025 value</th>");
+	assert_contains(buf, ">41,860,000 平方米</a>");
+	assert_contains(buf, ">continued<");
+	assert_lacks(buf, "<h2>摘要</h2>");
 	free(buf);
 }
 
@@ -246,10 +247,10 @@ test_sources(void **state)
 	for (const char *p = src; (p = strstr(p, "<tr id=\"t")); p++)
 		rows++;
 	assert_int_equal(rows, 5); /* 2 + 2 + 1 targets */
-	assert_non_null(strstr(src, "<td>4186万平方米</td>"));
-	assert_non_null(strstr(src, "任务文件：tasks/x-2025.csv"));
+	assert_contains(src, "<td>4186万平方米</td>");
+	assert_contains(src, "任务文件：tasks/x-2025.csv");
 	/* Not folded away. */
-	assert_null(strstr(src, "<details>"));
+	assert_lacks(src, "<details>");
 	free(buf);
 }
 

@@ -81,43 +81,47 @@ test_forty_districts(void **state)
 	corpus_free(c);
 }
 
+/* The rows of table ID under filter F: how many; with COL, the first row's cell is WANT. */
+static size_t
+filtered(enum table_id id, struct corpus *c, struct match *m, const struct filter *f,
+         const char *col, const char *want)
+{
+	struct rows r;
+	size_t n;
+
+	rows_build(id, c, m, f, &r);
+	n = r.nrows;
+	if (col) {
+		assert_true(n > 0);
+		assert_string_equal(rows_cell(&r, 0, rows_col(&r, col)), want);
+	}
+	rows_release(&r);
+	return n;
+}
+
 static void
 test_filters(void **state)
 {
 	struct match m;
 	struct corpus *c = fixture_load(&m);
-	struct rows r;
 	struct filter f = { 0 };
 	(void)state;
 
 	/* A year, a set, a jurisdiction by its name or the slug of its set ids. */
 	f.year = 2024;
-	rows_build(TBL_ITEMS, c, &m, &f, &r);
-	assert_int_equal(r.nrows, 1);
-	assert_string_equal(rows_cell(&r, 0, rows_col(&r, "set")), "c-2024");
-	rows_release(&r);
+	assert_int_equal(filtered(TBL_ITEMS, c, &m, &f, "set", "c-2024"), 1);
 	memset(&f, 0, sizeof f);
 	f.jurisdiction = "第7区";
-	rows_build(TBL_TARGETS, c, &m, &f, &r);
-	assert_int_equal(r.nrows, 1);
-	assert_string_equal(rows_cell(&r, 0, rows_col(&r, "value")), "207");
-	rows_release(&r);
+	assert_int_equal(filtered(TBL_TARGETS, c, &m, &f, "value", "207"), 1);
 	f.jurisdiction = "d07";
-	rows_build(TBL_TARGETS, c, &m, &f, &r);
-	assert_int_equal(r.nrows, 1);
-	rows_release(&r);
+	assert_int_equal(filtered(TBL_TARGETS, c, &m, &f, NULL, NULL), 1);
 	/* Text to find, case and width folded. */
 	memset(&f, 0, sizeof f);
 	f.set = "c-2025";
 	f.grep = "托位";
-	rows_build(TBL_TARGETS, c, &m, &f, &r);
-	assert_int_equal(r.nrows, 1);
-	assert_string_equal(rows_cell(&r, 0, rows_col(&r, "value")), "10000");
-	rows_release(&r);
+	assert_int_equal(filtered(TBL_TARGETS, c, &m, &f, "value", "10000"), 1);
 	f.grep = "AED";
-	rows_build(TBL_TARGETS, c, &m, &f, &r);
-	assert_int_equal(r.nrows, 0);
-	rows_release(&r);
+	assert_int_equal(filtered(TBL_TARGETS, c, &m, &f, NULL, NULL), 0);
 	match_release(&m);
 	corpus_free(c);
 }

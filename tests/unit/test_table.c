@@ -28,10 +28,13 @@ render_w(const struct rows *t, enum table_format f, int excel, size_t maxw)
 	return buf;
 }
 
-static char *
-render(const struct rows *t, enum table_format f, int excel)
+/* T rendered in format F (Excel's CSV with EXCEL, cut to MAXW columns unless 0) is WANT. */
+static void
+renders(const struct rows *t, enum table_format f, int excel, size_t maxw, const char *want)
 {
-	return render_w(t, f, excel, 0);
+	char *s = render_w(t, f, excel, maxw);
+	assert_string_equal(s, want);
+	free(s);
 }
 
 static void
@@ -41,26 +44,17 @@ test_formats(void **state)
 	const char *r1[] = { "1", "建设\"渝好空间\",妇女" };
 	const char *r2[] = { "12", "AED" };
 	struct rows t;
-	char *s;
 	(void)state;
 
 	rows_init(&t, cols, 2);
 	rows_add(&t, r1);
 	rows_add(&t, r2);
-	s = render(&t, FMT_CSV, 0);
-	assert_string_equal(s, "seq,name\n1,\"建设\"\"渝好空间\"\",妇女\"\n12,AED\n");
-	free(s);
-	s = render(&t, FMT_CSV, 1);
-	assert_string_equal(s, "\xEF\xBB\xBFno.,item\r\n1,\"建设\"\"渝好空间\"\",妇女\"\r\n12,AED\r\n");
-	free(s);
-	s = render(&t, FMT_JSON, 0);
-	assert_string_equal(s, "[\n  {\"seq\": \"1\", \"name\": \"建设\\\"渝好空间\\\",妇女\"},\n"
-	                       "  {\"seq\": \"12\", \"name\": \"AED\"}\n]\n");
-	free(s);
+	renders(&t, FMT_CSV, 0, 0, "seq,name\n1,\"建设\"\"渝好空间\"\",妇女\"\n12,AED\n");
+	renders(&t, FMT_CSV, 1, 0, "\xEF\xBB\xBFno.,item\r\n1,\"建设\"\"渝好空间\"\",妇女\"\r\n12,AED\r\n");
+	renders(&t, FMT_JSON, 0, 0, "[\n  {\"seq\": \"1\", \"name\": \"建设\\\"渝好空间\\\",妇女\"},\n"
+	        "  {\"seq\": \"12\", \"name\": \"AED\"}\n]\n");
 	/* Aligned by display width: 建设… is 2 columns a character. */
-	s = render(&t, FMT_TABLE, 0);
-	assert_string_equal(s, "no.  item\n1    建设\"渝好空间\",妇女\n12   AED\n");
-	free(s);
+	renders(&t, FMT_TABLE, 0, 0, "no.  item\n1    建设\"渝好空间\",妇女\n12   AED\n");
 	rows_release(&t);
 }
 
@@ -75,18 +69,13 @@ test_display_order(void **state)
 		                           { "item", COL_TEXT, SHOW_PLAIN } };
 	const char *r1[] = { "s:1:1", "新增托位", "25", "托育" };
 	struct rows t;
-	char *s;
 	(void)state;
 
 	rows_init(&t, cols, 4);
 	rows_add(&t, r1);
-	s = render(&t, FMT_TABLE, 0);
-	assert_string_equal(s, "series  metric    item  change %\n"
-	                       "s:1:1   新增托位  托育  25%\n");
-	free(s);
-	s = render(&t, FMT_CSV, 0);
-	assert_string_equal(s, "series,metric,pct_change,item\ns:1:1,新增托位,25,托育\n");
-	free(s);
+	renders(&t, FMT_TABLE, 0, 0, "series  metric    item  change %\n"
+	        "s:1:1   新增托位  托育  25%\n");
+	renders(&t, FMT_CSV, 0, 0, "series,metric,pct_change,item\ns:1:1,新增托位,25,托育\n");
 	rows_release(&t);
 }
 
@@ -97,24 +86,17 @@ test_wide_cells(void **state)
 	const char *r1[] = { "新增托位1.1万个，建设社区嵌入式托育机构" };
 	const char *r2[] = { "two\nlines" };
 	struct rows t;
-	char *s;
 	(void)state;
 
 	rows_init(&t, cols, 1);
 	rows_add(&t, r1);
 	rows_add(&t, r2);
 	/* Cut to 12 columns with an ellipsis; a newline shown as a space. */
-	s = render_w(&t, FMT_TABLE, 0, 12);
-	assert_string_equal(s, "task\n新增托位1.1…\ntwo lines\n");
-	free(s);
+	renders(&t, FMT_TABLE, 0, 12, "task\n新增托位1.1…\ntwo lines\n");
 	/* CSV and JSON are never cut. */
-	s = render_w(&t, FMT_CSV, 0, 12);
-	assert_string_equal(s, "task\n新增托位1.1万个，建设社区嵌入式托育机构\n\"two\nlines\"\n");
-	free(s);
-	s = render_w(&t, FMT_JSON, 0, 12);
-	assert_string_equal(s, "[\n  {\"task\": \"新增托位1.1万个，建设社区嵌入式托育机构\"},\n"
-	                       "  {\"task\": \"two\\nlines\"}\n]\n");
-	free(s);
+	renders(&t, FMT_CSV, 0, 12, "task\n新增托位1.1万个，建设社区嵌入式托育机构\n\"two\nlines\"\n");
+	renders(&t, FMT_JSON, 0, 12, "[\n  {\"task\": \"新增托位1.1万个，建设社区嵌入式托育机构\"},\n"
+	        "  {\"task\": \"two\\nlines\"}\n]\n");
 	rows_release(&t);
 }
 
