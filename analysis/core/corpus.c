@@ -270,8 +270,10 @@ index_sets(struct corpus *c, const char *path, char **cause)
 
 /* Set S's parent and its items. */
 static int
-load_set(struct corpus *c, struct set *s, const char *path, char **cause)
+load_set(struct corpus *c, struct set *s, const void *catalog, char **cause)
 {
+	const char *path = catalog;
+
 	if (*s->parent && (!(s->up = corpus_set(c, s->parent)) || s->up == s))
 		return fail(cause, "%s:%d: unknown parent set '%s'", path, s->line, s->parent);
 	if (!corpus_exists(c, s->tasks))
@@ -279,45 +281,50 @@ load_set(struct corpus *c, struct set *s, const char *path, char **cause)
 	return load_tasks(c, s, cause);
 }
 
+/* A step taken for every set: FN(C, S, ARG, cause), 0 or -1. */
+typedef int (*set_fn)(struct corpus *c, struct set *s, const void *arg, char **cause);
+
 /* One thread's share of the sets (every STEP-th from FROM); it stops at its first error,
  * whose set is FAILED. */
-struct load_job {
+struct each_job {
 	struct corpus *c;
-	const char *path;
+	set_fn fn;
+	const void *arg;
+	const char *what;     /* for progress(), or NULL */
 	size_t from, step, failed;
 	char *cause;
 };
 
 static void *
-load_thread(void *arg)
+each_thread(void *arg)
 {
-	struct load_job *j = arg;
+	struct each_job *j = arg;
 
 	for (size_t i = j->from; i < j->c->nsets; i += j->step) {
-		if (load_set(j->c, &j->c->sets[i], j->path, &j->cause) < 0) {
+		if (j->fn(j->c, &j->c->sets[i], j->arg, &j->cause) < 0) {
 			j->failed = i;
 			break;
 		}
-		if (j->from == 0)
-			progress("loading sets", i + 1, j->c->nsets);
+		if (j->from == 0 && j->what)
+			progress(j->what, i + 1, j->c->nsets);
 	}
 	return NULL;
 }
 
 /*
- * Every set's items, the sets on the cores (each reads its own file).  The error told is
- * that of the first set in catalog order that fails, as if they were read one by one: each
- * thread stops at its first, and the first of those is the first of all.
+ * FN for every set, the sets on the cores (each reads and writes its own).  The error told
+ * is that of the first set in catalog order that fails, as if they were taken one by one:
+ * each thread stops at its first, and the first of those is the first of all.
  */
 static int
-load_sets(struct corpus *c, const char *path, char **cause)
+each_set(struct corpus *c, set_fn fn, const void *arg, const char *what, char **cause)
 {
-	struct load_job jobs[PAR_MAX];
+	struct each_job jobs[PAR_MAX];
 	size_t nt = par_threads(c->nsets, 64), first = (size_t)-1, who = 0;
 
 	for (size_t t = 0; t < nt; t++)
-		jobs[t] = (struct load_job){ c, path, t, nt, (size_t)-1, NULL };
-	par_run(load_thread, jobs, sizeof *jobs, nt);
+		jobs[t] = (struct each_job){ c, fn, arg, what, t, nt, (size_t)-1, NULL };
+	par_run(each_thread, jobs, sizeof *jobs, nt);
 	for (size_t t = 0; t < nt; t++)
 		if (jobs[t].failed < first) {
 			first = jobs[t].failed;
@@ -352,7 +359,7 @@ corpus_load(const char *dir, char **cause)
 	if (rc == 0)
 		rc = index_sets(c, path, cause);
 	if (rc == 0)
-		rc = load_sets(c, path, cause);
+		rc = each_set(c, load_set, path, "loading sets", cause);
 	csvio_free(d);
 	free(path);
 	if (rc < 0) {
@@ -394,8 +401,10 @@ corpus_free(struct corpus *c)
 
 /* The targets of one set (see corpus_targets). */
 static int
-set_targets(struct corpus *c, struct set *s, int lines, char **cause)
+set_targets(struct corpus *c, struct set *s, const void *with_lines, char **cause)
 {
+	int lines = *(const int *)with_lines;
+
 	struct notice *n = NULL;
 
 	if (lines && *s->raw) {
@@ -433,43 +442,8 @@ set_targets(struct corpus *c, struct set *s, int lines, char **cause)
 
 /* Sets are independent: with many of them, the work is shared among threads, each
  * taking every Nth set. */
-struct targets_job {
-	struct corpus *c;
-	size_t from, step;
-	int lines, rc;
-	char *cause;
-};
-
-static void *
-targets_thread(void *arg)
-{
-	struct targets_job *j = arg;
-
-	for (size_t i = j->from; i < j->c->nsets && j->rc == 0; i += j->step)
-		j->rc = set_targets(j->c, &j->c->sets[i], j->lines, &j->cause);
-	return NULL;
-}
-
 int
 corpus_targets(struct corpus *c, int lines, char **cause)
 {
-	size_t nt = par_threads(c->nsets, 64);
-	struct targets_job jobs[PAR_MAX];
-	int rc = 0;
-
-	for (size_t t = 0; t < nt; t++)
-		jobs[t] = (struct targets_job){ c, t, nt, lines, 0, NULL };
-	par_run(targets_thread, jobs, sizeof *jobs, nt);
-	for (size_t t = 0; t < nt; t++) {
-		if (jobs[t].rc < 0 && rc == 0) {
-			rc = -1;
-			if (cause) {
-				free(*cause);
-				*cause = jobs[t].cause;
-				jobs[t].cause = NULL;
-			}
-		}
-		free(jobs[t].cause);
-	}
-	return rc;
+	return each_set(c, set_targets, &lines, NULL, cause);
 }
