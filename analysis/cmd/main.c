@@ -11,6 +11,7 @@
 #include "cmd/commands.h"
 #include "base/text.h"
 #include "base/util.h"
+#include "core/label.h"
 
 static int cmd_help(struct invocation *iv);
 
@@ -243,6 +244,7 @@ main(int argc, char **argv)
 	else
 		rc = cmd->run(&iv);
 	corpus_free(iv.c);
+	label_forget();
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		cli_error("stdout: write error");
 		return rc ? rc : EXIT_BADINPUT;

@@ -3,6 +3,7 @@
 
 #include <ctype.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -1786,8 +1787,150 @@ after_of(const char *after)
 	return after;
 }
 
+/* ---- a memo of labels ----
+ *
+ * A corpus repeats its phrases: districts copy their city's wording, items come back each
+ * year with new numbers.  A label is a function of its input alone, so the label of an
+ * input met before is copied, not composed again.  The key is the whole input, compared
+ * in full (the hash only finds it); the memo is shared by the threads in shards, each
+ * with its lock, and lives until label_forget().
+ */
+#define MEMO_SHARDS 64
+
+struct memo_entry {
+	struct memo_entry *next;
+	uint64_t hash;
+	size_t klen;
+	char *label;            /* points into key[], after the key */
+	char key[];
+};
+
+static struct memo_shard {
+	pthread_mutex_t lock;
+	struct memo_entry **bucket;
+	size_t nbucket, n;
+} memo[MEMO_SHARDS];
+static pthread_once_t memo_once = PTHREAD_ONCE_INIT;
+
+static void
+memo_init(void)
+{
+	for (size_t i = 0; i < MEMO_SHARDS; i++)
+		pthread_mutex_init(&memo[i].lock, NULL);
+}
+
+static uint64_t
+key_hash(const char *k, size_t n)
+{
+	uint64_t h = 0x9E3779B97F4A7C15u ^ n, w;
+
+	for (; n >= 8; k += 8, n -= 8) {
+		memcpy(&w, k, 8);
+		h = (h ^ w) * 0xFF51AFD7ED558CCDu;
+		h ^= h >> 32;
+	}
+	for (w = 0; n > 0; n--)
+		w = w << 8 | (unsigned char)k[n - 1];
+	h = (h ^ w) * 0xC4CEB9FE1A85EC53u;
+	return h ^ h >> 29;
+}
+
+static char *compose_label(const struct label_in *in);
+
 char *
 label_make(const struct label_in *in)
+{
+	char stackbuf[1024], *key = stackbuf, *out;
+	const char *str[] = { in->before, in->clause, in->after, in->rest, in->prev_clause,
+		              in->next_clause, in->prev_label, in->prev_before, in->last_label,
+		              in->per, in->item };
+	int ints[] = { in->enumerated, in->joined, (int)in->kind };
+	size_t len[NELEM(str)], n = 0, need = sizeof ints;
+	struct memo_shard *sh;
+	struct memo_entry *e;
+	uint64_t h;
+
+	pthread_once(&memo_once, memo_init);
+	/* The key: a NULL string is a byte 0, a string a byte 1, its bytes and a 0 (so no two
+	 * inputs have one key); then the numbers. */
+	for (size_t i = 0; i < NELEM(str); i++) {
+		len[i] = str[i] ? strlen(str[i]) : 0;
+		need += str[i] ? len[i] + 2 : 1;
+	}
+	if (need > sizeof stackbuf)
+		key = xmalloc(need);
+	for (size_t i = 0; i < NELEM(str); i++) {
+		key[n++] = str[i] != NULL;
+		if (str[i]) {
+			memcpy(key + n, str[i], len[i] + 1);
+			n += len[i] + 1;
+		}
+	}
+	memcpy(key + n, ints, sizeof ints);
+	n += sizeof ints;
+	h = key_hash(key, n);
+	sh = &memo[h >> 58];
+	pthread_mutex_lock(&sh->lock);
+	for (e = sh->nbucket ? sh->bucket[h & (sh->nbucket - 1)] : NULL; e; e = e->next)
+		if (e->hash == h && e->klen == n && memcmp(e->key, key, n) == 0)
+			break;
+	out = e ? xstrdup(e->label) : NULL;
+	pthread_mutex_unlock(&sh->lock);
+	if (out)
+		goto done;
+	out = compose_label(in);
+	e = xmalloc(sizeof *e + n + strlen(out) + 1);
+	e->hash = h;
+	e->klen = n;
+	memcpy(e->key, key, n);
+	e->label = e->key + n;
+	strcpy(e->label, out);
+	pthread_mutex_lock(&sh->lock);
+	if (sh->n >= sh->nbucket) {
+		size_t nb = sh->nbucket ? sh->nbucket * 2 : 256;
+		struct memo_entry **b = xcalloc(nb, sizeof *b);
+		for (size_t i = 0; i < sh->nbucket; i++)
+			for (struct memo_entry *x = sh->bucket[i], *nx; x; x = nx) {
+				nx = x->next;
+				x->next = b[x->hash & (nb - 1)];
+				b[x->hash & (nb - 1)] = x;
+			}
+		free(sh->bucket);
+		sh->bucket = b;
+		sh->nbucket = nb;
+	}
+	/* Another thread may have put the same key in since: both labels are the same. */
+	e->next = sh->bucket[h & (sh->nbucket - 1)];
+	sh->bucket[h & (sh->nbucket - 1)] = e;
+	sh->n++;
+	pthread_mutex_unlock(&sh->lock);
+done:
+	if (key != stackbuf)
+		free(key);
+	return out;
+}
+
+void
+label_forget(void)
+{
+	pthread_once(&memo_once, memo_init);
+	for (size_t s = 0; s < MEMO_SHARDS; s++) {
+		struct memo_shard *sh = &memo[s];
+		pthread_mutex_lock(&sh->lock);
+		for (size_t i = 0; i < sh->nbucket; i++)
+			for (struct memo_entry *x = sh->bucket[i], *nx; x; x = nx) {
+				nx = x->next;
+				free(x);
+			}
+		free(sh->bucket);
+		sh->bucket = NULL;
+		sh->nbucket = sh->n = 0;
+		pthread_mutex_unlock(&sh->lock);
+	}
+}
+
+static char *
+compose_label(const struct label_in *in)
 {
 	struct label_in n = *in;
 	const char **field[] = { &n.before, &n.clause, &n.after, &n.rest, &n.prev_clause,

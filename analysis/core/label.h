@@ -30,8 +30,10 @@ struct label_in {
 	const char *item;       /* the item's name ("" if none) */
 };
 
-/* The label of a target; a malloc'd string, never empty when any text is at hand. */
+/* The label of a target; a malloc'd string, never empty when any text is at hand.  The
+ * labels of inputs met before are remembered (thread-safe), until label_forget(). */
 char *label_make(const struct label_in *in);
+void label_forget(void);
 
 /* Where a clause says its target is (在龙亭镇实施… → 龙亭镇, 西秀区完成… → 西秀区), to tell
  * apart targets whose labels are the same; malloc'd, or NULL. */

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "core/corpus.h"
+#include "core/label.h"
 #include "core/targets.h"
 
 static double
@@ -32,6 +33,7 @@ main(int argc, char **argv)
 		return 1;
 	}
 	for (int p = 0; p < passes; p++) {
+		label_forget(); /* each pass from nothing, as a run of yoy */
 		t0 = now();
 		items = targets = 0;
 		for (size_t i = 0; i < c->nsets; i++)

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "core/label.h"
 #include "core/targets.h"
 
 #define MAXL 8
@@ -230,6 +231,82 @@ test_without_item(void **state)
 	target_list_release(&l);
 }
 
+/* The labels of all the cases' targets, in order, one string joined by '|'. */
+static char *
+all_labels(const struct label_case *cs, size_t n, int forget)
+{
+	size_t cap = 1, len = 0;
+	char *out = calloc(1, 1);
+
+	for (size_t c = 0; c < n; c++) {
+		struct target_list l = { 0 };
+		if (forget)
+			label_forget();
+		targets_extract(cs[c].task, cs[c].item, &l);
+		for (size_t i = 0; i < l.n; i++) {
+			size_t k = strlen(l.v[i].metric) + 1;
+			out = realloc(out, cap += k);
+			memcpy(out + len, l.v[i].metric, k - 1);
+			len += k;
+			out[len - 1] = '|';
+			out[len] = '\0';
+		}
+		target_list_release(&l);
+	}
+	return out;
+}
+
+/* The memo of labels gives what the rules give: every case met cold (the memo emptied
+ * before each), then again warm in one run, twice. */
+static void
+test_memo(void **state)
+{
+	char *cold = all_labels(cases, sizeof cases / sizeof cases[0], 1);
+	char *warm = all_labels(cases, sizeof cases / sizeof cases[0], 0);
+	char *again = all_labels(cases, sizeof cases / sizeof cases[0], 0);
+	(void)state;
+
+	assert_true(strlen(cold) > 100);
+	assert_string_equal(warm, cold);
+	assert_string_equal(again, cold);
+	free(cold);
+	free(warm);
+	free(again);
+}
+
+/* Inputs whose phrases cut the same text at other places, or differ in a missing phrase
+ * against an empty one, are different inputs to the memo. */
+static void
+test_memo_keys(void **state)
+{
+	struct label_in in[] = {
+		{ .before = "建设口袋", .clause = "公园", .after = "", .rest = "", .item = "" },
+		{ .before = "建设", .clause = "口袋公园", .after = "", .rest = "", .item = "" },
+		{ .before = "新增", .clause = "新增", .after = "托位", .rest = "", .item = "" },
+		{ .before = "新增", .clause = "新增", .after = "托位", .rest = "", .item = "",
+		  .prev_label = "" },
+		{ .before = "新增", .clause = "新增", .after = "托位", .rest = "", .item = "",
+		  .kind = KIND_CUMULATIVE },
+	};
+	char *cold[sizeof in / sizeof in[0]];
+	(void)state;
+
+	for (size_t i = 0; i < sizeof in / sizeof in[0]; i++) {
+		label_forget();
+		cold[i] = label_make(&in[i]);
+	}
+	for (int round = 0; round < 2; round++)
+		for (size_t i = 0; i < sizeof in / sizeof in[0]; i++) {
+			char *warm = label_make(&in[i]);
+			assert_string_equal(warm, cold[i]);
+			free(warm);
+		}
+	assert_string_not_equal(cold[0], cold[1]);
+	for (size_t i = 0; i < sizeof in / sizeof in[0]; i++)
+		free(cold[i]);
+	label_forget();
+}
+
 int
 main(void)
 {
@@ -237,6 +314,8 @@ main(void)
 		cmocka_unit_test(test_sentences),
 		cmocka_unit_test(test_other_notices),
 		cmocka_unit_test(test_without_item),
+		cmocka_unit_test(test_memo),
+		cmocka_unit_test(test_memo_keys),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
