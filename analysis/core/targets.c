@@ -275,18 +275,23 @@ at(const struct text *t, size_t i, const char *w)
 	return j - i;
 }
 
-/* Does the text end at I (exclusive) with W?  Returns its length in code points or 0. */
-static size_t
-before(const struct text *t, size_t i, const char *w)
-{
-	size_t n = 0;
+/* The words of pre_quals as code points, decoded once (mark_init): read_qualifier asks
+ * for each of them at five places before every number. */
+static struct {
+	int32_t cp[8]; /* the words have three characters at most */
+	size_t n;
+} pre_qual_cps[NELEM(pre_quals)];
 
-	/* Its length in code points: the bytes that start one (W is a keyword, valid). */
-	for (const char *p = w; *p; p++)
-		n += ((unsigned char)*p & 0xC0) != 0x80;
+/* Does the text end at I (exclusive) with the N code points W?  Returns N or 0. */
+static size_t
+before(const struct text *t, size_t i, const int32_t *w, size_t n)
+{
 	if (n == 0 || n > i)
 		return 0;
-	return at(t, i - n, w) ? n : 0;
+	for (size_t k = n; k-- > 0;) /* from the last: most places differ there */
+		if (t->cp[i - n + k] != w[k])
+			return 0;
+	return n;
 }
 
 #define is_digit is_digit_c
@@ -927,6 +932,15 @@ mark_init(void)
 	text_cpset_add_firsts(&mark_first, ratio_marks, NELEM(ratio_marks));
 	text_cpset_add_firsts(&mark_first, ratio_resets, NELEM(ratio_resets));
 	text_cpset_add_firsts(&mark_first, cumul, 1);
+	for (size_t k = 0; k < NELEM(pre_quals); k++) {
+		const char *p = pre_quals[k].text;
+		int32_t c;
+		int l;
+		while ((l = u8_next(p, &c)) > 0 && pre_qual_cps[k].n < NELEM(pre_qual_cps[k].cp)) {
+			pre_qual_cps[k].cp[pre_qual_cps[k].n++] = c;
+			p += l;
+		}
+	}
 }
 
 /*
@@ -965,6 +979,13 @@ track_marks(struct scan *s, size_t i)
 	if (at(t, i, cumul_mark))
 		s->cumul_at = i;
 	return s->in_quote;
+}
+
+/* May a number start with C?  (Most characters of a text start none.) */
+static int
+starts_number(int32_t c)
+{
+	return is_digit(c) || is_chinese_digit(c) || c == 0x5341 /* 十 */;
 }
 
 /*
@@ -1102,7 +1123,7 @@ read_qualifier(const struct scan *s, struct found *f)
 		for (gap = 0; gap <= 4 && i >= f->cs + gap; gap++) {
 			if (gap > 0 && (is_digit(t->cp[i - gap]) || is_clause_end(t->cp[i - gap])))
 				break;
-			if ((wl = before(t, i - gap, pre_quals[k].text)) > 0 && i - gap - wl >= f->cs)
+			if ((wl = before(t, i - gap, pre_qual_cps[k].cp, pre_qual_cps[k].n)) > 0 && i - gap - wl >= f->cs)
 				break;
 			wl = 0;
 		}
@@ -1239,7 +1260,7 @@ targets_extract(const char *task, const char *item, struct target_list *l)
 		struct found f;
 		struct target tg;
 
-		if (track_marks(&s, i))
+		if (track_marks(&s, i) || !starts_number(s.t.cp[i]))
 			continue;
 		memset(&f, 0, sizeof f);
 		f.i = i;
