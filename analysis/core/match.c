@@ -1874,15 +1874,45 @@ pair_edges(struct match *m, struct ctx *x, struct scratch *w, const struct spair
 	pair_release(&p);
 }
 
-static int
-cmp_edge_full(const void *a, const void *b)
+/* Does edge X sort before edge Y?  The strongest first, then by their targets. */
+static inline int
+edge_before(const struct edge *x, const struct edge *y)
 {
-	const struct edge *x = a, *y = b;
 	if (x->w != y->w)
-		return x->w < y->w ? 1 : -1;
+		return x->w > y->w;
 	if (x->a != y->a)
-		return x->a < y->a ? -1 : 1;
-	return (x->b > y->b) - (x->b < y->b);
+		return x->a < y->a;
+	return x->b < y->b;
+}
+
+/* Sort E[0..N) by edge_before, T room for N/2 edges: a merge sort whose comparisons are
+ * made in line (qsort's call per comparison was most of the sort's time). */
+static void
+edges_msort(struct edge *e, struct edge *t, size_t n)
+{
+	size_t h = n / 2, i = 0, j = h, k = 0;
+
+	if (n <= 16) {
+		for (size_t a = 1; a < n; a++) {
+			struct edge x = e[a];
+			size_t b = a;
+			for (; b > 0 && edge_before(&x, &e[b - 1]); b--)
+				e[b] = e[b - 1];
+			e[b] = x;
+		}
+		return;
+	}
+	edges_msort(e, t, h);
+	edges_msort(e + h, t, n - h);
+	if (!edge_before(&e[h], &e[h - 1]))
+		return; /* the halves are in order already */
+	/* The first half aside, then merged from the front: a place written is never one
+	 * of the second half's still to be read (k < j). */
+	memcpy(t, e, h * sizeof *e);
+	while (i < h && j < n)
+		e[k++] = edge_before(&e[j], &t[i]) ? e[j++] : t[i++];
+	while (i < h)
+		e[k++] = t[i++];
 }
 
 /* E[0..N) split in two around an edge of the middle of a sample: every edge of the first
@@ -1890,22 +1920,22 @@ cmp_edge_full(const void *a, const void *b)
 static size_t
 edges_split(struct edge *e, size_t n)
 {
-	struct edge sample[31], piv;
+	struct edge sample[31], tmp[16], piv;
 	size_t ns = n < NELEM(sample) ? n : NELEM(sample);
 	ptrdiff_t i = -1, j = (ptrdiff_t)n;
 
 	for (size_t k = 0; k < ns; k++)
 		sample[k] = e[k * (n / ns)];
-	qsort(sample, ns, sizeof *sample, cmp_edge_full);
+	edges_msort(sample, tmp, ns);
 	piv = sample[ns / 2];
 	for (;;) {
 		struct edge t;
 		do
 			i++;
-		while (cmp_edge_full(&e[i], &piv) < 0);
+		while (edge_before(&e[i], &piv));
 		do
 			j--;
-		while (cmp_edge_full(&e[j], &piv) > 0);
+		while (edge_before(&piv, &e[j]));
 		if (i >= j)
 			return (size_t)(j + 1);
 		t = e[i];
@@ -1923,13 +1953,14 @@ static void *
 sort_thread(void *arg)
 {
 	struct sort_job *j = arg;
+	struct edge *t = xmalloc((j->n / 2 + 1) * sizeof *t);
 
-	if (j->n > 1)
-		qsort(j->e, j->n, sizeof *j->e, cmp_edge_full);
+	edges_msort(j->e, t, j->n);
+	free(t);
 	return NULL;
 }
 
-/* Sort E[0..N) by cmp_edge_full on the cores: split into as many ordered parts as there
+/* Sort E[0..N) by edge_before on the cores: split into as many ordered parts as there
  * are threads (the largest split each time), each part sorted by a thread of its own.
  * The order is total (equal edges are the same edge), so the result is that of one sort. */
 static void
