@@ -74,6 +74,23 @@ stats_fmt(double v, int decimals, char *buf)
 		buf[0] = '\0';
 		return buf;
 	}
+	if (v == floor(v) && fabs(v) < 1e15) {
+		/* A whole number (most values are counts) without printf's exact decimal
+		 * expansion, which a growth listing asked for a million times. */
+		char d[24];
+		long long x = (long long)v;
+		unsigned long long u = x < 0 ? 0 - (unsigned long long)x : (unsigned long long)x;
+		size_t n = 0, k = 0;
+		do
+			d[n++] = (char)('0' + u % 10);
+		while ((u /= 10) > 0);
+		if (x < 0)
+			buf[k++] = '-';
+		while (n > 0)
+			buf[k++] = d[--n];
+		buf[k] = '\0';
+		return buf;
+	}
 	snprintf(buf, 64, "%.*f", decimals, v);
 	if (strchr(buf, '.')) {
 		p = buf + strlen(buf) - 1;

@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
@@ -107,6 +108,37 @@ test_flags(void **state)
 	free(rows);
 }
 
+/* Values print as printf's %.*f with the trailing zeros cut, whole numbers too (which
+ * stats_fmt writes without printf): the two agree on every kind of value. */
+static void
+test_fmt(void **state)
+{
+	const double v[] = { 0, -0.0, 1, -1, 7, 10, 28455, -233, 1e14, -1e14, 999999999999999,
+		             1e15, 2.5e15, 0.5, -0.5, 0.00004, 0.00005, 41.4213, 1.5, 123456.789,
+		             -3.14159, 1e-9, 4409.9 };
+	char buf[64], ref[64];
+	(void)state;
+
+	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
+		for (int d = 0; d <= 4; d += 2) {
+			char *p;
+			snprintf(ref, sizeof ref, "%.*f", d, v[i]);
+			if (strchr(ref, '.')) {
+				for (p = ref + strlen(ref) - 1; *p == '0'; p--)
+					*p = '\0';
+				if (*p == '.')
+					*p = '\0';
+			}
+			if (strcmp(ref, "-0") == 0)
+				strcpy(ref, "0");
+			assert_string_equal(stats_fmt(v[i], d, buf), ref);
+		}
+	assert_string_equal(stats_fmt(-0.0, 4, buf), "0");
+	assert_string_equal(stats_fmt(-233, 4, buf), "-233");
+	assert_string_equal(stats_fmt(NAN, 4, buf), "");
+	assert_string_equal(stats_fmt(INFINITY, 4, buf), "");
+}
+
 int
 main(void)
 {
@@ -114,6 +146,7 @@ main(void)
 		cmocka_unit_test(test_hand_worked),
 		cmocka_unit_test(test_edges),
 		cmocka_unit_test(test_flags),
+		cmocka_unit_test(test_fmt),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
