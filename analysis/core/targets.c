@@ -297,21 +297,26 @@ before(const struct text *t, size_t i, const int32_t *w, size_t n)
 #define is_digit is_digit_c
 #define is_latin is_latin_c
 
-/* The value of a Chinese digit (零〇一二两三四五六七八九), or -1. */
+/* The value of a Chinese digit (零〇一二两三四五六七八九), or -1.  Asked of every character
+ * of every task: a switch on the code point (a few comparisons), not a list walked. */
 static int
 chinese_digit_value(int32_t c)
 {
-	static const int32_t d[] = { 0x96F6, 0x3007, 0x4E00, 0x4E8C, 0x4E24, 0x4E09, 0x56DB,
-		                     0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D };
-	static const int v[] = { 0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9 };
-	for (size_t i = 0; i < NELEM(d); i++)
-		if (d[i] == c)
-			return v[i];
-	return -1;
+	switch (c) {
+	case 0x96F6: case 0x3007: return 0;
+	case 0x4E00: return 1;
+	case 0x4E8C: case 0x4E24: return 2;
+	case 0x4E09: return 3;
+	case 0x56DB: return 4;
+	case 0x4E94: return 5;
+	case 0x516D: return 6;
+	case 0x4E03: return 7;
+	case 0x516B: return 8;
+	case 0x4E5D: return 9;
+	default: return -1;
+	}
 }
 
-/* Asked of every character of every task: the code points compared, not a string
- * encoded and searched. */
 static int
 is_chinese_digit(int32_t c)
 {
@@ -334,12 +339,16 @@ is_close_paren(int32_t c)
 static int
 is_sentence_end(int32_t c)
 {
+	if (c >= 0x4E00 && c <= 0x9FFF)
+		return 0; /* most characters: CJK ideographs */
 	return c == 0x3002 || c == 0xFF1B || c == ';' || c == 0xFF01 || c == '\n';
 }
 
 static int
 is_clause_end(int32_t c)
 {
+	if (c >= 0x4E00 && c <= 0x9FFF)
+		return 0;
 	return is_sentence_end(c) || c == 0xFF0C || c == ',' || c == 0x3001 || c == 0xFF1A ||
 	       c == ':';
 }
@@ -456,11 +465,15 @@ chinese(const struct text *t, size_t i)
 
 /* ---- one target ---- */
 
+/* The first code point of each unit and of each word that is not one, found once
+ * (mark_init): asked at every number, most of the table differs there already. */
+static int32_t unit_first[NELEM(units)], not_unit_first[NELEM(not_units)];
+
 static const struct unit *
 unit_at(const struct text *t, size_t i, size_t *len)
 {
 	for (size_t k = 0; k < NELEM(units); k++)
-		if ((*len = at(t, i, units[k].text)) > 0) {
+		if (t->cp[i] == unit_first[k] && i < t->n && (*len = at(t, i, units[k].text)) > 0) {
 			/* A Latin unit must not run on into a word: "km" yes, "kmh" no. */
 			if (is_latin(t->cp[i]) && i + *len < t->n && is_latin(t->cp[i + *len]))
 				continue;
@@ -474,7 +487,7 @@ static int
 not_unit_at(const struct text *t, size_t i)
 {
 	for (size_t k = 0; k < NELEM(not_units); k++)
-		if (at(t, i, not_units[k]))
+		if (t->cp[i] == not_unit_first[k] && i < t->n && at(t, i, not_units[k]))
 			return 1;
 	return 0;
 }
@@ -922,7 +935,17 @@ static const char cumul_mark[] = "累计";
 /* The first characters of the marks track_marks looks for, found once: most characters
  * of a text start none, and they are asked at every one (targets_extract makes it). */
 static struct text_cpset mark_first;
+/* And the first of each mark, to try only those that start there. */
+static int32_t ratio_first[NELEM(ratio_marks)], reset_first[NELEM(ratio_resets)];
 static pthread_once_t mark_once = PTHREAD_ONCE_INIT;
+
+/* The first code point of each of the N words W, into FIRST. */
+static void
+first_cps(const char *const *w, size_t n, int32_t *first)
+{
+	for (size_t k = 0; k < n; k++)
+		u8_next(w[k], &first[k]);
+}
 
 static void
 mark_init(void)
@@ -932,6 +955,11 @@ mark_init(void)
 	text_cpset_add_firsts(&mark_first, ratio_marks, NELEM(ratio_marks));
 	text_cpset_add_firsts(&mark_first, ratio_resets, NELEM(ratio_resets));
 	text_cpset_add_firsts(&mark_first, cumul, 1);
+	first_cps(ratio_marks, NELEM(ratio_marks), ratio_first);
+	first_cps(ratio_resets, NELEM(ratio_resets), reset_first);
+	first_cps(not_units, NELEM(not_units), not_unit_first);
+	for (size_t k = 0; k < NELEM(units); k++)
+		u8_next(units[k].text, &unit_first[k]);
 	for (size_t k = 0; k < NELEM(pre_quals); k++) {
 		const char *p = pre_quals[k].text;
 		int32_t c;
@@ -971,10 +999,10 @@ track_marks(struct scan *s, size_t i)
 	if (!text_cpset_may(&mark_first, c))
 		return s->in_quote;
 	for (size_t k = 0; k < NELEM(ratio_marks); k++)
-		if (at(t, i, ratio_marks[k]))
+		if (c == ratio_first[k] && at(t, i, ratio_marks[k]))
 			s->ratio_at = i;
 	for (size_t k = 0; k < NELEM(ratio_resets); k++)
-		if (at(t, i, ratio_resets[k]))
+		if (c == reset_first[k] && at(t, i, ratio_resets[k]))
 			s->ratio_at = (size_t)-1;
 	if (at(t, i, cumul_mark))
 		s->cumul_at = i;
