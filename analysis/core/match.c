@@ -129,7 +129,26 @@ enum {
  * being compared (-1 when not in it), reset bigram by bigram when the pair is done. */
 struct scratch {
 	int *loc;
+	/* The arrays of the thread's pair, kept from one pair to the next: a national corpus
+	 * makes a hundred thousand pairs, each a dozen arrays (malloc and fresh pages were a
+	 * tenth of the matcher's time). */
+	struct room {
+		void *p;
+		size_t cap;    /* bytes */
+	} gid, cnt, idfv, ids, locs, ws, iv, tv, tfirst, by, score, dense;
 };
+
+/* Room for N elements of SIZE bytes in R (its old contents lost). */
+static void *
+room(struct room *r, size_t n, size_t size)
+{
+	if (n * size > r->cap) {
+		free(r->p);
+		r->cap = n * size * 3 / 2;
+		r->p = xmalloc(r->cap);
+	}
+	return r->p;
+}
 
 /*
  * Two sets compared: what makes a bigram telling (its rarity) is counted over the items of
@@ -340,6 +359,7 @@ glist_make(struct garena *a, struct gdict *d, struct gram *g, size_t n)
 static void
 scratch_init(struct scratch *w, const struct ctx *x)
 {
+	memset(w, 0, sizeof *w);
 	w->loc = xmalloc((x->ngram + 1) * sizeof *w->loc);
 	memset(w->loc, 0xff, (x->ngram + 1) * sizeof *w->loc);
 }
@@ -347,7 +367,12 @@ scratch_init(struct scratch *w, const struct ctx *x)
 static void
 scratch_release(struct scratch *w)
 {
+	struct room *r[] = { &w->gid, &w->cnt, &w->idfv, &w->ids, &w->locs, &w->ws, &w->iv,
+		             &w->tv, &w->tfirst, &w->by, &w->score, &w->dense };
+
 	free(w->loc);
+	for (size_t i = 0; i < NELEM(r); i++)
+		free(r[i]->p);
 }
 
 /* A vector of bigrams: tf (capped) times the pair's idf, with its norm.  With CNT (the
@@ -692,12 +717,12 @@ pair_at(const struct pair *p, size_t i)
  * only of those its targets have (the series of a pair compare targets alone).  Each
  * bigram is numbered in the order met, its count in *CNT. */
 static int *
-pair_counts(struct pair *p, size_t n, size_t room, int all)
+pair_counts(struct pair *p, size_t n, size_t n_grams, int all)
 {
 	const struct ctx *x = p->x;
-	int *loc = p->w->loc, *cnt = xmalloc((room + 1) * sizeof *cnt);
+	int *loc = p->w->loc, *cnt = room(&p->w->cnt, n_grams + 1, sizeof *cnt);
 
-	p->gid = xmalloc((room + 1) * sizeof *p->gid);
+	p->gid = room(&p->w->gid, n_grams + 1, sizeof *p->gid);
 	if (!all)
 		for (size_t i = 0; i < n; i++) {
 			const struct item *it = pair_at(p, i);
@@ -759,20 +784,20 @@ pair_init(struct pair *p, const struct ctx *x, struct scratch *w, const struct s
 	/* Each bigram's idf once, not at every vector that has it; and each count's once (a
 	 * count is at most the pair's items: a few dozen logarithms, not a thousand). */
 	{
-		double *by = xmalloc((n + 2) * sizeof *by);
+		double *by = room(&w->by, n + 2, sizeof *by);
 		for (size_t c = 0; c <= n; c++)
 			by[c] = log((p->ndocs + 1) / ((int)c + 1)) + 0.1;
-		p->idfv = xmalloc((p->ng + 1) * sizeof *p->idfv);
+		p->idfv = room(&w->idfv, p->ng + 1, sizeof *p->idfv);
 		for (size_t k = 0; k < p->ng; k++)
 			p->idfv[k] = by[cnt[k]];
-		free(by);
 	}
 	p->idf0 = log((p->ndocs + 1) / 1) + 0.1;
-	p->ids = xmalloc((arena + 1) * sizeof *p->ids);
-	p->locs = xmalloc((arena + 1) * sizeof *p->locs);
-	p->ws = xmalloc((arena + 1) * sizeof *p->ws);
-	p->iv = xcalloc(n + 1, sizeof *p->iv);
-	p->tfirst = xcalloc(n + 1, sizeof *p->tfirst);
+	p->ids = room(&w->ids, arena + 1, sizeof *p->ids);
+	p->locs = room(&w->locs, arena + 1, sizeof *p->locs);
+	p->ws = room(&w->ws, arena + 1, sizeof *p->ws);
+	p->iv = room(&w->iv, n + 1, sizeof *p->iv);
+	memset(p->iv, 0, (n + 1) * sizeof *p->iv);
+	p->tfirst = room(&w->tfirst, n + 1, sizeof *p->tfirst);
 	for (size_t i = 0; i < n; i++) {
 		const struct item *it = pair_at(p, i);
 		if (items)
@@ -781,14 +806,13 @@ pair_init(struct pair *p, const struct ctx *x, struct scratch *w, const struct s
 		nt += it->targets.n;
 	}
 	p->tfirst[n] = nt;
-	p->tv = xcalloc(nt + 1, sizeof *p->tv);
+	p->tv = room(&w->tv, nt + 1, sizeof *p->tv);
 	for (size_t i = 0; i < n; i++) {
 		const struct item *it = pair_at(p, i);
 		size_t f = x->tfirst[item_index(x, it)];
 		for (size_t t = 0; t < it->targets.n; t++)
 			p->tv[p->tfirst[i] + t] = vec_make(p, &x->tg[f + t], cnt);
 	}
-	free(cnt);
 }
 
 static void
@@ -796,14 +820,6 @@ pair_release(struct pair *p)
 {
 	for (size_t k = 0; k < p->ng; k++)
 		p->w->loc[p->gid[k]] = -1;
-	free(p->gid);
-	free(p->ids);
-	free(p->locs);
-	free(p->ws);
-	free(p->iv);
-	free(p->tv);
-	free(p->tfirst);
-	free(p->idfv);
 }
 
 /* The vector of an item of the pair. */
@@ -1228,7 +1244,7 @@ link_pair(struct match *m, struct ctx *x, struct scratch *w, struct set *from, s
           enum relation rel, const struct set *skip)
 {
 	size_t n = from->nitems, k = to->nitems;
-	double *s = xcalloc(n * k + 1, sizeof *s);
+	double *s = room(&w->score, n * k + 1, sizeof *s);
 	int *row = xcalloc(n + 1, sizeof *row);
 	int *taken = xcalloc(k + 1, sizeof *taken);
 	int district = rel == REL_CHILD;
@@ -1238,7 +1254,8 @@ link_pair(struct match *m, struct ctx *x, struct scratch *w, struct set *from, s
 	double *dense;
 
 	pair_init(&p, x, w, from, to, 1);
-	dense = xcalloc(p.ng + 1, sizeof *dense);
+	dense = room(&w->dense, p.ng + 1, sizeof *dense);
+	memset(dense, 0, (p.ng + 1) * sizeof *dense);
 	/* What is already paired is out of this assignment: asked once per item. */
 	for (size_t i = 0; i < n; i++)
 		rowout[i] = paired(m, x, &from->items[i], to, 1) ||
@@ -1263,7 +1280,6 @@ link_pair(struct match *m, struct ctx *x, struct scratch *w, struct set *from, s
 		for (size_t g = 0; g < va->n; g++)
 			dense[va->loc[g]] = 0;
 	}
-	free(dense);
 	free(rowout);
 	free(colout);
 	match_assign(s, n, k, MATCH_SAME, row);
@@ -1308,7 +1324,6 @@ link_pair(struct match *m, struct ctx *x, struct scratch *w, struct set *from, s
 			add_link(m, x, &p, a, &to->items[bj], REL_PART, bt, 0);
 	}
 	pair_release(&p);
-	free(s);
 	free(row);
 	free(taken);
 }
