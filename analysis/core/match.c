@@ -135,7 +135,7 @@ struct scratch {
 	struct room {
 		void *p;
 		size_t cap;    /* bytes */
-	} gid, cnt, idfv, ids, locs, ws, iv, tv, tfirst, by, score, dense;
+	} gid, cnt, idfv, ids, locs, ws, iv, tv, tfirst, by, score, pfirst, pwho, pwt;
 };
 
 /* Room for N elements of SIZE bytes in R (its old contents lost). */
@@ -368,7 +368,7 @@ static void
 scratch_release(struct scratch *w)
 {
 	struct room *r[] = { &w->gid, &w->cnt, &w->idfv, &w->ids, &w->locs, &w->ws, &w->iv,
-		             &w->tv, &w->tfirst, &w->by, &w->score, &w->dense };
+		             &w->tv, &w->tfirst, &w->by, &w->score, &w->pfirst, &w->pwho, &w->pwt };
 
 	free(w->loc);
 	for (size_t i = 0; i < NELEM(r); i++)
@@ -421,20 +421,6 @@ vec_cos(const struct vec *a, const struct vec *b)
 		else
 			j++;
 	}
-	return dot / (a->norm * b->norm);
-}
-
-/* The same as vec_cos(A, B) when DENSE holds A's weights at its entries' indexes (zero
- * elsewhere): B's entries in order, so the sum is made in the same order, bit for bit. */
-static double
-vec_cos_dense(const struct vec *a, const double *dense, const struct vec *b)
-{
-	double dot = 0;
-
-	if (a->norm == 0 || b->norm == 0)
-		return 0;
-	for (size_t j = 0; j < b->n; j++)
-		dot += dense[b->loc[j]] * b->w[j];
 	return dot / (a->norm * b->norm);
 }
 
@@ -1239,6 +1225,50 @@ best_target_sim(const struct pair *p, const struct item *a, const struct item *b
  * then part links for what is left.  With ONLY_UNPAIRED, items already paired with the
  * set in between are left out (2024 → 2026 for items absent in 2025).
  */
+/* The dot product of the vectors of every item of FROM and every item of TO, into
+ * S[i * |TO| + j]: FROM's items listed under each of the pair's bigrams they have, then
+ * each item of TO's bigrams looked up there. */
+static void
+link_dots(const struct pair *p, struct scratch *w, const struct set *from, const struct set *to,
+          double *s)
+{
+	size_t n = from->nitems, k = to->nitems, ng = p->ng;
+	size_t *first = room(&w->pfirst, ng + 2, sizeof *first), total = 0;
+	uint32_t *who;
+	double *wt;
+
+	memset(first, 0, (ng + 2) * sizeof *first);
+	for (size_t i = 0; i < n; i++) {
+		const struct vec *va = pair_iv(p, &from->items[i]);
+		for (size_t g = 0; g < va->n; g++)
+			first[va->loc[g] + 2]++;
+		total += va->n;
+	}
+	for (size_t g = 0; g < ng; g++)
+		first[g + 2] += first[g + 1];
+	who = room(&w->pwho, total + 1, sizeof *who);
+	wt = room(&w->pwt, total + 1, sizeof *wt);
+	/* FIRST[g + 1] is where bigram g's list is filled to; once filled, its end. */
+	for (size_t i = 0; i < n; i++) {
+		const struct vec *va = pair_iv(p, &from->items[i]);
+		for (size_t g = 0; g < va->n; g++) {
+			size_t q = first[va->loc[g] + 1]++;
+			who[q] = (uint32_t)i;
+			wt[q] = va->w[g];
+		}
+	}
+	memset(s, 0, n * k * sizeof *s);
+	for (size_t j = 0; j < k; j++) {
+		const struct vec *vb = pair_iv(p, &to->items[j]);
+		for (size_t g = 0; g < vb->n; g++) {
+			size_t kk = vb->loc[g];
+			double wb = vb->w[g];
+			for (size_t q = first[kk]; q < first[kk + 1]; q++)
+				s[who[q] * k + j] += wt[q] * wb;
+		}
+	}
+}
+
 static void
 link_pair(struct match *m, struct ctx *x, struct scratch *w, struct set *from, struct set *to,
           enum relation rel, const struct set *skip)
@@ -1251,11 +1281,8 @@ link_pair(struct match *m, struct ctx *x, struct scratch *w, struct set *from, s
 	struct pair p;
 
 	char *rowout = xcalloc(n + 1, 1), *colout = xcalloc(k + 1, 1);
-	double *dense;
 
 	pair_init(&p, x, w, from, to, 1);
-	dense = room(&w->dense, p.ng + 1, sizeof *dense);
-	memset(dense, 0, (p.ng + 1) * sizeof *dense);
 	/* What is already paired is out of this assignment: asked once per item. */
 	for (size_t i = 0; i < n; i++)
 		rowout[i] = paired(m, x, &from->items[i], to, 1) ||
@@ -1263,22 +1290,24 @@ link_pair(struct match *m, struct ctx *x, struct scratch *w, struct set *from, s
 	for (size_t j = 0; j < k; j++)
 		colout[j] = paired(m, x, &to->items[j], from, 0) ||
 		            (skip && paired(m, x, &to->items[j], skip, 0));
-	/* Every item of FROM against every item of TO: A's weights spread out once, each B
-	 * read against them. */
+	/* Every item of FROM against every item of TO: the dot products through the items of
+	 * FROM that have each bigram of B (most bigrams are in few items), each product added
+	 * in the order of B's bigrams, so the sums are vec_cos's, bit for bit (vec_cos adds
+	 * nothing for a bigram A lacks). */
+	link_dots(&p, w, from, to, s);
 	for (size_t i = 0; i < n; i++) {
 		struct item *a = &from->items[i];
 		const struct vec *va = pair_iv(&p, a);
-		for (size_t g = 0; g < va->n; g++)
-			dense[va->loc[g]] = va->w[g];
 		for (size_t j = 0; j < k; j++) {
 			struct item *b = &to->items[j];
+			const struct vec *vb = pair_iv(&p, b);
 			int out = rowout[i] || colout[j] ||
 			          (m->naliases && alias_says(m, ALIAS_NOLINK, a, -1, b, -1)) ||
 			          (x->nil[item_index(x, a)] && linked(m, x, a, b));
-			s[i * k + j] = out ? -1 : vec_cos_dense(va, dense, pair_iv(&p, b));
+			s[i * k + j] = out ? -1
+			             : va->norm == 0 || vb->norm == 0 ? 0
+			                                               : s[i * k + j] / (va->norm * vb->norm);
 		}
-		for (size_t g = 0; g < va->n; g++)
-			dense[va->loc[g]] = 0;
 	}
 	free(rowout);
 	free(colout);
