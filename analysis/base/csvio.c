@@ -2,15 +2,42 @@
 #include "base/csvio.h"
 
 #include <csv.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/text.h"
 #include "base/util.h"
 
+/* A block of the document's arena. */
+struct csv_chunk {
+	struct csv_chunk *next;
+	size_t used, cap;
+	_Alignas(max_align_t) char mem[];
+};
+
+/* N bytes of D's arena, aligned for pointers. */
+static void *
+arena_get(struct csv_doc *d, size_t n)
+{
+	struct csv_chunk *c = d->arena;
+
+	n = (n + sizeof(void *) - 1) & ~(sizeof(void *) - 1);
+	if (!c || c->cap - c->used < n) {
+		size_t cap = n > 65536 ? n : 65536;
+		c = xmalloc(sizeof *c + cap);
+		c->next = d->arena;
+		c->used = 0;
+		c->cap = cap;
+		d->arena = c;
+	}
+	c->used += n;
+	return c->mem + c->used - n;
+}
+
 struct reader {
 	struct csv_doc *d;
-	char **f;
+	char **f;               /* the fields of the row being read */
 	size_t n, cap;
 	int line, row_line;
 	int in_row;      /* a field of the current row has been seen */
@@ -22,9 +49,14 @@ on_field(void *s, size_t len, void *data)
 {
 	struct reader *r = data;
 
+	char *v = arena_get(r->d, len + 1);
+
 	r->in_row = 1;
+	if (s)
+		memcpy(v, s, len);
+	v[s ? len : 0] = '\0';
 	xgrow(&r->f, &r->cap, r->n + 1, sizeof *r->f);
-	r->f[r->n++] = xstrndup(s ? s : "", s ? len : 0);
+	r->f[r->n++] = v;
 }
 
 static void
@@ -35,12 +67,12 @@ on_row(int c, void *data)
 
 	(void)c;
 	xgrow(&d->rows, &d->cap, d->nrows + 1, sizeof *d->rows);
-	d->rows[d->nrows].f = r->f;
+	d->rows[d->nrows].f = arena_get(d, (r->n + 1) * sizeof *r->f);
+	memcpy(d->rows[d->nrows].f, r->f, r->n * sizeof *r->f);
 	d->rows[d->nrows].n = r->n;
 	d->rows[d->nrows].line = r->row_line;
 	d->nrows++;
-	r->f = NULL;
-	r->n = r->cap = 0;
+	r->n = 0;
 	r->in_row = 0;
 	r->boundary = 1;
 }
@@ -104,11 +136,10 @@ csvio_parse(const char *buf, size_t len, const char *name, char **cause)
 		goto err;
 	}
 	csv_free(&p);
+	free(r.f);
 	return r.d;
 err:
 	csv_free(&p);
-	for (size_t k = 0; k < r.n; k++)
-		free(r.f[k]);
 	free(r.f);
 	csvio_free(r.d);
 	return NULL;
@@ -133,10 +164,9 @@ csvio_free(struct csv_doc *d)
 {
 	if (!d)
 		return;
-	for (size_t i = 0; i < d->nrows; i++) {
-		for (size_t k = 0; k < d->rows[i].n; k++)
-			free(d->rows[i].f[k]);
-		free(d->rows[i].f);
+	for (struct csv_chunk *c = d->arena, *next; c; c = next) {
+		next = c->next;
+		free(c);
 	}
 	free(d->rows);
 	free(d);
@@ -145,8 +175,10 @@ csvio_free(struct csv_doc *d)
 char **
 csvio_take(struct csv_doc *d, size_t r)
 {
-	char **f = d->rows[r].f;
+	char **f = xcalloc(d->rows[r].n + 1, sizeof *f);
 
+	for (size_t k = 0; k < d->rows[r].n; k++)
+		f[k] = xstrdup(d->rows[r].f[k]);
 	d->rows[r].f = NULL;
 	d->rows[r].n = 0;
 	return f;

@@ -234,6 +234,7 @@ catalog_row(struct corpus *c, struct csv_doc *d, size_t r, const char *path, cha
 		            line, f[3]);
 	if (!*f[9])
 		return fail(cause, "%s:%d: set '%s' has no tasks file", path, line, f[0]);
+	f = csvio_take(d, r); /* the strings now belong to the set */
 	s->id = f[0];
 	s->year = (int)year;
 	free(f[1]);
@@ -246,7 +247,7 @@ catalog_row(struct corpus *c, struct csv_doc *d, size_t r, const char *path, cha
 	s->raw = f[8];
 	s->tasks = f[9];
 	s->line = line;
-	free(csvio_take(d, r)); /* the strings now belong to the set */
+	free(f);
 	c->nsets++;
 	if (*s->raw && !corpus_exists(c, s->raw))
 		return fail(cause, "%s:%d: raw notice '%s' not found", path, line, s->raw);

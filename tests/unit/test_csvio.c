@@ -35,6 +35,42 @@ test_read(void **state)
 	csvio_free(d);
 }
 
+/* Many rows and long fields (the document keeps them in blocks of its own); a row taken
+ * is the caller's, each string and the array, and the others stay the document's. */
+static void
+test_many_and_take(void **state)
+{
+	size_t n = 3000, len = 0;
+	char *buf = malloc(n * 200 + 1), *cause = NULL, **f;
+	struct csv_doc *d;
+	(void)state;
+
+	for (size_t i = 0; i < n; i++)
+		len += (size_t)sprintf(buf + len, "%zu,\"%0*zu\",x\n", i, (int)(i % 150) + 1, i);
+	d = parse(buf, &cause);
+	assert_non_null(d);
+	assert_int_equal(d->nrows, n);
+	for (size_t i = 0; i < n; i += 499) {
+		char want[200];
+		sprintf(want, "%0*zu", (int)(i % 150) + 1, i);
+		assert_int_equal(d->rows[i].n, 3);
+		assert_string_equal(d->rows[i].f[1], want);
+		assert_int_equal(d->rows[i].line, (int)i + 1);
+	}
+	f = csvio_take(d, 7);
+	assert_null(d->rows[7].f);
+	assert_int_equal(d->rows[7].n, 0);
+	assert_string_equal(f[0], "7");
+	assert_string_equal(f[2], "x");
+	assert_null(f[3]);
+	for (size_t k = 0; k < 3; k++)
+		free(f[k]);
+	free(f);
+	assert_string_equal(d->rows[8].f[0], "8");
+	csvio_free(d);
+	free(buf);
+}
+
 static void
 test_read_errors(void **state)
 {
@@ -100,6 +136,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_read),
+		cmocka_unit_test(test_many_and_take),
 		cmocka_unit_test(test_read_errors),
 		cmocka_unit_test(test_write),
 	};
