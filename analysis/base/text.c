@@ -419,10 +419,8 @@ text_cpset_add_firsts(struct text_cpset *s, const char *const *words, size_t n)
 {
 	for (size_t k = 0; k < n; k++) {
 		int32_t c;
-		unsigned h;
 		u8_next(words[k], &c);
-		h = text_cpset_slot_(c);
-		s->bit[h >> 6] |= 1ull << (h & 63);
+		text_cpset_add(s, c);
 	}
 }
 
@@ -464,6 +462,12 @@ trad_init(void)
 	}
 }
 
+static int
+is_traditional(int32_t cp)
+{
+	return cp >= 0x4E00 && cp < 0x10000 && (trad_bits[cp >> 3] & (1u << (cp & 7)));
+}
+
 int
 text_maybe_traditional(const char *s)
 {
@@ -472,10 +476,20 @@ text_maybe_traditional(const char *s)
 
 	pthread_once(&trad_once, trad_init);
 	while ((k = u8_next(s, &cp)) > 0) {
-		if (cp >= 0x4E00 && cp < 0x10000 && (trad_bits[cp >> 3] & (1u << (cp & 7))))
+		if (is_traditional(cp))
 			return 1;
 		s += k;
 	}
+	return 0;
+}
+
+int
+text_cps_maybe_traditional(const int32_t *cp, size_t n)
+{
+	pthread_once(&trad_once, trad_init);
+	for (size_t i = 0; i < n; i++)
+		if (is_traditional(cp[i]))
+			return 1;
 	return 0;
 }
 

@@ -84,13 +84,20 @@ u8_next(const char *s, int32_t *cp)
 struct text_cpset {
 	uint64_t bit[4];
 };
-/* Add the first code point of each of the N words. */
+/* Add the first code point of each of the N words; add one code point. */
 void text_cpset_add_firsts(struct text_cpset *s, const char *const *words, size_t n);
 
 static inline unsigned
 text_cpset_slot_(int32_t c)
 {
 	return (unsigned)(((uint32_t)c * 2654435761u) >> 24);
+}
+
+static inline void
+text_cpset_add(struct text_cpset *s, int32_t c)
+{
+	unsigned h = text_cpset_slot_(c);
+	s->bit[h >> 6] |= (uint64_t)1 << (h & 63);
 }
 
 static inline int
@@ -137,7 +144,9 @@ size_t text_cps(const char *s);
  * "did you mean": its index, or -1 when none is near enough (more than a third of the
  * word's characters, at least one, would have to change). */
 int text_nearest(const char *word, const char *const *cands, size_t n);
-/* Does S hold one of the common traditional-only characters? */
+/* Does S hold one of the common traditional-only characters?  The same asked of N code
+ * points already decoded. */
 int text_maybe_traditional(const char *s);
+int text_cps_maybe_traditional(const int32_t *cp, size_t n);
 
 #endif

@@ -119,7 +119,9 @@ struct text {
 	const char *s;
 	char *simp;    /* the text in simplified characters (as many code points), or NULL */
 	size_t *soff;  /* byte offsets in simp */
+	uint32_t *lastq; /* the last “ or ” before each code point, or NO_QUOTE */
 };
+#define NO_QUOTE UINT32_MAX
 
 static int
 is_digit_c(int32_t c)
@@ -165,6 +167,7 @@ text_release(struct text *t)
 	free(t->off);
 	free(t->simp);
 	free(t->soff);
+	free(t->lastq);
 }
 
 /* Is a pinyin gloss that a page injected after a character (學(xué), 報（bào）) at I? Its
@@ -174,7 +177,7 @@ gloss_at(const int32_t *c, size_t i, size_t n)
 {
 	size_t j = i + 1;
 
-	if (i == 0 || i >= n || !text_is_han(c[i - 1]) || (c[i] != '(' && c[i] != 0xFF08))
+	if (i == 0 || i >= n || (c[i] != '(' && c[i] != 0xFF08) || !text_is_han(c[i - 1]))
 		return 0;
 	/* Lower-case Latin with the tone marks of pinyin (Latin-1 and Latin Extended). */
 	while (j < n && j - i <= 7 && ((c[j] >= 'a' && c[j] <= 'z') || (c[j] >= 0xE0 && c[j] <= 0xFC) ||
@@ -218,7 +221,7 @@ text_load(struct text *t, const char *s)
 	memset(t, 0, sizeof *t);
 	t->s = s;
 	n = decode(s, &pc, &po);
-	if (text_maybe_traditional(s)) {
+	if (text_cps_maybe_traditional(pc, n)) {
 		t->simp = text_simplify(s);
 		if (decode(t->simp, &sc, &so) != n) {
 			free(t->simp);
@@ -249,6 +252,12 @@ text_load(struct text *t, const char *s)
 	t->n = m;
 	t->off[m] = po[n];
 	t->cp[m] = 0;
+	/* Where quotation marks are, for in_quotes(): asked at every clause mark, many times
+	 * over as each target looks for its clause. */
+	t->lastq = xmalloc((m + 1) * sizeof *t->lastq);
+	t->lastq[0] = NO_QUOTE;
+	for (size_t i = 0; i < m; i++)
+		t->lastq[i + 1] = t->cp[i] == 0x201C || t->cp[i] == 0x201D ? (uint32_t)i : t->lastq[i];
 	if (so)
 		t->soff[m] = so[n];
 	free(pc);
@@ -281,6 +290,7 @@ static struct {
 	int32_t cp[8]; /* the words have three characters at most */
 	size_t n;
 } pre_qual_cps[NELEM(pre_quals)];
+static struct text_cpset pre_qual_last; /* their last code points */
 
 /* Does the text end at I (exclusive) with the N code points W?  Returns N or 0. */
 static size_t
@@ -655,13 +665,9 @@ after_phrase(const struct text *t, size_t tend, size_t end)
 static int
 in_quotes(const struct text *t, size_t i)
 {
-	for (size_t q = i, n = 0; q-- > 0 && n < 40; n++) {
-		if (t->cp[q] == 0x201D)
-			return 0;
-		if (t->cp[q] == 0x201C)
-			return 1;
-	}
-	return 0;
+	uint32_t q = t->lastq[i];
+
+	return q != NO_QUOTE && i - q <= 40 && t->cp[q] == 0x201C;
 }
 
 /* A clause: from after a ，；。：(or the start) to before the next; 、 does not end one,
@@ -968,6 +974,8 @@ mark_init(void)
 			pre_qual_cps[k].cp[pre_qual_cps[k].n++] = c;
 			p += l;
 		}
+		if (pre_qual_cps[k].n)
+			text_cpset_add(&pre_qual_last, pre_qual_cps[k].cp[pre_qual_cps[k].n - 1]);
 	}
 }
 
@@ -1142,11 +1150,16 @@ read_qualifier(const struct scan *s, struct found *f)
 {
 	const struct text *t = &s->t;
 	size_t i = f->i;
+	int may = 0;
 
 	if (f->approx)
 		f->qual = QUAL_ABOUT;
 	f->cs = phrase_start(t, i, &f->po);
-	for (size_t k = 0; f->qual == QUAL_EQ && k < NELEM(pre_quals); k++) {
+	/* Most numbers have none of the words before them: then none of the places where
+	 * one could end holds the last character of one. */
+	for (size_t gap = 0; gap <= 4 && i >= f->cs + gap && i - gap >= 1 && !may; gap++)
+		may = text_cpset_may(&pre_qual_last, t->cp[i - gap - 1]);
+	for (size_t k = 0; may && f->qual == QUAL_EQ && k < NELEM(pre_quals); k++) {
 		size_t wl = 0, gap;
 		for (gap = 0; gap <= 4 && i >= f->cs + gap; gap++) {
 			if (gap > 0 && (is_digit(t->cp[i - gap]) || is_clause_end(t->cp[i - gap])))

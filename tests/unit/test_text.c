@@ -114,6 +114,10 @@ test_simplify(void **state)
 	free(s);
 	assert_true(text_maybe_traditional("責任單位"));
 	assert_false(text_maybe_traditional("责任单位"));
+	/* The same asked of decoded code points (責任單位, 责任单位). */
+	assert_true(text_cps_maybe_traditional((const int32_t[]){ 0x8CAC, 0x4EFB, 0x55AE, 0x4F4D }, 4));
+	assert_false(text_cps_maybe_traditional((const int32_t[]){ 0x8D23, 0x4EFB, 0x5355, 0x4F4D }, 4));
+	assert_false(text_cps_maybe_traditional((const int32_t[]){ 0x8CAC }, 0));
 }
 
 static void
@@ -157,6 +161,10 @@ test_cpset(void **state)
 	text_cpset_add_firsts(&s, words, 5);
 	for (size_t i = 0; i < 5; i++)
 		assert_true(text_cpset_may(&s, starts[i]));
+	assert_false(text_cpset_may(&s, 0x4E8E) && text_cpset_may(&s, 0x8FC7)); /* 于, 过 */
+	text_cpset_add(&s, 0x4E8E);
+	text_cpset_add(&s, 0x8FC7);
+	assert_true(text_cpset_may(&s, 0x4E8E) && text_cpset_may(&s, 0x8FC7));
 	for (int32_t c = 0x4E00; c < 0x4E00 + 1000; c++)
 		no += !text_cpset_may(&s, c);
 	assert_true(no > 900);
