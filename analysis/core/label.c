@@ -3,13 +3,22 @@
 
 #include <ctype.h>
 #include <pthread.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/memo.h"
 #include "base/text.h"
 #include "base/util.h"
 
+
+/* ---- memos ----
+ *
+ * A label is a function of its input alone, and so is the action a phrase names; a
+ * corpus asks most of them more than once (districts copy their city's wording, items
+ * come back each year with new numbers: on the generator's 30k items only a third of the
+ * labels asked are new), so their answers are kept (base/memo) until label_forget().
+ */
+static struct memo labels = MEMO_INIT, actions = MEMO_INIT;
 
 /* ---- word lists (label rules read data, not code) ---- */
 
@@ -377,7 +386,7 @@ topic_of(const char *item)
 static int is_generic(const char *s);
 
 static char *
-action_of_kind(const char *before, int rate)
+compose_action(const char *before, int rate)
 {
 	char *s = trim(xstrdup(before));
 	const char *p;
@@ -427,6 +436,25 @@ action_of_kind(const char *before, int rate)
 			cut_front(s, (size_t)(de + strlen("的") - s));
 	}
 	return trim(s);
+}
+
+/* What BEFORE says is done (compose_action), from the memo when asked before. */
+static char *
+action_of_kind(const char *before, int rate)
+{
+	size_t l = strlen(before);
+	char stackbuf[512], *key = l + 2 <= sizeof stackbuf ? stackbuf : xmalloc(l + 2), *out;
+
+	memcpy(key, before, l);
+	key[l] = '\0';
+	key[l + 1] = rate != 0; /* read only as a yes or no */
+	if (!(out = memo_get(&actions, key, l + 2))) {
+		out = compose_action(before, rate);
+		memo_put(&actions, key, l + 2, out);
+	}
+	if (key != stackbuf)
+		free(key);
+	return out;
 }
 
 static char *
@@ -1787,54 +1815,6 @@ after_of(const char *after)
 	return after;
 }
 
-/* ---- a memo of labels ----
- *
- * A corpus repeats its phrases: districts copy their city's wording, items come back each
- * year with new numbers.  A label is a function of its input alone, so the label of an
- * input met before is copied, not composed again.  The key is the whole input, compared
- * in full (the hash only finds it); the memo is shared by the threads in shards, each
- * with its lock, and lives until label_forget().
- */
-#define MEMO_SHARDS 64
-
-struct memo_entry {
-	struct memo_entry *next;
-	uint64_t hash;
-	size_t klen;
-	char *label;            /* points into key[], after the key */
-	char key[];
-};
-
-static struct memo_shard {
-	pthread_mutex_t lock;
-	struct memo_entry **bucket;
-	size_t nbucket, n;
-} memo[MEMO_SHARDS];
-static pthread_once_t memo_once = PTHREAD_ONCE_INIT;
-
-static void
-memo_init(void)
-{
-	for (size_t i = 0; i < MEMO_SHARDS; i++)
-		pthread_mutex_init(&memo[i].lock, NULL);
-}
-
-static uint64_t
-key_hash(const char *k, size_t n)
-{
-	uint64_t h = 0x9E3779B97F4A7C15u ^ n, w;
-
-	for (; n >= 8; k += 8, n -= 8) {
-		memcpy(&w, k, 8);
-		h = (h ^ w) * 0xFF51AFD7ED558CCDu;
-		h ^= h >> 32;
-	}
-	for (w = 0; n > 0; n--)
-		w = w << 8 | (unsigned char)k[n - 1];
-	h = (h ^ w) * 0xC4CEB9FE1A85EC53u;
-	return h ^ h >> 29;
-}
-
 static char *compose_label(const struct label_in *in);
 
 char *
@@ -1846,11 +1826,7 @@ label_make(const struct label_in *in)
 		              in->per, in->item };
 	int ints[] = { in->enumerated, in->joined, (int)in->kind };
 	size_t len[NELEM(str)], n = 0, need = sizeof ints;
-	struct memo_shard *sh;
-	struct memo_entry *e;
-	uint64_t h;
 
-	pthread_once(&memo_once, memo_init);
 	/* The key: a NULL string is a byte 0, a string a byte 1, its bytes and a 0 (so no two
 	 * inputs have one key); then the numbers. */
 	for (size_t i = 0; i < NELEM(str); i++) {
@@ -1868,43 +1844,10 @@ label_make(const struct label_in *in)
 	}
 	memcpy(key + n, ints, sizeof ints);
 	n += sizeof ints;
-	h = key_hash(key, n);
-	sh = &memo[h >> 58];
-	pthread_mutex_lock(&sh->lock);
-	for (e = sh->nbucket ? sh->bucket[h & (sh->nbucket - 1)] : NULL; e; e = e->next)
-		if (e->hash == h && e->klen == n && memcmp(e->key, key, n) == 0)
-			break;
-	out = e ? xstrdup(e->label) : NULL;
-	pthread_mutex_unlock(&sh->lock);
-	if (out)
-		goto done;
-	out = compose_label(in);
-	e = xmalloc(sizeof *e + n + strlen(out) + 1);
-	e->hash = h;
-	e->klen = n;
-	memcpy(e->key, key, n);
-	e->label = e->key + n;
-	strcpy(e->label, out);
-	pthread_mutex_lock(&sh->lock);
-	if (sh->n >= sh->nbucket) {
-		size_t nb = sh->nbucket ? sh->nbucket * 2 : 256;
-		struct memo_entry **b = xcalloc(nb, sizeof *b);
-		for (size_t i = 0; i < sh->nbucket; i++)
-			for (struct memo_entry *x = sh->bucket[i], *nx; x; x = nx) {
-				nx = x->next;
-				x->next = b[x->hash & (nb - 1)];
-				b[x->hash & (nb - 1)] = x;
-			}
-		free(sh->bucket);
-		sh->bucket = b;
-		sh->nbucket = nb;
+	if (!(out = memo_get(&labels, key, n))) {
+		out = compose_label(in);
+		memo_put(&labels, key, n, out);
 	}
-	/* Another thread may have put the same key in since: both labels are the same. */
-	e->next = sh->bucket[h & (sh->nbucket - 1)];
-	sh->bucket[h & (sh->nbucket - 1)] = e;
-	sh->n++;
-	pthread_mutex_unlock(&sh->lock);
-done:
 	if (key != stackbuf)
 		free(key);
 	return out;
@@ -1913,20 +1856,8 @@ done:
 void
 label_forget(void)
 {
-	pthread_once(&memo_once, memo_init);
-	for (size_t s = 0; s < MEMO_SHARDS; s++) {
-		struct memo_shard *sh = &memo[s];
-		pthread_mutex_lock(&sh->lock);
-		for (size_t i = 0; i < sh->nbucket; i++)
-			for (struct memo_entry *x = sh->bucket[i], *nx; x; x = nx) {
-				nx = x->next;
-				free(x);
-			}
-		free(sh->bucket);
-		sh->bucket = NULL;
-		sh->nbucket = sh->n = 0;
-		pthread_mutex_unlock(&sh->lock);
-	}
+	memo_clear(&labels);
+	memo_clear(&actions);
 }
 
 static char *

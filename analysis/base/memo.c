@@ -1,0 +1,121 @@
+/* memo: see memo.h. */
+#include "base/memo.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/util.h"
+
+struct memo_entry {
+	struct memo_entry *next;
+	uint64_t hash;
+	size_t klen;
+	char *value;            /* in key[], after the key */
+	char key[];
+};
+
+/* Memos are static objects: their locks are made the first time one is used. */
+static pthread_mutex_t ready_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void
+ready(struct memo *m)
+{
+	if (atomic_load_explicit(&m->ready, memory_order_acquire))
+		return;
+	pthread_mutex_lock(&ready_lock);
+	if (!atomic_load_explicit(&m->ready, memory_order_relaxed)) {
+		for (size_t i = 0; i < MEMO_SHARDS; i++)
+			pthread_mutex_init(&m->shard[i].lock, NULL);
+		atomic_store_explicit(&m->ready, 1, memory_order_release);
+	}
+	pthread_mutex_unlock(&ready_lock);
+}
+
+static uint64_t
+hash(const char *k, size_t n)
+{
+	uint64_t h = 0x9E3779B97F4A7C15u ^ n, w;
+
+	for (; n >= 8; k += 8, n -= 8) {
+		memcpy(&w, k, 8);
+		h = (h ^ w) * 0xFF51AFD7ED558CCDu;
+		h ^= h >> 32;
+	}
+	for (w = 0; n > 0; n--)
+		w = w << 8 | (unsigned char)k[n - 1];
+	h = (h ^ w) * 0xC4CEB9FE1A85EC53u;
+	return h ^ h >> 29;
+}
+
+char *
+memo_get(struct memo *m, const void *key, size_t klen)
+{
+	uint64_t h = hash(key, klen);
+	struct memo_shard *sh = &m->shard[h >> 58];
+	char *v = NULL;
+
+	ready(m);
+	pthread_mutex_lock(&sh->lock);
+	for (struct memo_entry *e = sh->nbucket ? sh->bucket[h & (sh->nbucket - 1)] : NULL; e;
+	     e = e->next)
+		if (e->hash == h && e->klen == klen && memcmp(e->key, key, klen) == 0) {
+			v = xstrdup(e->value);
+			break;
+		}
+	pthread_mutex_unlock(&sh->lock);
+	return v;
+}
+
+void
+memo_put(struct memo *m, const void *key, size_t klen, const char *value)
+{
+	uint64_t h = hash(key, klen);
+	size_t vlen = strlen(value) + 1;
+	struct memo_entry *e = xmalloc(sizeof *e + klen + vlen);
+	struct memo_shard *sh = &m->shard[h >> 58];
+
+	e->hash = h;
+	e->klen = klen;
+	memcpy(e->key, key, klen);
+	e->value = e->key + klen;
+	memcpy(e->value, value, vlen);
+	ready(m);
+	pthread_mutex_lock(&sh->lock);
+	if (sh->n >= sh->nbucket) {
+		size_t nb = sh->nbucket ? sh->nbucket * 2 : 256;
+		struct memo_entry **b = xcalloc(nb, sizeof *b);
+		for (size_t i = 0; i < sh->nbucket; i++)
+			for (struct memo_entry *x = sh->bucket[i], *nx; x; x = nx) {
+				nx = x->next;
+				x->next = b[x->hash & (nb - 1)];
+				b[x->hash & (nb - 1)] = x;
+			}
+		free(sh->bucket);
+		sh->bucket = b;
+		sh->nbucket = nb;
+	}
+	e->next = sh->bucket[h & (sh->nbucket - 1)];
+	sh->bucket[h & (sh->nbucket - 1)] = e;
+	sh->n++;
+	pthread_mutex_unlock(&sh->lock);
+}
+
+void
+memo_clear(struct memo *m)
+{
+	ready(m);
+	for (size_t s = 0; s < MEMO_SHARDS; s++) {
+		struct memo_shard *sh = &m->shard[s];
+		pthread_mutex_lock(&sh->lock);
+		for (size_t i = 0; i < sh->nbucket; i++)
+			for (struct memo_entry *x = sh->bucket[i], *nx; x; x = nx) {
+				nx = x->next;
+				free(x);
+			}
+		free(sh->bucket);
+		sh->bucket = NULL;
+		sh->nbucket = sh->n = 0;
+		pthread_mutex_unlock(&sh->lock);
+	}
+}

@@ -1,0 +1,39 @@
+/*
+ * memo: the answers of a pure function kept by their question, for a corpus that asks the
+ * same questions again (districts copy their city's wording; items come back each year).
+ * A key is any bytes, compared in full (the hash only finds it); a value is a string.  Safe
+ * to share among threads: the keys are spread over shards, each with its lock.  A memo is a
+ * static object (MEMO_INIT) that lives until memo_clear().
+ */
+#ifndef YOY_MEMO_H
+#define YOY_MEMO_H
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stddef.h>
+
+#define MEMO_SHARDS 64
+
+struct memo_entry;
+
+struct memo_shard {
+	pthread_mutex_t lock;
+	struct memo_entry **bucket;
+	size_t nbucket, n;
+};
+
+struct memo {
+	atomic_int ready;
+	struct memo_shard shard[MEMO_SHARDS];
+};
+#define MEMO_INIT { 0 }
+
+/* The value kept for KEY (KLEN bytes): a malloc'd copy, or NULL when none is. */
+char *memo_get(struct memo *m, const void *key, size_t klen);
+/* Keep VALUE (copied) for KEY.  A key kept twice (two threads answered it at once) is found
+ * once: the answers of a pure function are the same. */
+void memo_put(struct memo *m, const void *key, size_t klen, const char *value);
+/* Forget every key. */
+void memo_clear(struct memo *m);
+
+#endif
