@@ -475,15 +475,24 @@ chinese(const struct text *t, size_t i)
 
 /* ---- one target ---- */
 
-/* The first code point of each unit and of each word that is not one, found once
- * (mark_init): asked at every number, most of the table differs there already. */
-static int32_t unit_first[NELEM(units)], not_unit_first[NELEM(not_units)];
+/* The first code point of each word of the lists asked at every number or every
+ * character of a phrase, found once (mark_init): most words differ there already. */
+static int32_t unit_first[NELEM(units)], not_unit_first[NELEM(not_units)],
+        stop_first[NELEM(metric_stop)], verb_first[NELEM(clause_verbs)],
+        post_first[NELEM(post_quals)];
+
+/* at(T, I, W) for a word W whose first code point is FIRST. */
+static size_t
+at_first(const struct text *t, size_t i, const char *w, int32_t first)
+{
+	return i < t->n && t->cp[i] == first ? at(t, i, w) : 0;
+}
 
 static const struct unit *
 unit_at(const struct text *t, size_t i, size_t *len)
 {
 	for (size_t k = 0; k < NELEM(units); k++)
-		if (t->cp[i] == unit_first[k] && i < t->n && (*len = at(t, i, units[k].text)) > 0) {
+		if ((*len = at_first(t, i, units[k].text, unit_first[k])) > 0) {
 			/* A Latin unit must not run on into a word: "km" yes, "kmh" no. */
 			if (is_latin(t->cp[i]) && i + *len < t->n && is_latin(t->cp[i + *len]))
 				continue;
@@ -497,7 +506,7 @@ static int
 not_unit_at(const struct text *t, size_t i)
 {
 	for (size_t k = 0; k < NELEM(not_units); k++)
-		if (t->cp[i] == not_unit_first[k] && i < t->n && at(t, i, not_units[k]))
+		if (at_first(t, i, not_units[k], not_unit_first[k]))
 			return 1;
 	return 0;
 }
@@ -582,7 +591,7 @@ after_end(const struct text *t, size_t tend)
 			while (q < t->n && !is_clause_end(t->cp[q]) && !is_digit(t->cp[q]) && !verb) {
 				for (k = 0; k < NELEM(metric_stop) && !verb; k++)
 					verb = !is_open_paren(t->cp[q]) && !is_close_paren(t->cp[q]) &&
-					       at(t, q, metric_stop[k]) > 0;
+					       at_first(t, q, metric_stop[k], stop_first[k]) > 0;
 				if (!verb)
 					q++;
 			}
@@ -632,13 +641,13 @@ after_end(const struct text *t, size_t tend)
 			}
 		}
 		for (k = 0; k < NELEM(metric_stop) && !stop; k++)
-			stop = at(t, j, metric_stop[k]) > 0;
+			stop = at_first(t, j, metric_stop[k], stop_first[k]) > 0;
 		if (stop)
 			break;
 		j++;
 	}
 	for (k = 0; k < NELEM(clause_verbs); k++)
-		if (at(t, tend, clause_verbs[k]))
+		if (at_first(t, tend, clause_verbs[k], verb_first[k]))
 			j = tend;
 	return j;
 }
@@ -964,8 +973,12 @@ mark_init(void)
 	first_cps(ratio_marks, NELEM(ratio_marks), ratio_first);
 	first_cps(ratio_resets, NELEM(ratio_resets), reset_first);
 	first_cps(not_units, NELEM(not_units), not_unit_first);
+	first_cps(metric_stop, NELEM(metric_stop), stop_first);
+	first_cps(clause_verbs, NELEM(clause_verbs), verb_first);
 	for (size_t k = 0; k < NELEM(units); k++)
 		u8_next(units[k].text, &unit_first[k]);
+	for (size_t k = 0; k < NELEM(post_quals); k++)
+		u8_next(post_quals[k].text, &post_first[k]);
 	for (size_t k = 0; k < NELEM(pre_quals); k++) {
 		const char *p = pre_quals[k].text;
 		int32_t c;
@@ -1128,7 +1141,7 @@ read_unit(const struct scan *s, struct found *f, size_t *next)
 	f->tend = j;
 	f->qual = QUAL_EQ;
 	for (size_t k = 0; k < NELEM(post_quals); k++)
-		if ((l2 = at(t, j, post_quals[k].text)) > 0) {
+		if ((l2 = at_first(t, j, post_quals[k].text, post_first[k])) > 0) {
 			f->qual = post_quals[k].q;
 			if (strcmp(post_quals[k].text, "以上") == 0)
 				f->tend = j + l2; /* raw keeps a trailing 以上 */
