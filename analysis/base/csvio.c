@@ -2,38 +2,11 @@
 #include "base/csvio.h"
 
 #include <csv.h>
-#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/text.h"
 #include "base/util.h"
-
-/* A block of the document's arena. */
-struct csv_chunk {
-	struct csv_chunk *next;
-	size_t used, cap;
-	_Alignas(max_align_t) char mem[];
-};
-
-/* N bytes of D's arena, aligned for pointers. */
-static void *
-arena_get(struct csv_doc *d, size_t n)
-{
-	struct csv_chunk *c = d->arena;
-
-	n = (n + sizeof(void *) - 1) & ~(sizeof(void *) - 1);
-	if (!c || c->cap - c->used < n) {
-		size_t cap = n > 65536 ? n : 65536;
-		c = xmalloc(sizeof *c + cap);
-		c->next = d->arena;
-		c->used = 0;
-		c->cap = cap;
-		d->arena = c;
-	}
-	c->used += n;
-	return c->mem + c->used - n;
-}
 
 struct reader {
 	struct csv_doc *d;
@@ -49,12 +22,9 @@ on_field(void *s, size_t len, void *data)
 {
 	struct reader *r = data;
 
-	char *v = arena_get(r->d, len + 1);
+	char *v = pool_strndup(&r->d->pool, s ? s : "", s ? len : 0);
 
 	r->in_row = 1;
-	if (s)
-		memcpy(v, s, len);
-	v[s ? len : 0] = '\0';
 	xgrow(&r->f, &r->cap, r->n + 1, sizeof *r->f);
 	r->f[r->n++] = v;
 }
@@ -67,7 +37,7 @@ on_row(int c, void *data)
 
 	(void)c;
 	xgrow(&d->rows, &d->cap, d->nrows + 1, sizeof *d->rows);
-	d->rows[d->nrows].f = arena_get(d, (r->n + 1) * sizeof *r->f);
+	d->rows[d->nrows].f = pool_alloc(&d->pool, (r->n + 1) * sizeof *r->f);
 	memcpy(d->rows[d->nrows].f, r->f, r->n * sizeof *r->f);
 	d->rows[d->nrows].n = r->n;
 	d->rows[d->nrows].line = r->row_line;
@@ -164,10 +134,7 @@ csvio_free(struct csv_doc *d)
 {
 	if (!d)
 		return;
-	for (struct csv_chunk *c = d->arena, *next; c; c = next) {
-		next = c->next;
-		free(c);
-	}
+	pool_release(&d->pool);
 	free(d->rows);
 	free(d);
 }

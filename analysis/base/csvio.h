@@ -12,6 +12,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "base/util.h"
+
 #define CSV_MAX_BYTES (256u << 20)
 
 struct csv_row {
@@ -23,7 +25,7 @@ struct csv_row {
 struct csv_doc {
 	struct csv_row *rows; /* rows[0] is the header */
 	size_t nrows, cap;
-	struct csv_chunk *arena; /* where the fields and rows' arrays are */
+	struct pool pool;       /* where the fields and rows' arrays are */
 };
 
 /* Read PATH. Returns NULL with "PATH:LINE: what" in *cause. Empty files give 0 rows. */

@@ -2,6 +2,7 @@
 #include "base/util.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -151,6 +152,63 @@ sb_release(struct sb *sb)
 	free(sb->buf);
 	sb->buf = NULL;
 	sb->len = sb->cap = 0;
+}
+
+struct pool_block {
+	struct pool_block *next;
+	size_t used, cap;
+	_Alignas(max_align_t) char mem[];
+};
+
+/* N bytes of P at a multiple of ALIGN (a power of two) in its block. */
+static void *
+pool_take(struct pool *p, size_t n, size_t align)
+{
+	struct pool_block *b = p->b;
+	size_t at = b ? (b->used + align - 1) & ~(align - 1) : 0;
+
+	if (!b || at > b->cap || b->cap - at < n) {
+		size_t cap = n > 65536 ? n : 65536;
+		b = xmalloc(sizeof *b + cap);
+		b->next = p->b;
+		b->cap = cap;
+		p->b = b;
+		at = 0;
+	}
+	b->used = at + n;
+	return b->mem + at;
+}
+
+void *
+pool_alloc(struct pool *p, size_t n)
+{
+	return pool_take(p, n, _Alignof(max_align_t));
+}
+
+char *
+pool_strndup(struct pool *p, const char *s, size_t n)
+{
+	char *d = pool_take(p, n + 1, 1);
+
+	memcpy(d, s, n);
+	d[n] = '\0';
+	return d;
+}
+
+char *
+pool_strdup(struct pool *p, const char *s)
+{
+	return pool_strndup(p, s, strlen(s));
+}
+
+void
+pool_release(struct pool *p)
+{
+	for (struct pool_block *b = p->b, *next; b; b = next) {
+		next = b->next;
+		free(b);
+	}
+	p->b = NULL;
 }
 
 int

@@ -39,7 +39,7 @@ rows_add(struct rows *r, const char *const *vals)
 {
 	xgrow(&r->cells, &r->cap, (r->nrows + 1) * r->ncols, sizeof *r->cells);
 	for (size_t c = 0; c < r->ncols; c++)
-		r->cells[r->nrows * r->ncols + c] = xstrdup(vals[c] ? vals[c] : "");
+		r->cells[r->nrows * r->ncols + c] = pool_strdup(&r->pool, vals[c] ? vals[c] : "");
 	r->nrows++;
 }
 
@@ -63,8 +63,7 @@ rows_tag_of(const struct rows *r, size_t col)
 void
 rows_release(struct rows *r)
 {
-	for (size_t i = 0; i < r->nrows * r->ncols; i++)
-		free(r->cells[i]);
+	pool_release(&r->pool);
 	free(r->cells);
 	for (size_t i = 0; r->tags && i < r->ncols; i++)
 		free(r->tags[i]);

@@ -14,6 +14,7 @@
 
 #include "core/compare.h"
 #include "core/query.h"
+#include "base/util.h"
 
 enum col_type { COL_TEXT, COL_INT, COL_NUM };
 
@@ -31,7 +32,8 @@ struct col {
 struct rows {
 	const struct col *cols;
 	size_t ncols;
-	char **cells;           /* nrows * ncols owned strings */
+	char **cells;           /* nrows * ncols strings, in POOL */
+	struct pool pool;
 	size_t nrows, cap;
 	struct col *own;        /* columns made at run time (sql), freed with the rows */
 	char **tags;            /* per column, what its heading names (from_value: the year

@@ -1,5 +1,7 @@
 /* Unit tests for analysis/base/csvio.c: strict CSV reading with lines, and the errors
  * that name the line. */
+#include "base/csvio.h"
+
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -8,8 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
-
-#include "base/csvio.h"
 
 static struct csv_doc *
 parse(const char *s, char **cause)

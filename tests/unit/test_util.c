@@ -136,6 +136,40 @@ test_sb_and_fail(void **state)
 	assert_int_equal(NELEM(three), 3);
 }
 
+/* A pool hands out strings and aligned blocks that stay put as it grows, small and
+ * larger than its blocks, and gives them all back at once. */
+static void
+test_pool(void **state)
+{
+	struct pool p = POOL_INIT;
+	char *s[5000], big[100000];
+	double *d;
+	(void)state;
+
+	for (int i = 0; i < 5000; i++) {
+		char w[32];
+		snprintf(w, sizeof w, "字段 %d", i);
+		s[i] = pool_strdup(&p, w);
+	}
+	memset(big, 'x', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	assert_string_equal(pool_strdup(&p, big), big);
+	d = pool_alloc(&p, 3 * sizeof *d);
+	assert_int_equal((uintptr_t)d % _Alignof(max_align_t), 0);
+	d[0] = 1.5;
+	d[2] = 2.5;
+	assert_string_equal(pool_strndup(&p, "托位1.1万个", 6), "托位");
+	for (int i = 0; i < 5000; i += 999) {
+		char w[32];
+		snprintf(w, sizeof w, "字段 %d", i);
+		assert_string_equal(s[i], w);
+	}
+	assert_true(d[0] == 1.5 && d[2] == 2.5);
+	pool_release(&p);
+	assert_null(p.b);
+	pool_release(&p);
+}
+
 int
 main(void)
 {
@@ -143,6 +177,7 @@ main(void)
 		cmocka_unit_test(test_atomic_output),
 		cmocka_unit_test(test_file_read),
 		cmocka_unit_test(test_sb_and_fail),
+		cmocka_unit_test(test_pool),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
