@@ -2103,7 +2103,7 @@ series_edges(struct match *m, struct ctx *x, size_t *ne)
  * only the two groups' members. */
 struct groups {
 	int *parent;
-	int **mem;
+	int **mem;              /* each root's members; NULL for a group of one (members()) */
 	size_t *nmem, *mcap;
 	char *hascity;          /* the group has a city's target */
 	const struct set *sets; /* the corpus's sets, for a member's set index */
@@ -2111,11 +2111,21 @@ struct groups {
 	unsigned *mark, stamp;  /* per set: marked when a group being merged has a member */
 };
 
+/* The members of the group whose root is R: a group of one has no list of its own, a root
+ * being its own parent, &parent[r] is one. */
+static const int *
+members(const struct groups *g, int r)
+{
+	return g->mem[r] ? g->mem[r] : &g->parent[r];
+}
+
 /* Whether the groups of roots RA and RB may merge along edge E. */
 static int
 may_merge(const struct match *m, struct groups *g, const struct tref *tr, int ra, int rb,
           const struct edge *e)
 {
+	const int *ma = members(g, ra), *mb = members(g, rb);
+
 	/* At most one member per set: RA's sets marked, RB's looked up (a city's series with
 	 * its forty districts over five years has two hundred members). */
 	if (++g->stamp == 0) {
@@ -2124,14 +2134,14 @@ may_merge(const struct match *m, struct groups *g, const struct tref *tr, int ra
 		g->stamp = 1;
 	}
 	for (size_t i = 0; i < g->nmem[ra]; i++)
-		g->mark[tr[g->mem[ra][i]].item->set - g->sets] = g->stamp;
+		g->mark[tr[ma[i]].item->set - g->sets] = g->stamp;
 	for (size_t j = 0; j < g->nmem[rb]; j++)
-		if (g->mark[tr[g->mem[rb][j]].item->set - g->sets] == g->stamp)
+		if (g->mark[tr[mb[j]].item->set - g->sets] == g->stamp)
 			return 0;
 	/* No forbidden pair. */
 	for (size_t i = 0; m->naliases && i < g->nmem[ra]; i++)
 		for (size_t j = 0; j < g->nmem[rb]; j++) {
-			const struct tref *p = &tr[g->mem[ra][i]], *q = &tr[g->mem[rb][j]];
+			const struct tref *p = &tr[ma[i]], *q = &tr[mb[j]];
 			if (alias_says(m, ALIAS_NOSERIES, p->item, p->t, q->item, q->t))
 				return 0;
 		}
@@ -2161,8 +2171,6 @@ merge_groups(const struct match *m, const struct corpus *c, const struct tref *t
 	for (size_t i = 0; i < nt; i++) {
 		g.hascity[i] = tr[i].item->set->up == NULL;
 		parent[i] = (int)i;
-		xgrow(&g.mem[i], &g.mcap[i], 1, sizeof(int));
-		g.mem[i][0] = (int)i;
 		g.nmem[i] = 1;
 	}
 	for (size_t k = 0; k < ne; k++) {
@@ -2176,11 +2184,18 @@ merge_groups(const struct match *m, const struct corpus *c, const struct tref *t
 			ra = rb;
 			rb = t;
 		}
-		parent[rb] = ra;
-		xgrow(&g.mem[ra], &g.mcap[ra], g.nmem[ra] + g.nmem[rb], sizeof(int));
-		memcpy(g.mem[ra] + g.nmem[ra], g.mem[rb], g.nmem[rb] * sizeof(int));
+		if (!g.mem[ra]) {
+			xgrow(&g.mem[ra], &g.mcap[ra], g.nmem[ra] + g.nmem[rb], sizeof(int));
+			g.mem[ra][0] = ra;
+		} else
+			xgrow(&g.mem[ra], &g.mcap[ra], g.nmem[ra] + g.nmem[rb], sizeof(int));
+		/* RB's members taken before its parent changes (the list of a group of one). */
+		memcpy(g.mem[ra] + g.nmem[ra], members(&g, rb), g.nmem[rb] * sizeof(int));
 		g.nmem[ra] += g.nmem[rb];
 		g.nmem[rb] = 0;
+		free(g.mem[rb]);
+		g.mem[rb] = NULL;
+		parent[rb] = ra;
 	}
 	for (size_t i = 0; i < nt; i++)
 		free(g.mem[i]);
