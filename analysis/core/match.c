@@ -2265,6 +2265,34 @@ name_series(struct series *s)
 	s->metric = xstrdup(best ? best : f->item->targets.v[f->t].metric);
 }
 
+/* One thread's run of series to name, [FROM, TO). */
+struct name_job {
+	struct match *m;
+	size_t from, to;
+};
+
+static void *
+name_thread(void *arg)
+{
+	struct name_job *j = arg;
+
+	for (size_t k = j->from; k < j->to; k++)
+		name_series(&j->m->series[k]);
+	return NULL;
+}
+
+/* Every series named (each on its own: on the cores). */
+static void
+name_all(struct match *m)
+{
+	struct name_job jobs[PAR_MAX];
+	size_t nt = par_threads(m->nseries, 256);
+
+	for (size_t t = 0; t < nt; t++)
+		jobs[t] = (struct name_job){ m, m->nseries * t / nt, m->nseries * (t + 1) / nt };
+	par_run(name_thread, jobs, sizeof *jobs, nt);
+}
+
 static void
 build_series(struct match *m, struct ctx *x)
 {
@@ -2281,8 +2309,7 @@ build_series(struct match *m, struct ctx *x)
 	e = series_edges(m, x, &ne);
 	merge_groups(m, x->c, tr, nt, e, ne, parent);
 	add_groups(m, tr, nt, parent);
-	for (size_t k = 0; k < m->nseries; k++)
-		name_series(&m->series[k]);
+	name_all(m);
 	free(tr);
 	free(e);
 	free(parent);

@@ -5,11 +5,21 @@
 #include <gsl/gsl_fit.h>
 #include <gsl/gsl_statistics_double.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/par.h"
 #include "base/util.h"
+
+static pthread_once_t gsl_quiet_once = PTHREAD_ONCE_INIT;
+
+static void
+gsl_quiet(void)
+{
+	gsl_set_error_handler_off();
+}
 
 int
 stats_growth(const int *years, const double *values, size_t n, struct growth *g)
@@ -34,8 +44,9 @@ stats_growth(const int *years, const double *values, size_t n, struct growth *g)
 		g->cagr = 100.0 * (pow(g->last / g->first, 1.0 / (g->last_year - g->first_year)) - 1);
 	if (n < 3)
 		return 0;
-	/* GSL reports through return values here, never through its abort handler. */
-	gsl_set_error_handler_off();
+	/* GSL reports through return values here, never through its abort handler (set once:
+	 * the growth of series is computed on the cores). */
+	pthread_once(&gsl_quiet_once, gsl_quiet);
 	x = xmalloc(n * sizeof *x);
 	for (size_t i = 0; i < n; i++)
 		x[i] = years[i];
@@ -140,56 +151,92 @@ changes_str(const struct changes *c)
 	return o.buf ? sb_detach(&o) : xstrdup("");
 }
 
+/* The growth rows of series S, appended to *ROWS (*N of *CAP). */
+static void
+series_growth(const struct series *s, struct growth_row **rows, size_t *n, size_t *cap)
+{
+	char *done = xcalloc(s->n + 1, 1);
+	int *years = xcalloc(s->n + 1, sizeof *years);
+	double *values = xcalloc(s->n + 1, sizeof *values);
+
+	for (size_t a = 0; a < s->n; a++) {
+		const char *jur = s->m[a].item->set->jurisdiction;
+		size_t k = 0, firsti = a, lasti = a;
+		struct growth_row *r;
+		if (done[a])
+			continue;
+		/* Members are ordered by year, and at most one per set: one per year here. */
+		for (size_t b = a; b < s->n; b++) {
+			const struct item *it = s->m[b].item;
+			if (strcmp(it->set->jurisdiction, jur) != 0)
+				continue;
+			done[b] = 1;
+			if (k && years[k - 1] == it->set->year)
+				continue; /* two sets of one jurisdiction and year: keep the first */
+			years[k] = it->set->year;
+			values[k] = it->targets.v[s->m[b].t].value;
+			lasti = b;
+			k++;
+		}
+		if (k < 2)
+			continue;
+		xgrow(rows, cap, *n + 1, sizeof **rows);
+		r = &(*rows)[(*n)++];
+		memset(r, 0, sizeof *r);
+		r->s = s;
+		r->jurisdiction = jur;
+		r->first = &s->m[firsti];
+		r->last = &s->m[lasti];
+		stats_growth(years, values, k, &r->g);
+		/* Flag what changed between the years instead of comparing it silently. */
+		for (size_t b = a + 1; b <= lasti; b++)
+			if (strcmp(s->m[b].item->set->jurisdiction, jur) == 0)
+				changes_note(&r->changes, &s->m[firsti].item->targets.v[s->m[firsti].t],
+				             &s->m[b].item->targets.v[s->m[b].t]);
+	}
+	free(done);
+	free(years);
+	free(values);
+}
+
+/* One thread's run of series, [FROM, TO), and its rows. */
+struct growth_job {
+	const struct match *m;
+	size_t from, to;
+	struct growth_row *rows;
+	size_t n, cap;
+};
+
+static void *
+growth_thread(void *arg)
+{
+	struct growth_job *j = arg;
+
+	for (size_t i = j->from; i < j->to; i++)
+		series_growth(&j->m->series[i], &j->rows, &j->n, &j->cap);
+	return NULL;
+}
+
 size_t
 stats_series_growth(const struct match *m, struct growth_row **rows)
 {
-	size_t n = 0, cap = 0;
+	struct growth_job jobs[PAR_MAX];
+	size_t nt = par_threads(m->nseries, 256), n = 0;
 
-	*rows = NULL;
-	for (size_t i = 0; i < m->nseries; i++) {
-		const struct series *s = &m->series[i];
-		char *done = xcalloc(s->n + 1, 1);
-		int *years = xcalloc(s->n + 1, sizeof *years);
-		double *values = xcalloc(s->n + 1, sizeof *values);
-		for (size_t a = 0; a < s->n; a++) {
-			const char *jur = s->m[a].item->set->jurisdiction;
-			size_t k = 0, firsti = a, lasti = a;
-			struct growth_row *r;
-			if (done[a])
-				continue;
-			/* Members are ordered by year, and at most one per set: one per year here. */
-			for (size_t b = a; b < s->n; b++) {
-				const struct item *it = s->m[b].item;
-				if (strcmp(it->set->jurisdiction, jur) != 0)
-					continue;
-				done[b] = 1;
-				if (k && years[k - 1] == it->set->year)
-					continue; /* two sets of one jurisdiction and year: keep the first */
-				years[k] = it->set->year;
-				values[k] = it->targets.v[s->m[b].t].value;
-				lasti = b;
-				k++;
-			}
-			if (k < 2)
-				continue;
-			xgrow(rows, &cap, n + 1, sizeof **rows);
-			r = &(*rows)[n++];
-			memset(r, 0, sizeof *r);
-			r->s = s;
-			r->jurisdiction = jur;
-			r->first = &s->m[firsti];
-			r->last = &s->m[lasti];
-			stats_growth(years, values, k, &r->g);
-			/* Flag what changed between the years instead of comparing it silently. */
-			for (size_t b = a + 1; b <= lasti; b++)
-				if (strcmp(s->m[b].item->set->jurisdiction, jur) == 0)
-					changes_note(&r->changes,
-					             &s->m[firsti].item->targets.v[s->m[firsti].t],
-					             &s->m[b].item->targets.v[s->m[b].t]);
-		}
-		free(done);
-		free(years);
-		free(values);
+	/* Runs of series on the cores, their rows put together in the series' order. */
+	for (size_t t = 0; t < nt; t++)
+		jobs[t] = (struct growth_job){ m, m->nseries * t / nt, m->nseries * (t + 1) / nt,
+			                       NULL, 0, 0 };
+	par_run(growth_thread, jobs, sizeof *jobs, nt);
+	for (size_t t = 0; t < nt; t++)
+		n += jobs[t].n;
+	*rows = xmalloc((n + 1) * sizeof **rows);
+	n = 0;
+	for (size_t t = 0; t < nt; t++) {
+		if (jobs[t].n)
+			memcpy(*rows + n, jobs[t].rows, jobs[t].n * sizeof **rows);
+		n += jobs[t].n;
+		free(jobs[t].rows);
 	}
 	return n;
 }
