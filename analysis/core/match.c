@@ -1298,12 +1298,13 @@ link_pair(struct match *m, struct ctx *x, struct scratch *w, struct set *from, s
 	for (size_t i = 0; i < n; i++) {
 		struct item *a = &from->items[i];
 		const struct vec *va = pair_iv(&p, a);
+		int has_links = x->nil[item_index(x, a)] != 0;
 		for (size_t j = 0; j < k; j++) {
 			struct item *b = &to->items[j];
 			const struct vec *vb = pair_iv(&p, b);
 			int out = rowout[i] || colout[j] ||
 			          (m->naliases && alias_says(m, ALIAS_NOLINK, a, -1, b, -1)) ||
-			          (x->nil[item_index(x, a)] && linked(m, x, a, b));
+			          (has_links && linked(m, x, a, b));
 			s[i * k + j] = out ? -1
 			             : va->norm == 0 || vb->norm == 0 ? 0
 			                                               : s[i * k + j] / (va->norm * vb->norm);
@@ -1852,7 +1853,7 @@ cross_edges(struct ctx *x, struct pair *p, const struct spair *sp, double rare, 
 {
 	const struct set *sa = sp->a, *sb = sp->b;
 	struct postings ps;
-	size_t nb = 0;
+	size_t nb = 0, bbase = x->base[sb - x->c->sets]; /* item_index of sb's first item */
 	int *seen;
 
 	postings_build(&ps, p, sb);
@@ -1873,7 +1874,7 @@ cross_edges(struct ctx *x, struct pair *p, const struct spair *sp, double rare, 
 					if (seen[tj] == (int)ti + 1)
 						continue;
 					seen[tj] = (int)ti + 1;
-					fb = x->tfirst[item_index(x, &sb->items[j])] + jt;
+					fb = x->tfirst[bbase + j] + jt;
 					if (x->tclass[fa] != x->tclass[fb])
 						continue;
 					vb = pair_tv(p, &sb->items[j], jt);
