@@ -37,3 +37,30 @@ par_run(void *(*fn)(void *), void *args, size_t size, size_t n)
 			fn((char *)args + t * size);
 	}
 }
+
+struct for_job {
+	void (*fn)(void *, size_t, size_t, size_t);
+	void *arg;
+	size_t t, from, to;
+};
+
+static void *
+for_thread(void *arg)
+{
+	struct for_job *j = arg;
+
+	j->fn(j->arg, j->t, j->from, j->to);
+	return NULL;
+}
+
+size_t
+par_for(size_t n, size_t min, void (*fn)(void *arg, size_t t, size_t from, size_t to), void *arg)
+{
+	struct for_job jobs[PAR_MAX];
+	size_t nt = par_threads(n, min);
+
+	for (size_t t = 0; t < nt; t++)
+		jobs[t] = (struct for_job){ fn, arg, t, n * t / nt, n * (t + 1) / nt };
+	par_run(for_thread, jobs, sizeof *jobs, nt);
+	return nt;
+}

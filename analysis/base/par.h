@@ -18,4 +18,10 @@ size_t par_threads(size_t work, size_t min);
  * in the calling thread; an argument whose thread cannot start runs here.  N ≤ PAR_MAX. */
 void par_run(void *(*fn)(void *), void *args, size_t size, size_t n);
 
+/* FN(ARG, T, FROM, TO) for the runs [FROM, TO) that cut 0..N into as many pieces as
+ * par_threads(N, MIN), run T of them in thread T; returns how many runs there were (so that
+ * a caller can put their results together in order). */
+size_t par_for(size_t n, size_t min, void (*fn)(void *arg, size_t t, size_t from, size_t to),
+               void *arg);
+
 #endif

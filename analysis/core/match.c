@@ -2266,32 +2266,14 @@ name_series(struct series *s)
 	s->metric = xstrdup(best ? best : f->item->targets.v[f->t].metric);
 }
 
-/* One thread's run of series to name, [FROM, TO). */
-struct name_job {
-	struct match *m;
-	size_t from, to;
-};
-
-static void *
-name_thread(void *arg)
-{
-	struct name_job *j = arg;
-
-	for (size_t k = j->from; k < j->to; k++)
-		name_series(&j->m->series[k]);
-	return NULL;
-}
-
-/* Every series named (each on its own: on the cores). */
 static void
-name_all(struct match *m)
+name_run(void *arg, size_t t, size_t from, size_t to)
 {
-	struct name_job jobs[PAR_MAX];
-	size_t nt = par_threads(m->nseries, 256);
+	struct match *m = arg;
 
-	for (size_t t = 0; t < nt; t++)
-		jobs[t] = (struct name_job){ m, m->nseries * t / nt, m->nseries * (t + 1) / nt };
-	par_run(name_thread, jobs, sizeof *jobs, nt);
+	(void)t;
+	for (size_t k = from; k < to; k++)
+		name_series(&m->series[k]);
 }
 
 static void
@@ -2310,7 +2292,7 @@ build_series(struct match *m, struct ctx *x)
 	e = series_edges(m, x, &ne);
 	merge_groups(m, x->c, tr, nt, e, ne, parent);
 	add_groups(m, tr, nt, parent);
-	name_all(m);
+	par_for(m->nseries, 256, name_run, m); /* each series named on its own */
 	free(tr);
 	free(e);
 	free(parent);

@@ -199,44 +199,41 @@ series_growth(const struct series *s, struct growth_row **rows, size_t *n, size_
 	free(values);
 }
 
-/* One thread's run of series, [FROM, TO), and its rows. */
-struct growth_job {
+/* The rows of each thread's run of series. */
+struct growth_runs {
 	const struct match *m;
-	size_t from, to;
-	struct growth_row *rows;
-	size_t n, cap;
+	struct {
+		struct growth_row *rows;
+		size_t n, cap;
+	} run[PAR_MAX];
 };
 
-static void *
-growth_thread(void *arg)
+static void
+growth_run(void *arg, size_t t, size_t from, size_t to)
 {
-	struct growth_job *j = arg;
+	struct growth_runs *g = arg;
 
-	for (size_t i = j->from; i < j->to; i++)
-		series_growth(&j->m->series[i], &j->rows, &j->n, &j->cap);
-	return NULL;
+	for (size_t i = from; i < to; i++)
+		series_growth(&g->m->series[i], &g->run[t].rows, &g->run[t].n, &g->run[t].cap);
 }
 
 size_t
 stats_series_growth(const struct match *m, struct growth_row **rows)
 {
-	struct growth_job jobs[PAR_MAX];
-	size_t nt = par_threads(m->nseries, 256), n = 0;
+	struct growth_runs g = { .m = m };
+	size_t nt, n = 0;
 
 	/* Runs of series on the cores, their rows put together in the series' order. */
+	nt = par_for(m->nseries, 256, growth_run, &g);
 	for (size_t t = 0; t < nt; t++)
-		jobs[t] = (struct growth_job){ m, m->nseries * t / nt, m->nseries * (t + 1) / nt,
-			                       NULL, 0, 0 };
-	par_run(growth_thread, jobs, sizeof *jobs, nt);
-	for (size_t t = 0; t < nt; t++)
-		n += jobs[t].n;
+		n += g.run[t].n;
 	*rows = xmalloc((n + 1) * sizeof **rows);
 	n = 0;
 	for (size_t t = 0; t < nt; t++) {
-		if (jobs[t].n)
-			memcpy(*rows + n, jobs[t].rows, jobs[t].n * sizeof **rows);
-		n += jobs[t].n;
-		free(jobs[t].rows);
+		if (g.run[t].n)
+			memcpy(*rows + n, g.run[t].rows, g.run[t].n * sizeof **rows);
+		n += g.run[t].n;
+		free(g.run[t].rows);
 	}
 	return n;
 }
