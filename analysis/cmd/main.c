@@ -184,8 +184,9 @@ cmd_help(struct invocation *iv)
 	return EXIT_OK;
 }
 
-/* The corpus of the command run, for its lifetime: the process's. */
-static struct corpus *kept;
+/* The corpus of the command run, for its lifetime: the process's.  Volatile: a store
+ * nothing reads would otherwise be optimised away, and the corpus counted lost. */
+static struct corpus *volatile kept;
 
 int
 main(int argc, char **argv)
