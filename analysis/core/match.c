@@ -130,8 +130,8 @@ enum {
 struct scratch {
 	int *loc;
 	/* The arrays of the thread's pair, kept from one pair to the next: a national corpus
-	 * makes a hundred thousand pairs, each a dozen arrays (malloc and fresh pages were a
-	 * tenth of the matcher's time). */
+	 * makes a hundred thousand pairs, each of a dozen arrays (a malloc, a free and fresh
+	 * pages each time). */
 	struct room {
 		void *p;
 		size_t cap;    /* bytes */
@@ -1220,11 +1220,6 @@ best_target_sim(const struct pair *p, const struct item *a, const struct item *b
 	return best;
 }
 
-/*
- * Link the items of FROM to those of TO: optimal one-to-one pairs as REL (same or child),
- * then part links for what is left.  With ONLY_UNPAIRED, items already paired with the
- * set in between are left out (2024 → 2026 for items absent in 2025).
- */
 /* The dot product of the vectors of every item of FROM and every item of TO, into
  * S[i * |TO| + j]: FROM's items listed under each of the pair's bigrams they have, then
  * each item of TO's bigrams looked up there. */
@@ -1269,6 +1264,11 @@ link_dots(const struct pair *p, struct scratch *w, const struct set *from, const
 	}
 }
 
+/*
+ * Link the items of FROM to those of TO: optimal one-to-one pairs as REL (same or child),
+ * then part links for what is left.  With SKIP (the set in between), items already paired
+ * with it are left out (2024 → 2026 for items absent in 2025).
+ */
 static void
 link_pair(struct match *m, struct ctx *x, struct scratch *w, struct set *from, struct set *to,
           enum relation rel, const struct set *skip)
@@ -2175,7 +2175,7 @@ merge_groups(const struct match *m, const struct corpus *c, const struct tref *t
 		g.nmem[i] = 1;
 	}
 	for (size_t k = 0; k < ne; k++) {
-		int ra = find(parent, (int)e[k].a), rb = find(parent, (int)e[k].b);
+		int ra = find(parent, (int)e[k].a), rb = find(parent, (int)e[k].b), had;
 		if (ra == rb || !may_merge(m, &g, tr, ra, rb, &e[k]))
 			continue;
 		g.hascity[ra] = g.hascity[rb] = g.hascity[ra] || g.hascity[rb];
@@ -2185,11 +2185,10 @@ merge_groups(const struct match *m, const struct corpus *c, const struct tref *t
 			ra = rb;
 			rb = t;
 		}
-		if (!g.mem[ra]) {
-			xgrow(&g.mem[ra], &g.mcap[ra], g.nmem[ra] + g.nmem[rb], sizeof(int));
-			g.mem[ra][0] = ra;
-		} else
-			xgrow(&g.mem[ra], &g.mcap[ra], g.nmem[ra] + g.nmem[rb], sizeof(int));
+		had = g.mem[ra] != NULL;
+		xgrow(&g.mem[ra], &g.mcap[ra], g.nmem[ra] + g.nmem[rb], sizeof(int));
+		if (!had)
+			g.mem[ra][0] = ra; /* a group of one's list made */
 		/* RB's members taken before its parent changes (the list of a group of one). */
 		memcpy(g.mem[ra] + g.nmem[ra], members(&g, rb), g.nmem[rb] * sizeof(int));
 		g.nmem[ra] += g.nmem[rb];

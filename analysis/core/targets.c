@@ -1177,7 +1177,8 @@ read_qualifier(const struct scan *s, struct found *f)
 		for (gap = 0; gap <= 4 && i >= f->cs + gap; gap++) {
 			if (gap > 0 && (is_digit(t->cp[i - gap]) || is_clause_end(t->cp[i - gap])))
 				break;
-			if ((wl = before(t, i - gap, pre_qual_cps[k].cp, pre_qual_cps[k].n)) > 0 && i - gap - wl >= f->cs)
+			wl = before(t, i - gap, pre_qual_cps[k].cp, pre_qual_cps[k].n);
+			if (wl > 0 && i - gap - wl >= f->cs)
 				break;
 			wl = 0;
 		}
