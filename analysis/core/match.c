@@ -455,24 +455,21 @@ has_latin_word(const char *s)
  * targets' metrics say that the series step asks of every pair of them. */
 struct grams_job {
 	struct ctx *x;
-	size_t from, step;
 	struct garena *arena;
 	struct gdict d;
 	uint32_t *renum;      /* the thread's number → the corpus's */
 };
 
-static void *
-grams_thread(void *arg)
+/* The bigrams of items [LO, HI), in the arena and dictionary of job T of JOBS.  A block of
+ * items in a row (the sets one after another), not every Nth: the bigrams of a set's items
+ * then lie together in one thread's arena, and the pairs read them in order. */
+static void
+grams_run(void *jobs, size_t t, size_t lo, size_t hi)
 {
-	struct grams_job *j = arg;
+	struct grams_job *j = (struct grams_job *)jobs + t;
 	struct ctx *x = j->x;
 	struct gram *g = NULL;
 	size_t n, cap = 0;
-
-	/* A block of items in a row (the sets one after another), not every STEP-th: the
-	 * bigrams of a set's items then lie together in one thread's arena, and the pairs
-	 * read them in order. */
-	size_t lo = x->nitems * j->from / j->step, hi = x->nitems * (j->from + 1) / j->step;
 
 	for (size_t k = lo; k < hi; k++) {
 		n = 0;
@@ -488,7 +485,6 @@ grams_thread(void *arg)
 		}
 	}
 	free(g);
-	return NULL;
 }
 
 static void *
@@ -648,12 +644,11 @@ ctx_init(struct ctx *x, struct corpus *c)
 	x->tflag = xcalloc(x->tfirst[x->nitems] + 1, 1);
 	/* Each item's bigrams and its targets' (metrics), read once, on the cores; how much
 	 * each weighs depends on the pair of sets compared (struct pair). */
-	nt = par_threads(x->nitems, 2048);
-	x->arenas = xcalloc(nt, sizeof *x->arenas);
+	x->arenas = xcalloc(PAR_MAX, sizeof *x->arenas);
+	for (size_t t = 0; t < PAR_MAX; t++)
+		jobs[t] = (struct grams_job){ .x = x, .arena = &x->arenas[t] };
+	nt = par_for(x->nitems, 2048, grams_run, jobs);
 	x->narenas = nt;
-	for (size_t t = 0; t < nt; t++)
-		jobs[t] = (struct grams_job){ .x = x, .from = t, .step = nt, .arena = &x->arenas[t] };
-	par_run(grams_thread, jobs, sizeof *jobs, nt);
 	number_grams(x, jobs, nt);
 	target_classes(x);
 }
