@@ -94,6 +94,25 @@ struct garena {
 	size_t nc, ccap;
 };
 
+/* Between two targets (indexes in the context's list: a corpus has far fewer than 2^32),
+ * 16 bytes: a national corpus makes millions. */
+struct edge {
+	uint32_t a, b;
+	double w;
+};
+
+/* Two sets whose targets may form series, and what their edges weigh (series_pairs). */
+struct spair {
+	struct set *a, *b;
+	double weight;
+};
+
+/* A thread's edges. */
+struct edges {
+	struct edge *v;
+	size_t n, cap;
+};
+
 struct ctx {
 	struct corpus *c;
 	struct item **items;
@@ -118,6 +137,7 @@ struct ctx {
 	                         comparable when theirs are equal */
 	unsigned char *tflag; /* per target: TF_ flags of its metric */
 	unsigned char *gpeople; /* per bigram: a word for people (妇女, 学生) */
+	struct edges edges;   /* the series edges the linked pairs made */
 };
 
 enum {
@@ -653,11 +673,11 @@ ctx_init(struct ctx *x, struct corpus *c)
 	target_classes(x);
 }
 
+/* The bigrams, once every pair is compared: the edges' sort and the series come after,
+ * and at national scale they would otherwise be held through the peak. */
 static void
-ctx_release(struct ctx *x)
+ctx_drop_grams(struct ctx *x)
 {
-	for (size_t k = 0; k < x->nitems; k++)
-		free(x->il[k]);
 	for (size_t t = 0; t < x->narenas; t++)
 		garena_free(&x->arenas[t]);
 	free(x->arenas);
@@ -665,14 +685,29 @@ ctx_release(struct ctx *x)
 	free(x->gnum.key);
 	free(x->gnum.val);
 	free(x->tg);
+	free(x->gpeople);
+	free(x->ig);
+	x->arenas = NULL;
+	x->narenas = 0;
+	x->gkey = NULL;
+	x->gnum = (struct gmap){ 0 };
+	x->tg = x->ig = NULL;
+	x->gpeople = NULL;
+}
+
+static void
+ctx_release(struct ctx *x)
+{
+	for (size_t k = 0; k < x->nitems; k++)
+		free(x->il[k]);
+	ctx_drop_grams(x);
+	free(x->edges.v);
 	free(x->tfirst);
 	free(x->tclass);
 	free(x->tflag);
-	free(x->gpeople);
 	free(x->il);
 	free(x->nil);
 	free(x->ilcap);
-	free(x->ig);
 	free(x->items);
 	free(x->base);
 }
@@ -1259,14 +1294,19 @@ link_dots(const struct pair *p, struct scratch *w, const struct set *from, const
 	}
 }
 
+static void edges_of_pair(struct match *m, struct ctx *x, struct pair *p,
+                          const struct spair *sp, struct edges *e);
+
 /*
  * Link the items of FROM to those of TO: optimal one-to-one pairs as REL (same or child),
  * then part links for what is left.  With SKIP (the set in between), items already paired
- * with it are left out (2024 → 2026 for items absent in 2025).
+ * with it are left out (2024 → 2026 for items absent in 2025).  Then the series edges
+ * between the two sets' targets, into E: no other pair links these two sets, so their
+ * links are all made.
  */
 static void
 link_pair(struct match *m, struct ctx *x, struct scratch *w, struct set *from, struct set *to,
-          enum relation rel, const struct set *skip)
+          enum relation rel, const struct set *skip, struct edges *e)
 {
 	size_t n = from->nitems, k = to->nitems;
 	double *s = room(&w->score, n * k + 1, sizeof *s);
@@ -1348,6 +1388,7 @@ link_pair(struct match *m, struct ctx *x, struct scratch *w, struct set *from, s
 		if (bj < k)
 			add_link(m, x, &p, a, &to->items[bj], REL_PART, bt, 0);
 	}
+	edges_of_pair(m, x, &p, &(struct spair){ from, to, 1 }, e);
 	pair_release(&p);
 	free(row);
 	free(taken);
@@ -1362,6 +1403,27 @@ cmp_jur_year(const void *a, const void *b)
 		return r;
 	/* Same jurisdiction and year (two sets): keep the catalog order. */
 	return x->year != y->year ? x->year - y->year : (x < y ? -1 : x > y);
+}
+
+/* The edges of A appended to E's (A's freed), to their size: at national scale the
+ * edges are the largest thing held. */
+static void
+edges_append(struct edges *e, struct edges *a)
+{
+	if (!e->v) {
+		*e = *a;
+		return;
+	}
+	if (a->n) {
+		if (e->n + a->n > e->cap) {
+			e->cap = e->n + a->n;
+			e->v = xrealloc(e->v, e->cap * sizeof *e->v);
+		}
+		memcpy(e->v + e->n, a->v, a->n * sizeof *e->v);
+		e->n += a->n;
+	}
+	free(a->v);
+	*a = (struct edges){ 0 };
 }
 
 /* The links of the NG sinks appended to the match's in the order of the sinks, and every
@@ -1398,6 +1460,7 @@ struct years_job {
 	struct set **by;
 	size_t *run;          /* where each jurisdiction's run starts in BY; run[nrun] = n */
 	size_t nrun, from, step;
+	struct edges e;
 };
 
 static void *
@@ -1411,9 +1474,9 @@ years_thread(void *arg)
 		size_t i = j->run[g], e = j->run[g + 1];
 		cur_group = g;
 		for (size_t k = i; k + 1 < e; k++)
-			link_pair(j->m, j->x, &w, j->by[k], j->by[k + 1], REL_SAME, NULL);
+			link_pair(j->m, j->x, &w, j->by[k], j->by[k + 1], REL_SAME, NULL, &j->e);
 		for (size_t k = i; k + 2 < e; k++)
-			link_pair(j->m, j->x, &w, j->by[k], j->by[k + 2], REL_SAME, j->by[k + 1]);
+			link_pair(j->m, j->x, &w, j->by[k], j->by[k + 2], REL_SAME, j->by[k + 1], &j->e);
 	}
 	cur_group = (size_t)-1;
 	scratch_release(&w);
@@ -1442,9 +1505,11 @@ link_years(struct match *m, struct ctx *x, struct set **by, size_t n)
 	x->sinks = xcalloc(nrun + 1, sizeof *x->sinks);
 	nt = par_threads(nrun, 16);
 	for (size_t t = 0; t < nt; t++)
-		jobs[t] = (struct years_job){ m, x, by, run, nrun, t, nt };
+		jobs[t] = (struct years_job){ m, x, by, run, nrun, t, nt, { 0 } };
 	par_run(years_thread, jobs, sizeof *jobs, nt);
 	merge_sinks(m, x, nrun);
+	for (size_t t = 0; t < nt; t++)
+		edges_append(&x->edges, &jobs[t].e);
 	free(run);
 }
 
@@ -1454,6 +1519,7 @@ struct districts_job {
 	struct ctx *x;
 	struct set **d;       /* the district sets, in catalog order */
 	size_t nd, t, nt;
+	struct edges e;
 };
 
 static void *
@@ -1468,7 +1534,7 @@ districts_thread(void *arg)
 		if ((size_t)(j->d[g]->up - sets) % j->nt != j->t)
 			continue; /* another thread's city: its items take their links there */
 		cur_group = g;
-		link_pair(j->m, j->x, &w, j->d[g], j->d[g]->up, REL_CHILD, NULL);
+		link_pair(j->m, j->x, &w, j->d[g], j->d[g]->up, REL_CHILD, NULL, &j->e);
 	}
 	cur_group = (size_t)-1;
 	scratch_release(&w);
@@ -1494,9 +1560,11 @@ link_districts(struct match *m, struct ctx *x)
 	x->sinks = xcalloc(nd + 1, sizeof *x->sinks);
 	nt = par_threads(nd, 16);
 	for (size_t t = 0; t < nt; t++)
-		jobs[t] = (struct districts_job){ m, x, d, nd, t, nt };
+		jobs[t] = (struct districts_job){ m, x, d, nd, t, nt, { 0 } };
 	par_run(districts_thread, jobs, sizeof *jobs, nt);
 	merge_sinks(m, x, nd);
+	for (size_t t = 0; t < nt; t++)
+		edges_append(&x->edges, &jobs[t].e);
 	free(d);
 }
 
@@ -1540,13 +1608,6 @@ link_all(struct match *m, struct ctx *x)
 
 /* ---- series ---- */
 
-/* Between two targets (indexes in the context's list: a corpus has far fewer than 2^32),
- * 16 bytes: a national corpus makes millions. */
-struct edge {
-	uint32_t a, b;
-	double w;
-};
-
 static int
 find(int *parent, int i)
 {
@@ -1589,18 +1650,6 @@ cmp_member(const void *a, const void *b)
 	return strcmp(x->item->set->id, y->item->set->id);
 }
 
-/*
- * The pairs of sets whose targets may form series: each jurisdiction's years (a year with
- * the next and the one after), a district with its city, and a district with its city's
- * other years (a district target whose city counterpart stands in another year's notice:
- * 新增托位 in the city's 2024 list and in Yubei's 2025), weighed a little less so that the
- * district's own year comes first.  Two sets of different places are never a pair.
- */
-struct spair {
-	struct set *a, *b;
-	double weight;
-};
-
 /* The run [*LO, *HI) of BY (sorted by cmp_jur_year) whose jurisdiction is J. */
 static void
 jurisdiction_run(struct set *const *by, size_t n, const char *j, size_t *lo, size_t *hi)
@@ -1620,6 +1669,16 @@ jurisdiction_run(struct set *const *by, size_t n, const char *j, size_t *lo, siz
 	*hi = b;
 }
 
+/*
+ * The pairs of sets whose targets may form series: each jurisdiction's years (a year with
+ * the next and the one after), a district with its city, and a district with its city's
+ * other years (a district target whose city counterpart stands in another year's notice:
+ * 新增托位 in the city's 2024 list and in Yubei's 2025), weighed a little less so that the
+ * district's own year comes first.  Two sets of different places are never a pair.  The
+ * pairs whose items are linked (the years, a district with its city's same year) make
+ * their edges as they are linked (link_pair), with the pair of sets already at hand;
+ * these are the others: each district with its city's other years.
+ */
 static size_t
 series_pairs(struct corpus *c, struct spair **out)
 {
@@ -1630,18 +1689,6 @@ series_pairs(struct corpus *c, struct spair **out)
 	for (size_t i = 0; i < c->nsets; i++)
 		by[i] = &c->sets[i];
 	qsort(by, c->nsets, sizeof *by, cmp_jur_year);
-	for (size_t i = 0, j; i < c->nsets; i = j) {
-		for (j = i + 1; j < c->nsets && strcmp(by[j]->jurisdiction, by[i]->jurisdiction) == 0; j++)
-			;
-		for (size_t k = i; k < j; k++)
-			for (size_t q = k + 1; q < j && q <= k + 2; q++) {
-				xgrow(&v, &cap, n + 1, sizeof *v);
-				v[n].a = by[k];
-				v[n].b = by[q];
-				v[n].weight = 1;
-				n++;
-			}
-	}
 	for (size_t i = 0; i < c->nsets; i++) {
 		struct set *d = &c->sets[i];
 		size_t lo, hi;
@@ -1652,12 +1699,12 @@ series_pairs(struct corpus *c, struct spair **out)
 		jurisdiction_run(by, c->nsets, d->up->jurisdiction, &lo, &hi);
 		for (size_t k = lo; k < hi; k++) {
 			struct set *q = by[k];
-			if (q != d->up && q->up)
-				continue;
+			if (q == d->up || q->up)
+				continue; /* its city's own year: linked */
 			xgrow(&v, &cap, n + 1, sizeof *v);
 			v[n].a = d;
 			v[n].b = q;
-			v[n].weight = q == d->up ? 1 : 0.9;
+			v[n].weight = 0.9;
 			n++;
 		}
 	}
@@ -1733,12 +1780,6 @@ only_people_shared(const struct ctx *x, const struct vec *a, const struct vec *b
 	return shared > 0 && shared == persons;
 }
 
-/*
- * The edges between the targets of one pair of sets: within linked items, the optimal
- * pairing of their targets by metric; across items (a target that moved to another item,
- * a district's own item tracking a city target), pairs of metrics alike enough that
- * share a term rare in the two sets (托位), not only a common one (学生, 完工).
- */
 /* How alike target I of IA and target J of IB are, within linked items; -1 when they can
  * never be counterparts. */
 static double
@@ -1884,33 +1925,43 @@ cross_edges(struct ctx *x, struct pair *p, const struct spair *sp, double rare, 
 }
 
 /*
- * The edges between the targets of one pair of sets: within linked items, the optimal
- * pairing of their targets by metric; across items (a target that moved to another item,
- * a district's own item tracking a city target), pairs of metrics alike enough that
- * share a term rare in the two sets (托位), not only a common one (学生, 完工).
+ * The edges between the targets of the pair P of sets SP, once the links between them are
+ * all made: within linked items, the optimal pairing of their targets by metric; across
+ * items (a target that moved to another item, a district's own item tracking a city
+ * target), pairs of metrics alike enough that share a term rare in the two sets (托位),
+ * not only a common one (学生, 完工).
  */
 static void
-pair_edges(struct match *m, struct ctx *x, struct scratch *w, const struct spair *sp,
-           struct edge **e, size_t *ne, size_t *ecap)
+edges_of_pair(struct match *m, struct ctx *x, struct pair *p, const struct spair *sp,
+              struct edges *e)
 {
-	struct pair p;
 	const struct set *sa = sp->a, *sb = sp->b;
 
-	pair_init(&p, x, w, sa, sb, 0);
 	/* The links between the two sets, through their items' own lists of links. */
 	for (size_t i = 0; i < sa->nitems; i++) {
 		const struct item *it = &sa->items[i];
 		size_t k = item_index(x, it);
 		for (size_t q = 0; q < x->nil[k]; q++) {
-			const struct link *lk = &m->links[x->il[k][q]];
+			const struct link *lk = link_at(m, x, x->il[k][q]);
 			if (lk->from == it && lk->to->set == sb)
-				link_edges(x, &p, sp, lk->from, lk->to, lk->relation, e, ne, ecap);
+				link_edges(x, p, sp, lk->from, lk->to, lk->relation, &e->v, &e->n, &e->cap);
 			else if (lk->to == it && lk->from->set == sb)
-				link_edges(x, &p, sp, lk->to, lk->from, lk->relation, e, ne, ecap);
+				link_edges(x, p, sp, lk->to, lk->from, lk->relation, &e->v, &e->n, &e->cap);
 		}
 	}
 	/* In at most ~3 of the pair's items. */
-	cross_edges(x, &p, sp, log((p.ndocs + 1) / 4.0) + 0.1, e, ne, ecap);
+	cross_edges(x, p, sp, log((p->ndocs + 1) / 4.0) + 0.1, &e->v, &e->n, &e->cap);
+}
+
+/* The edges between the targets of the pair of sets SP, made a pair of its own. */
+static void
+pair_edges(struct match *m, struct ctx *x, struct scratch *w, const struct spair *sp,
+           struct edges *e)
+{
+	struct pair p;
+
+	pair_init(&p, x, w, sp->a, sp->b, 0);
+	edges_of_pair(m, x, &p, sp, e);
 	pair_release(&p);
 }
 
@@ -2035,8 +2086,7 @@ struct edges_job {
 	struct ctx *x;
 	const struct spair *sp;
 	size_t np, from, step;
-	struct edge *e;
-	size_t ne, cap;
+	struct edges e;
 };
 
 static void *
@@ -2049,7 +2099,7 @@ edges_thread(void *arg)
 	for (size_t i = j->from; i < j->np; i += j->step) {
 		if (j->from == 0)
 			progress("building series", i + 1, j->np);
-		pair_edges(j->m, j->x, &w, &j->sp[i], &j->e, &j->ne, &j->cap);
+		pair_edges(j->m, j->x, &w, &j->sp[i], &j->e);
 	}
 	scratch_release(&w);
 	return NULL;
@@ -2058,41 +2108,38 @@ edges_thread(void *arg)
 static struct edge *
 series_edges(struct match *m, struct ctx *x, size_t *ne)
 {
-	struct edge *e = NULL;
+	struct edges e = x->edges;
 	struct spair *sp;
-	size_t ecap = 0, np = series_pairs(x->c, &sp), nt = par_threads(np, 64);
+	size_t np = series_pairs(x->c, &sp), nt = par_threads(np, 64);
 	struct edges_job jobs[PAR_MAX];
 
 	/* The pairs are independent (the links are made; each pair reads only its two sets):
 	 * shared among threads, their edges put together and sorted below, as if made in one. */
 	for (size_t t = 0; t < nt; t++)
-		jobs[t] = (struct edges_job){ m, x, sp, np, t, nt, NULL, 0, 0 };
+		jobs[t] = (struct edges_job){ m, x, sp, np, t, nt, { 0 } };
 	par_run(edges_thread, jobs, sizeof *jobs, nt);
-	/* The first thread's edges, the others' appended (not all copied into a new array:
-	 * at national scale the edges are the largest thing held). */
-	e = jobs[0].e;
-	*ne = jobs[0].ne;
-	ecap = *ne + m->naliases + 1;
-	for (size_t t = 1; t < nt; t++)
-		ecap += jobs[t].ne;
-	e = xrealloc(e, ecap * sizeof *e); /* to its size: no room left by doubling */
-	for (size_t t = 1; t < nt; t++) {
-		if (jobs[t].ne)
-			memcpy(e + *ne, jobs[t].e, jobs[t].ne * sizeof *e);
-		*ne += jobs[t].ne;
-		free(jobs[t].e);
-	}
+	/* The linked pairs' edges, the others' appended: room for all at once, no more (at
+	 * national scale the edges are the largest thing held). */
+	e.cap = e.n + m->naliases + 1;
+	for (size_t t = 0; t < nt; t++)
+		e.cap += jobs[t].e.n;
+	e.v = xrealloc(e.v, e.cap * sizeof *e.v);
+	for (size_t t = 0; t < nt; t++)
+		edges_append(&e, &jobs[t].e);
+	x->edges = (struct edges){ 0 };
 	free(sp);
+	ctx_drop_grams(x);
 	/* Aliases: forced memberships first, forbidden ones never. */
 	for (size_t i = 0; i < m->naliases; i++) {
 		struct alias *al = &m->aliases[i];
 		if (al->kind != ALIAS_SERIES)
 			continue;
-		add_edge(&e, ne, &ecap, x->tfirst[item_index(x, al->a)] + (size_t)al->ta,
+		add_edge(&e.v, &e.n, &e.cap, x->tfirst[item_index(x, al->a)] + (size_t)al->ta,
 		         x->tfirst[item_index(x, al->b)] + (size_t)al->tb, 100);
 	}
-	edges_sort(e, *ne);
-	return e;
+	edges_sort(e.v, e.n);
+	*ne = e.n;
+	return e.v;
 }
 
 /* Union-find over NT targets, with the member list of each root so that a merge checks
