@@ -953,10 +953,10 @@ match_assign(const double *s, size_t n, size_t m, double min, int *row)
 	/* Hungarian algorithm (shortest augmenting paths, O(n^2 m)) on costs maxs - s, with
 	 * pairs under MIN priced out; rows are the smaller side. */
 	int transpose = n > m;
-	size_t R = transpose ? m : n, C = transpose ? n : m;
-	double big = 0, *u, *v, *minv;
+	size_t R = transpose ? m : n, C = transpose ? n : m, eligible = 0;
+	double big = 0, *u, *v, *minv, *cost;
 	int *p, *way, *used;
-	double small[5 * 66]; /* room for 65 rows and columns: 3 × 66 doubles, 3 × 66 ints */
+	double small[1024];
 	void *block;
 	size_t need;
 
@@ -964,26 +964,33 @@ match_assign(const double *s, size_t n, size_t m, double min, int *row)
 		row[i] = -1;
 	if (n == 0 || m == 0)
 		return;
-	for (size_t i = 0; i < n * m; i++)
+	for (size_t i = 0; i < n * m; i++) {
 		if (s[i] > big)
 			big = s[i];
+		eligible += s[i] >= min;
+	}
+	if (eligible == 0)
+		return; /* nothing to pair: the assignment could only price every pair out */
 	big += 1;
-	/* The working arrays in one block: on the stack for the small problems the matcher
-	 * solves by the million (the targets of two linked items, two sets' items). */
-	need = (R + 1 + 2 * (C + 1)) * sizeof(double) + 3 * (C + 1) * sizeof(int);
+	/* The working arrays and the costs in one block: on the stack for the small problems
+	 * the matcher solves by the million (the targets of two linked items, two sets'
+	 * items). */
+	need = (R * C + R + 1 + 2 * (C + 1)) * sizeof(double) + 3 * (C + 1) * sizeof(int);
 	block = need <= sizeof small ? (void *)small : xmalloc(need);
 	memset(block, 0, need);
-	u = (double *)block;
+	cost = (double *)block;
+	u = cost + R * C;
 	v = u + R + 1;
 	minv = v + C + 1;
 	p = (int *)(minv + C + 1);
 	way = p + C + 1;
 	used = way + C + 1;
-#define COST(i, j)                                                                         \
-	({                                                                                 \
-		double sc_ = transpose ? s[(j) * m + (i)] : s[(i) * m + (j)];              \
-		sc_ >= min ? big - sc_ : big * 4;                                          \
-	})
+	/* Each cost once, in the rows' order, not worked out at every step of every path. */
+	for (size_t i = 0; i < R; i++)
+		for (size_t j = 0; j < C; j++) {
+			double sc = transpose ? s[j * m + i] : s[i * m + j];
+			cost[i * C + j] = sc >= min ? big - sc : big * 4;
+		}
 	for (size_t i = 1; i <= R; i++) {
 		size_t j0 = 0;
 		p[0] = (int)i;
@@ -993,11 +1000,12 @@ match_assign(const double *s, size_t n, size_t m, double min, int *row)
 		}
 		do {
 			size_t i0 = (size_t)p[j0], j1 = 0;
-			double delta = INFINITY;
+			const double *ci = cost + (i0 - 1) * C;
+			double delta = INFINITY, ui = u[i0];
 			used[j0] = 1;
 			for (size_t j = 1; j <= C; j++)
 				if (!used[j]) {
-					double cur = COST(i0 - 1, j - 1) - u[i0] - v[j];
+					double cur = ci[j - 1] - ui - v[j];
 					if (cur < minv[j]) {
 						minv[j] = cur;
 						way[j] = (int)j0;
@@ -1021,7 +1029,6 @@ match_assign(const double *s, size_t n, size_t m, double min, int *row)
 			j0 = j1;
 		} while (j0);
 	}
-#undef COST
 	for (size_t j = 1; j <= C; j++) {
 		if (!p[j])
 			continue;

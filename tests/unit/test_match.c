@@ -68,7 +68,9 @@ test_units(void **state)
 static void
 test_assign_sizes(void **state)
 {
-	static const size_t sizes[] = { 3, 40, 65, 66, 120 }; /* m = n + 5: never a multiple of 11 */
+	/* m = n + 5, never a multiple of 11.  27 × 32 is the largest of these on the stack
+	 * (28 × 33 would be the smallest on the heap, but 33 is 3 × 11). */
+	static const size_t sizes[] = { 3, 27, 29, 40, 120 };
 	(void)state;
 
 	for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
@@ -95,6 +97,112 @@ test_assign_sizes(void **state)
 		free(t);
 		free(row);
 		free(col);
+	}
+}
+
+/* The assignment as it was written first, the cost of each pair worked out at every step
+ * of every path: the reference that a faster match_assign must agree with exactly. */
+static void
+ref_assign(const double *s, size_t n, size_t m, double min, int *row)
+{
+	int transpose = n > m;
+	size_t R = transpose ? m : n, C = transpose ? n : m;
+	double big = 0, *u = calloc(R + 1, sizeof *u), *v = calloc(C + 1, sizeof *v);
+	double *minv = calloc(C + 1, sizeof *minv);
+	int *p = calloc(C + 1, sizeof *p), *way = calloc(C + 1, sizeof *way);
+	int *used = calloc(C + 1, sizeof *used);
+
+	for (size_t i = 0; i < n; i++)
+		row[i] = -1;
+	for (size_t i = 0; i < n * m; i++)
+		if (s[i] > big)
+			big = s[i];
+	big += 1;
+#define COST(i, j) \
+	((transpose ? s[(j) * m + (i)] : s[(i) * m + (j)]) >= min \
+	         ? big - (transpose ? s[(j) * m + (i)] : s[(i) * m + (j)]) : big * 4)
+	for (size_t i = 1; i <= R; i++) {
+		size_t j0 = 0;
+		p[0] = (int)i;
+		for (size_t j = 0; j <= C; j++) {
+			minv[j] = INFINITY;
+			used[j] = 0;
+		}
+		do {
+			size_t i0 = (size_t)p[j0], j1 = 0;
+			double delta = INFINITY;
+			used[j0] = 1;
+			for (size_t j = 1; j <= C; j++)
+				if (!used[j]) {
+					double cur = COST(i0 - 1, j - 1) - u[i0] - v[j];
+					if (cur < minv[j]) {
+						minv[j] = cur;
+						way[j] = (int)j0;
+					}
+					if (minv[j] < delta) {
+						delta = minv[j];
+						j1 = j;
+					}
+				}
+			for (size_t j = 0; j <= C; j++)
+				if (used[j]) {
+					u[p[j]] += delta;
+					v[j] -= delta;
+				} else
+					minv[j] -= delta;
+			j0 = j1;
+		} while (p[j0] != 0);
+		do {
+			size_t j1 = (size_t)way[j0];
+			p[j0] = p[j1];
+			j0 = j1;
+		} while (j0);
+	}
+#undef COST
+	for (size_t j = 1; j <= C && R; j++) {
+		if (!p[j])
+			continue;
+		size_t i = (size_t)p[j] - 1, col = j - 1;
+		size_t ri = transpose ? col : i, ci = transpose ? i : col;
+		if (s[ri * m + ci] >= min)
+			row[ri] = (int)ci;
+	}
+	free(u);
+	free(v);
+	free(minv);
+	free(p);
+	free(way);
+	free(used);
+}
+
+/* match_assign picks what the reference picks, ties included: scores drawn from a few
+ * values (so that many pairs tie), shapes from 1 × 1 to past the stack's room, both
+ * orientations, thresholds that price out none, some or all. */
+static void
+test_assign_as_reference(void **state)
+{
+	static const double levels[] = { 0.0, 0.1, 0.35, 0.5, 0.5, 0.75, 0.9 };
+	static const double mins[] = { 0.0, 0.3, 0.6, 0.95 };
+	unsigned seed = 11;
+	(void)state;
+
+	for (int round = 0; round < 400; round++) {
+		size_t n = 1 + round % 9 + (round % 50 == 0 ? 40 : 0);
+		size_t m = 1 + (round / 9) % 11 + (round % 70 == 0 ? 35 : 0);
+		double *s = malloc(n * m * sizeof *s);
+		int *got = malloc(n * sizeof *got), *want = malloc(n * sizeof *want);
+		for (size_t i = 0; i < n * m; i++) {
+			seed = seed * 1103515245u + 12345u;
+			s[i] = levels[(seed >> 16) % (sizeof levels / sizeof levels[0])];
+		}
+		for (size_t k = 0; k < sizeof mins / sizeof mins[0]; k++) {
+			match_assign(s, n, m, mins[k], got);
+			ref_assign(s, n, m, mins[k], want);
+			assert_memory_equal(got, want, n * sizeof *got);
+		}
+		free(s);
+		free(got);
+		free(want);
 	}
 }
 
@@ -280,6 +388,7 @@ main(void)
 		cmocka_unit_test(test_assign_beats_greedy),
 		cmocka_unit_test(test_assign_threshold_and_shape),
 		cmocka_unit_test(test_assign_sizes),
+		cmocka_unit_test(test_assign_as_reference),
 		cmocka_unit_test(test_units),
 		cmocka_unit_test(test_similarity_and_links),
 		cmocka_unit_test(test_aliases),
