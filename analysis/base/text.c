@@ -11,31 +11,54 @@
 
 #include "base/util.h"
 
+/* The length of the well-formed UTF-8 sequence that starts P (LEFT bytes left, P[0] ≥
+ * 0x80), or 0: the byte ranges of Unicode's table 3-7, which are u8_next's rules (no
+ * overlong forms, no surrogates, nothing above U+10FFFF) without decoding. */
+static size_t
+utf8_seq(const unsigned char *p, size_t left)
+{
+	unsigned char c = p[0], lo = 0x80, hi = 0xBF;
+
+	if (c >= 0xC2 && c <= 0xDF)
+		return left >= 2 && (p[1] & 0xC0) == 0x80 ? 2 : 0;
+	if (c >= 0xE0 && c <= 0xEF) {
+		if (c == 0xE0)
+			lo = 0xA0;
+		else if (c == 0xED)
+			hi = 0x9F;
+		return left >= 3 && p[1] >= lo && p[1] <= hi && (p[2] & 0xC0) == 0x80 ? 3 : 0;
+	}
+	if (c >= 0xF0 && c <= 0xF4) {
+		if (c == 0xF0)
+			lo = 0x90;
+		else if (c == 0xF4)
+			hi = 0x8F;
+		return left >= 4 && p[1] >= lo && p[1] <= hi && (p[2] & 0xC0) == 0x80 &&
+		                       (p[3] & 0xC0) == 0x80
+		               ? 4
+		               : 0;
+	}
+	return 0;
+}
+
 int
 text_utf8_bad_line(const char *s, size_t len)
 {
+	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0;
 	int line = 1;
 
 	while (i < len) {
-		unsigned char c = (unsigned char)s[i];
-		int32_t cp;
-		int k;
-		if (c < 0x80) {
-			line += c == '\n';
+		size_t k;
+		if (p[i] < 0x80) {
+			line += p[i] == '\n';
 			i++;
 			continue;
 		}
 		/* A sequence cut by the end of the buffer is bad too. */
-		if (i + 4 > len) {
-			char tail[5] = { 0 };
-			memcpy(tail, s + i, len - i);
-			k = u8_next(tail, &cp);
-		} else
-			k = u8_next(s + i, &cp);
-		if (cp < 0)
+		if (!(k = utf8_seq(p + i, len - i)))
 			return line;
-		i += (size_t)k;
+		i += k;
 	}
 	return 0;
 }

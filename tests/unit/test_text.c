@@ -128,6 +128,51 @@ test_bad_line(void **state)
 	assert_int_equal(text_utf8_bad_line("a\nb\n\xE5\x8F", 6), 3);
 }
 
+/* The first bad line as u8_next finds it, character by character. */
+static int
+ref_bad_line(const char *s, size_t len)
+{
+	int line = 1;
+
+	for (size_t i = 0; i < len;) {
+		char tail[5] = { 0 };
+		int32_t cp;
+		int k;
+		if ((unsigned char)s[i] < 0x80) {
+			line += s[i++] == '\n';
+			continue;
+		}
+		memcpy(tail, s + i, len - i < 4 ? len - i : 4);
+		k = u8_next(tail, &cp);
+		if (cp < 0)
+			return line;
+		i += (size_t)k;
+	}
+	return 0;
+}
+
+/* The validator checks byte ranges without decoding: it must say what decoding says on
+ * every edge of them (overlong forms, surrogates, past U+10FFFF, cut sequences, NULs). */
+static void
+test_bad_line_as_decoding(void **state)
+{
+	static const unsigned char bytes[] = { 'a', '\n', 0x00, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0,
+		                               0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE5, 0xED, 0xEF,
+		                               0xF0, 0xF4, 0xF5, 0xFF };
+	unsigned seed = 5;
+	char buf[12];
+	(void)state;
+
+	for (int round = 0; round < 200000; round++) {
+		size_t len = 1 + round % (sizeof buf);
+		for (size_t i = 0; i < len; i++) {
+			seed = seed * 1103515245u + 12345u;
+			buf[i] = (char)bytes[(seed >> 16) % sizeof bytes];
+		}
+		assert_int_equal(text_utf8_bad_line(buf, len), ref_bad_line(buf, len));
+	}
+}
+
 /* Did you mean: the nearest by edit distance (a swap is one edit), within a third of the
  * word; case folded; CJK counted by characters. */
 static void
@@ -178,6 +223,7 @@ main(void)
 		cmocka_unit_test(test_key_width),
 		cmocka_unit_test(test_decode),
 		cmocka_unit_test(test_bad_line),
+		cmocka_unit_test(test_bad_line_as_decoding),
 		cmocka_unit_test(test_simplify),
 		cmocka_unit_test(test_nearest),
 		cmocka_unit_test(test_cpset),
