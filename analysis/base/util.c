@@ -202,6 +202,24 @@ pool_strdup(struct pool *p, const char *s)
 }
 
 void
+pool_merge(struct pool *p, struct pool *from)
+{
+	struct pool_block *tail = from->b;
+
+	if (!tail)
+		return;
+	while (tail->next)
+		tail = tail->next;
+	/* After P's first block, which is the one that still has room. */
+	if (p->b) {
+		tail->next = p->b->next;
+		p->b->next = from->b;
+	} else
+		p->b = from->b;
+	from->b = NULL;
+}
+
+void
 pool_release(struct pool *p)
 {
 	for (struct pool_block *b = p->b, *next; b; b = next) {

@@ -63,6 +63,8 @@ void *pool_alloc(struct pool *p, size_t n);
 char *pool_strndup(struct pool *p, const char *s, size_t n);
 char *pool_strdup(struct pool *p, const char *s);
 void pool_release(struct pool *p);
+/* FROM's blocks moved into P (what was allocated in either stays where it is). */
+void pool_merge(struct pool *p, struct pool *from);
 
 /* Store a formatted message in *cause (if cause is non-NULL); returns -1 for `return` chains. */
 int fail(char **cause, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

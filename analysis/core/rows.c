@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/stats.h"
+#include "base/par.h"
 #include "base/text.h"
 #include "base/util.h"
 
@@ -41,6 +42,22 @@ rows_add(struct rows *r, const char *const *vals)
 	for (size_t c = 0; c < r->ncols; c++)
 		r->cells[r->nrows * r->ncols + c] = pool_strdup(&r->pool, vals[c] ? vals[c] : "");
 	r->nrows++;
+}
+
+void
+rows_append(struct rows *r, struct rows *from)
+{
+	size_t n = from->nrows * r->ncols;
+
+	if (n) {
+		xgrow(&r->cells, &r->cap, r->nrows * r->ncols + n, sizeof *r->cells);
+		memcpy(r->cells + r->nrows * r->ncols, from->cells, n * sizeof *r->cells);
+		r->nrows += from->nrows;
+	}
+	pool_merge(&r->pool, &from->pool);
+	free(from->cells);
+	from->cells = NULL;
+	from->nrows = from->cap = 0;
 }
 
 void
@@ -347,14 +364,25 @@ growth_item(const struct growth_row *r)
 	return *r->last->item->name ? r->last->item->name : r->first->item->name;
 }
 
-static void
-build_growth(const struct match *mt, const struct filter *f, struct rows *out)
-{
-	struct growth_row *gr;
-	size_t n = stats_series_growth(mt, &gr);
+/* The growth rows [FROM, TO) of a listing, into part T of its job (built on the cores:
+ * a national corpus has a hundred thousand, each of seven figures to format). */
+struct growth_job {
+	const struct growth_row *gr;
+	const struct filter *f;
+	const struct rows *out;
+	struct rows part[PAR_MAX];
+};
 
-	for (size_t i = 0; i < n; i++) {
-		const struct growth_row *r = &gr[i];
+static void
+growth_rows(void *arg, size_t t, size_t from, size_t to)
+{
+	struct growth_job *j = arg;
+	struct rows *part = &j->part[t];
+
+	rows_init(part, j->out->cols, j->out->ncols);
+	for (size_t i = from; i < to; i++) {
+		const struct growth_row *r = &j->gr[i];
+		const struct filter *f = j->f;
 		const struct set *fs = r->first->item->set, *ls = r->last->item->set;
 		char b[7][64], pts[16], *flags = changes_str(&r->changes);
 		const char *row[] = { r->s->id,
@@ -377,10 +405,24 @@ build_growth(const struct match *mt, const struct filter *f, struct rows *out)
 		if ((filter_set(f, fs) || filter_set(f, ls)) &&
 		    filter_text(f, (const char *const[]){ r->s->metric, r->first->item->name,
 		                                          r->last->item->name }, 3))
-			rows_add(out, row);
+			rows_add(part, row);
 		free(flags);
 	}
-	free(gr);
+}
+
+static void
+build_growth(const struct match *mt, const struct filter *f, struct rows *out)
+{
+	struct growth_job j = { .f = f, .out = out };
+	size_t n = stats_series_growth(mt, (struct growth_row **)&j.gr), nt;
+
+	/* The parts in order: the rows are those of one pass. */
+	nt = par_for(n, 256, growth_rows, &j);
+	for (size_t t = 0; t < nt; t++) {
+		rows_append(out, &j.part[t]);
+		rows_release(&j.part[t]);
+	}
+	free((void *)j.gr);
 }
 
 /* One share row: the districts of SR that ONLY_PASS lets through (all of them when the

@@ -45,6 +45,8 @@ void rows_init(struct rows *r, const struct col *cols, size_t ncols);
 void rows_init_named(struct rows *r, const char *const *names, size_t ncols);
 /* Append a row of ncols strings (copied; NULL is stored as ""). */
 void rows_add(struct rows *r, const char *const *vals);
+/* Append FROM's rows (of the same columns) to R's; FROM is left empty. */
+void rows_append(struct rows *r, struct rows *from);
 void rows_release(struct rows *r);
 /* Tag column COL with TEXT (copied): a heading for people names it (2025年目标值). */
 void rows_tag(struct rows *r, size_t col, const char *text);

@@ -334,6 +334,9 @@ if scripts/gen-corpus 40 2 "$T/gen" 3 >/dev/null 2>&1; then
 	"$YOY" --data "$T/gen" growth >"$T/many.csv" 2>&1
 	YOY_THREADS=1 "$YOY" --data "$T/gen" growth >"$T/one.csv" 2>&1
 	same "growth with threads = with one thread" "$T/one.csv" "$T/many.csv"
+	"$YOY" --data "$T/gen" growth --grep 新增 >"$T/many.csv" 2>&1
+	YOY_THREADS=1 "$YOY" --data "$T/gen" growth --grep 新增 >"$T/one.csv" 2>&1
+	same "growth --grep with threads = with one thread" "$T/one.csv" "$T/many.csv"
 else
 	ko "scripts/gen-corpus failed"
 fi

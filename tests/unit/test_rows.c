@@ -196,6 +196,37 @@ test_rows_basics(void **state)
 	rows_release(&r);
 }
 
+/* Rows built in parts and appended keep their order and their cells. */
+static void
+test_rows_append(void **state)
+{
+	static const struct col cols[] = { { "a", COL_TEXT, SHOW_PLAIN }, { "n", COL_INT, SHOW_PLAIN } };
+	struct rows r, part, empty;
+	(void)state;
+
+	rows_init(&r, cols, 2);
+	rows_init(&part, cols, 2);
+	rows_init(&empty, cols, 2);
+	for (int i = 0; i < 2500; i++) {
+		char n[16];
+		snprintf(n, sizeof n, "%d", i);
+		rows_add(i < 1000 ? &r : &part, (const char *const[]){ i % 2 ? "渝北" : "高新", n });
+	}
+	rows_append(&r, &empty);
+	rows_append(&r, &part);
+	assert_int_equal(part.nrows, 0);
+	rows_release(&part);
+	rows_release(&empty);
+	assert_int_equal(r.nrows, 2500);
+	for (int i = 0; i < 2500; i += 7) {
+		char n[16];
+		snprintf(n, sizeof n, "%d", i);
+		assert_string_equal(rows_cell(&r, (size_t)i, 1), n);
+		assert_string_equal(rows_cell(&r, (size_t)i, 0), i % 2 ? "渝北" : "高新");
+	}
+	rows_release(&r);
+}
+
 int
 main(void)
 {
@@ -205,6 +236,7 @@ main(void)
 		cmocka_unit_test(test_growth_and_series),
 		cmocka_unit_test(test_compare_all),
 		cmocka_unit_test(test_rows_basics),
+		cmocka_unit_test(test_rows_append),
 	};
 	return cmocka_run_group_tests(tests, setup, fixture_teardown);
 }

@@ -170,6 +170,41 @@ test_pool(void **state)
 	pool_release(&p);
 }
 
+/* Two pools merged: what each handed out stays put and readable, the merged pool goes on
+ * handing out from the block it had, and one release frees both (LeakSanitizer and
+ * valgrind would see a block left behind). */
+static void
+test_pool_merge(void **state)
+{
+	struct pool a = POOL_INIT, b = POOL_INIT, empty = POOL_INIT;
+	char *sa[300], *sb[300];
+	(void)state;
+
+	pool_merge(&a, &empty); /* nothing into nothing */
+	assert_null(a.b);
+	for (int i = 0; i < 300; i++) {
+		char w[600];
+		memset(w, 'a' + i % 26, sizeof w - 1);
+		w[sizeof w - 1] = '\0';
+		sa[i] = pool_strdup(&a, w); /* three blocks' worth */
+		sb[i] = pool_strdup(&b, i % 2 ? "城市" : "区县");
+	}
+	pool_merge(&a, &b);
+	assert_null(b.b);
+	pool_merge(&b, &empty);
+	assert_null(b.b);
+	assert_string_equal(pool_strdup(&a, "合并后"), "合并后");
+	for (int i = 0; i < 300; i++) {
+		assert_int_equal(strlen(sa[i]), 599);
+		assert_int_equal(sa[i][0], 'a' + i % 26);
+		assert_string_equal(sb[i], i % 2 ? "城市" : "区县");
+	}
+	pool_merge(&b, &a); /* into an empty pool: it takes the blocks as they are */
+	assert_null(a.b);
+	assert_string_equal(sb[7], "城市");
+	pool_release(&b);
+}
+
 int
 main(void)
 {
@@ -178,6 +213,7 @@ main(void)
 		cmocka_unit_test(test_file_read),
 		cmocka_unit_test(test_sb_and_fail),
 		cmocka_unit_test(test_pool),
+		cmocka_unit_test(test_pool_merge),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
