@@ -198,28 +198,32 @@ is_word_cp(int32_t c)
 	return text_is_han(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-/* The bigrams of S (NFKC, lower-case Latin), each with weight W, appended to OUT. */
-struct gram {
-	uint64_t k;
-	double w;
-};
+/*
+ * A bigram met in a text: its key (two code points, 21 bits each) shifted past three bits
+ * that hold twice its weight (1, 2 or 4: units, task, name), so that sorting the numbers
+ * sorts by key and equal keys end up side by side.  Eight bytes, not a key and a double:
+ * every text of the corpus is sorted so.
+ */
+#define GRAM_KEY(g) ((g) >> 3)
+#define GRAM_W2(g) ((unsigned)((g) & 7))
 
+/* The bigrams of S (NFKC, lower-case Latin), each weighing W2 / 2, appended to OUT. */
 static void
-grams_of(const char *s, double w, struct gram **out, size_t *n, size_t *cap)
+grams_of(const char *s, unsigned w2, uint64_t **out, size_t *n, size_t *cap)
 {
 	const char *p = s;
 	int32_t c, prev = 0;
 	int k;
+	uint64_t *g;
 
+	/* Room for all at once: a text has fewer bigrams than bytes. */
+	xgrow(out, cap, *n + strlen(s) + 1, sizeof **out);
+	g = *out;
 	while ((k = u8_next(p, &c)) > 0) {
-		c = text_fold_cp(c);
-		if (is_word_cp(c)) {
-			if (prev) {
-				xgrow(out, cap, *n + 1, sizeof **out);
-				(*out)[*n].k = ((uint64_t)prev << 21) | (uint64_t)c;
-				(*out)[*n].w = w;
-				(*n)++;
-			}
+		/* A common ideograph is a word's character as it stands (most of them are). */
+		if ((c >= 0x4E00 && c <= 0x9FFF) || is_word_cp(c = text_fold_cp(c))) {
+			if (prev)
+				g[(*n)++] = (((uint64_t)prev << 21 | (uint64_t)c) << 3) | w2;
 			prev = c;
 		} else if (!text_is_space(c))
 			prev = 0; /* a space inside a word (PDF residue) does not break it */
@@ -227,21 +231,20 @@ grams_of(const char *s, double w, struct gram **out, size_t *n, size_t *cap)
 	}
 }
 
-/* G sorted by key: a text's few hundred bigrams, sorted for every item and target of the
- * corpus, so in line rather than through qsort's comparison calls.  (Equal keys are
- * summed next, in whatever order: their weights are halves, exact.) */
+/* G sorted: a text's few hundred bigrams, sorted for every item and target of the corpus,
+ * so in line rather than through qsort's comparison calls. */
 static void
-grams_sort(struct gram *g, size_t n)
+grams_sort(uint64_t *g, size_t n)
 {
 	while (n > 16) {
-		uint64_t a = g[0].k, b = g[n / 2].k, c = g[n - 1].k, piv;
+		uint64_t a = g[0], b = g[n / 2], c = g[n - 1], piv;
 		size_t i = 0, j = n - 1;
 		piv = a < b ? (b < c ? b : (a < c ? c : a)) : (a < c ? a : (b < c ? c : b));
 		for (;;) {
-			struct gram t;
-			while (g[i].k < piv)
+			uint64_t t;
+			while (g[i] < piv)
 				i++;
-			while (g[j].k > piv)
+			while (g[j] > piv)
 				j--;
 			if (i >= j)
 				break;
@@ -260,9 +263,9 @@ grams_sort(struct gram *g, size_t n)
 		}
 	}
 	for (size_t i = 1; i < n; i++) {
-		struct gram t = g[i];
+		uint64_t t = g[i];
 		size_t j = i;
-		while (j > 0 && g[j - 1].k > t.k) {
+		while (j > 0 && g[j - 1] > t) {
 			g[j] = g[j - 1];
 			j--;
 		}
@@ -270,19 +273,23 @@ grams_sort(struct gram *g, size_t n)
 	}
 }
 
-/* Sum the weights of equal grams; returns the new count. */
+/* Each key once, ascending, with twice its weighed count capped at 6 (the count weighs at
+ * most 3) in the low bits; returns the new count. */
 static size_t
-grams_merge(struct gram *g, size_t n)
+grams_merge(uint64_t *g, size_t n)
 {
 	size_t o = 0;
-	if (n == 0)
-		return 0;
+	unsigned w2 = 0;
+
 	grams_sort(g, n);
 	for (size_t i = 0; i < n; i++) {
-		if (o && g[o - 1].k == g[i].k)
-			g[o - 1].w += g[i].w;
-		else
+		if (o && GRAM_KEY(g[o - 1]) == GRAM_KEY(g[i])) {
+			w2 += GRAM_W2(g[i]);
+			g[o - 1] = GRAM_KEY(g[i]) << 3 | (w2 > 6 ? 6 : w2);
+		} else {
+			w2 = GRAM_W2(g[i]);
 			g[o++] = g[i];
+		}
 	}
 	return o;
 }
@@ -353,7 +360,7 @@ struct gdict {
 
 /* A text's bigrams as a glist in arena A, numbered in dictionary D. */
 static struct glist
-glist_make(struct garena *a, struct gdict *d, struct gram *g, size_t n)
+glist_make(struct garena *a, struct gdict *d, uint64_t *g, size_t n)
 {
 	struct glist l = { 0 };
 	struct gchunk *ch;
@@ -361,13 +368,13 @@ glist_make(struct garena *a, struct gdict *d, struct gram *g, size_t n)
 	n = grams_merge(g, n); /* sorts by key */
 	ch = garena_room(a, n);
 	for (size_t i = 0; i < n; i++) {
-		int k = gmap_get(&d->map, g[i].k, 1);
+		int k = gmap_get(&d->map, GRAM_KEY(g[i]), 1);
 		if ((size_t)k + 1 == d->map.n) {
 			xgrow(&d->key, &d->cap, d->map.n, sizeof *d->key);
-			d->key[k] = g[i].k;
+			d->key[k] = GRAM_KEY(g[i]);
 		}
 		ch->id[ch->n + i] = (uint32_t)k;
-		ch->tf2[ch->n + i] = (uint8_t)(g[i].w >= 3 ? 6 : g[i].w * 2);
+		ch->tf2[ch->n + i] = (uint8_t)GRAM_W2(g[i]);
 	}
 	l.id = ch->id + ch->n;
 	l.tf2 = ch->tf2 + ch->n;
@@ -445,11 +452,11 @@ vec_cos(const struct vec *a, const struct vec *b)
 }
 
 static void
-item_grams(const struct item *it, struct gram **g, size_t *n, size_t *cap)
+item_grams(const struct item *it, uint64_t **g, size_t *n, size_t *cap)
 {
-	grams_of(it->name, 2.0, g, n, cap);
-	grams_of(it->task, 1.0, g, n, cap);
-	grams_of(it->units, 0.5, g, n, cap);
+	grams_of(it->name, 4, g, n, cap);
+	grams_of(it->task, 2, g, n, cap);
+	grams_of(it->units, 1, g, n, cap);
 }
 
 static size_t
@@ -488,7 +495,7 @@ grams_run(void *jobs, size_t t, size_t lo, size_t hi)
 {
 	struct grams_job *j = (struct grams_job *)jobs + t;
 	struct ctx *x = j->x;
-	struct gram *g = NULL;
+	uint64_t *g = NULL;
 	size_t n, cap = 0;
 
 	for (size_t k = lo; k < hi; k++) {
@@ -498,7 +505,7 @@ grams_run(void *jobs, size_t t, size_t lo, size_t hi)
 		for (size_t t = 0; t < x->items[k]->targets.n; t++) {
 			n = 0;
 			const char *mt = x->items[k]->targets.v[t].metric;
-			grams_of(mt, 1.0, &g, &n, &cap);
+			grams_of(mt, 2, &g, &n, &cap);
 			x->tg[x->tfirst[k] + t] = glist_make(j->arena, &j->d, g, n);
 			x->tflag[x->tfirst[k] + t] =
 			        (is_reach(mt) ? TF_REACH : 0) | (has_latin_word(mt) ? TF_LATIN : 0);
