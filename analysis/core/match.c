@@ -405,7 +405,7 @@ scratch_release(struct scratch *w)
 /* A vector of bigrams: tf (capped) times the pair's idf, with its norm.  With CNT (the
  * pair's counts), bigrams none of the pair's items has are left out (a target's label may
  * add words of its own: 面积, 累计). */
-static struct vec
+static inline struct vec
 vec_make(struct pair *p, const struct glist *l, const int *cnt)
 {
 	struct vec v = { 0 };
