@@ -743,8 +743,11 @@ static int *
 pair_counts(struct pair *p, size_t n, size_t n_grams, int all)
 {
 	const struct ctx *x = p->x;
-	int *loc = p->w->loc, *cnt = room(&p->w->cnt, n_grams + 1, sizeof *cnt);
+	/* CNT[-1] counts the bigrams that are not the pair's (without ALL): counted there
+	 * rather than tested, the loop over the items' bigrams does not branch on each. */
+	int *loc = p->w->loc, *cnt = (int *)room(&p->w->cnt, n_grams + 2, sizeof *cnt) + 1;
 
+	cnt[-1] = 0;
 	p->gid = room(&p->w->gid, n_grams + 1, sizeof *p->gid);
 	if (!all)
 		for (size_t i = 0; i < n; i++) {
@@ -762,11 +765,14 @@ pair_counts(struct pair *p, size_t n, size_t n_grams, int all)
 		}
 	for (size_t i = 0; i < n; i++) {
 		const struct glist *l = &x->ig[item_index(x, pair_at(p, i))];
+		if (!all) {
+			for (size_t g = 0; g < l->n; g++)
+				cnt[loc[l->id[g]]]++;
+			continue;
+		}
 		for (size_t g = 0; g < l->n; g++) {
 			int *k = &loc[l->id[g]];
 			if (*k < 0) {
-				if (!all)
-					continue;
 				*k = (int)p->ng;
 				p->gid[p->ng] = l->id[g];
 				cnt[p->ng++] = 0;
