@@ -2215,17 +2215,79 @@ may_merge(const struct match *m, struct groups *g, const struct tref *tr, int ra
 	         (tr[e->a].item->set->up || tr[e->b].item->set->up));
 }
 
-/* Merges along the edges, strongest first; PARENT gets each target's group. */
+/* One thread's merges: the edges whose targets it owns, in their order. */
+struct merge_job {
+	const struct match *m;
+	const struct tref *tr;
+	const struct edge *e;
+	size_t ne;
+	const unsigned char *owner; /* per target: the thread whose edges touch it */
+	unsigned char t;
+	struct groups g;            /* the shared arrays, and a mark of its own */
+};
+
+static void *
+merge_thread(void *arg)
+{
+	struct merge_job *j = arg;
+	struct groups *g = &j->g;
+	int *parent = g->parent;
+
+	for (size_t k = 0; k < j->ne; k++) {
+		const struct edge *e = &j->e[k];
+		int ra, rb, had;
+		if (j->owner[e->a] != j->t)
+			continue;
+		ra = find(parent, (int)e->a);
+		rb = find(parent, (int)e->b);
+		if (ra == rb || !may_merge(j->m, g, j->tr, ra, rb, e))
+			continue;
+		g->hascity[ra] = g->hascity[rb] = g->hascity[ra] || g->hascity[rb];
+		/* The root is the smaller index, whatever order the edges came in. */
+		if (rb < ra) {
+			int t = ra;
+			ra = rb;
+			rb = t;
+		}
+		had = g->mem[ra] != NULL;
+		xgrow(&g->mem[ra], &g->mcap[ra], g->nmem[ra] + g->nmem[rb], sizeof(int));
+		if (!had)
+			g->mem[ra][0] = ra; /* a group of one's list made */
+		/* RB's members taken before its parent changes (the list of a group of one). */
+		memcpy(g->mem[ra] + g->nmem[ra], members(g, rb), g->nmem[rb] * sizeof(int));
+		g->nmem[ra] += g->nmem[rb];
+		g->nmem[rb] = 0;
+		free(g->mem[rb]);
+		g->mem[rb] = NULL;
+		parent[rb] = ra;
+	}
+	free(g->mark);
+	return NULL;
+}
+
+/*
+ * Merges along the edges, strongest first; PARENT gets each target's group.  A merge
+ * looks only at the two groups it joins, and no edge joins sets that no chain of edges
+ * joins (a city, its districts and their years; another city's are apart): such
+ * components of sets are merged on the cores, each component's edges in their order,
+ * so that every group is the one a single pass makes.
+ */
 static void
 merge_groups(const struct match *m, const struct corpus *c, const struct tref *tr, size_t nt,
              const struct edge *e, size_t ne, int *parent)
 {
 	struct groups g;
+	struct merge_job jobs[PAR_MAX];
+	size_t nth = par_threads(ne, 256), *load = xcalloc(c->nsets + 1, sizeof *load);
+	size_t tload[PAR_MAX] = { 0 };
+	uint32_t *tset = xmalloc((nt + 1) * sizeof *tset);
+	int *comp = xmalloc((c->nsets + 1) * sizeof *comp);
+	unsigned char *owner = xmalloc(nt + 1), *cown = xcalloc(c->nsets + 1, 1);
 
 	g.parent = parent;
 	g.sets = c->sets;
 	g.nsets = c->nsets;
-	g.mark = xcalloc(c->nsets + 1, sizeof *g.mark);
+	g.mark = NULL;
 	g.stamp = 0;
 	g.mem = xcalloc(nt + 1, sizeof *g.mem);
 	g.nmem = xcalloc(nt + 1, sizeof *g.nmem);
@@ -2235,37 +2297,46 @@ merge_groups(const struct match *m, const struct corpus *c, const struct tref *t
 		g.hascity[i] = tr[i].item->set->up == NULL;
 		parent[i] = (int)i;
 		g.nmem[i] = 1;
+		tset[i] = (uint32_t)(tr[i].item->set - c->sets);
 	}
+	/* The components of sets that the edges join, each given whole to the thread with the
+	 * fewest targets so far (which thread has which changes no group). */
+	for (size_t s = 0; s < c->nsets; s++)
+		comp[s] = (int)s;
 	for (size_t k = 0; k < ne; k++) {
-		int ra = find(parent, (int)e[k].a), rb = find(parent, (int)e[k].b), had;
-		if (ra == rb || !may_merge(m, &g, tr, ra, rb, &e[k]))
-			continue;
-		g.hascity[ra] = g.hascity[rb] = g.hascity[ra] || g.hascity[rb];
-		/* The root is the smaller index, whatever order the edges came in. */
-		if (rb < ra) {
-			int t = ra;
-			ra = rb;
-			rb = t;
-		}
-		had = g.mem[ra] != NULL;
-		xgrow(&g.mem[ra], &g.mcap[ra], g.nmem[ra] + g.nmem[rb], sizeof(int));
-		if (!had)
-			g.mem[ra][0] = ra; /* a group of one's list made */
-		/* RB's members taken before its parent changes (the list of a group of one). */
-		memcpy(g.mem[ra] + g.nmem[ra], members(&g, rb), g.nmem[rb] * sizeof(int));
-		g.nmem[ra] += g.nmem[rb];
-		g.nmem[rb] = 0;
-		free(g.mem[rb]);
-		g.mem[rb] = NULL;
-		parent[rb] = ra;
+		int ca = find(comp, (int)tset[e[k].a]), cb = find(comp, (int)tset[e[k].b]);
+		if (ca != cb)
+			comp[ca < cb ? cb : ca] = ca < cb ? ca : cb;
 	}
+	for (size_t i = 0; i < nt; i++)
+		load[find(comp, (int)tset[i])]++;
+	for (size_t s = 0; s < c->nsets; s++)
+		if (comp[s] == (int)s && load[s]) {
+			size_t best = 0;
+			for (size_t t = 1; t < nth; t++)
+				if (tload[t] < tload[best])
+					best = t;
+			cown[s] = (unsigned char)best;
+			tload[best] += load[s];
+		}
+	for (size_t i = 0; i < nt; i++)
+		owner[i] = cown[find(comp, (int)tset[i])];
+	for (size_t t = 0; t < nth; t++) {
+		jobs[t] = (struct merge_job){ m, tr, e, ne, owner, (unsigned char)t, g };
+		jobs[t].g.mark = xcalloc(c->nsets + 1, sizeof *g.mark);
+	}
+	par_run(merge_thread, jobs, sizeof *jobs, nth);
 	for (size_t i = 0; i < nt; i++)
 		free(g.mem[i]);
 	free(g.mem);
 	free(g.nmem);
 	free(g.mcap);
 	free(g.hascity);
-	free(g.mark);
+	free(tset);
+	free(comp);
+	free(load);
+	free(owner);
+	free(cown);
 }
 
 /* Groups of two or more are series: bucket the targets by their root once. */
