@@ -80,6 +80,7 @@ csvio_parse(const char *buf, size_t len, const char *name, char **cause)
 		return NULL;
 	}
 	csv_set_space_func(&p, no_space);
+	csv_set_blk_size(&p, 1024); /* a task's text in one or two steps, not 128 bytes each */
 	r.d = xcalloc(1, sizeof *r.d);
 	r.line = 1;
 	r.boundary = 1;
