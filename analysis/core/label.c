@@ -1504,6 +1504,9 @@ norm_text(const char *s)
 
 	if (!s)
 		return NULL;
+	/* Without a bracket there is nothing to change (a gloss is in brackets). */
+	if (!strpbrk(s, "()") && !strstr(s, "（"))
+		return xstrdup(s);
 	out = o = xmalloc(3 * strlen(s) + 1);
 	while (*s) {
 		int32_t cp;
