@@ -968,7 +968,7 @@ match_assign(const double *s, size_t n, size_t m, double min, int *row)
 	int transpose = n > m;
 	size_t R = transpose ? m : n, C = transpose ? n : m, eligible = 0;
 	double big = 0, *u, *v, *minv, *cost;
-	int *p, *way, *used;
+	int *p, *way, *fl, *ul;
 	double small[1024];
 	void *block;
 	size_t need;
@@ -988,7 +988,7 @@ match_assign(const double *s, size_t n, size_t m, double min, int *row)
 	/* The working arrays and the costs in one block: on the stack for the small problems
 	 * the matcher solves by the million (the targets of two linked items, two sets'
 	 * items). */
-	need = (R * C + R + 1 + 2 * (C + 1)) * sizeof(double) + 3 * (C + 1) * sizeof(int);
+	need = (R * C + R + 1 + 2 * (C + 1)) * sizeof(double) + 4 * (C + 1) * sizeof(int);
 	block = need <= sizeof small ? (void *)small : xmalloc(need);
 	memset(block, 0, need);
 	cost = (double *)block;
@@ -997,7 +997,8 @@ match_assign(const double *s, size_t n, size_t m, double min, int *row)
 	minv = v + C + 1;
 	p = (int *)(minv + C + 1);
 	way = p + C + 1;
-	used = way + C + 1;
+	fl = way + C + 1;
+	ul = fl + C + 1;
 	/* Each cost once, in the rows' order, not worked out at every step of every path. */
 	for (size_t i = 0; i < R; i++)
 		for (size_t j = 0; j < C; j++) {
@@ -1005,36 +1006,43 @@ match_assign(const double *s, size_t n, size_t m, double min, int *row)
 			cost[i * C + j] = sc >= min ? big - sc : big * 4;
 		}
 	for (size_t i = 1; i <= R; i++) {
-		size_t j0 = 0;
+		size_t j0 = 0, nfree = C, nused = 1;
 		p[0] = (int)i;
+		/* The columns not yet on the path (ascending: the first of equal minima wins)
+		 * and those on it, as lists rather than a flag tested at every column. */
 		for (size_t j = 0; j <= C; j++) {
 			minv[j] = INFINITY;
-			used[j] = 0;
+			fl[j] = (int)j + 1;
 		}
+		ul[0] = 0;
 		do {
-			size_t i0 = (size_t)p[j0], j1 = 0;
+			size_t i0 = (size_t)p[j0], j1 = 0, at = 0;
 			const double *ci = cost + (i0 - 1) * C;
 			double delta = INFINITY, ui = u[i0];
-			used[j0] = 1;
-			for (size_t j = 1; j <= C; j++)
-				if (!used[j]) {
-					double cur = ci[j - 1] - ui - v[j];
-					if (cur < minv[j]) {
-						minv[j] = cur;
-						way[j] = (int)j0;
-					}
-					if (minv[j] < delta) {
-						delta = minv[j];
-						j1 = j;
-					}
+			for (size_t q = 0; q < nfree; q++) {
+				size_t j = (size_t)fl[q];
+				double cur = ci[j - 1] - ui - v[j];
+				if (cur < minv[j]) {
+					minv[j] = cur;
+					way[j] = (int)j0;
 				}
-			for (size_t j = 0; j <= C; j++)
-				if (used[j]) {
-					u[p[j]] += delta;
-					v[j] -= delta;
-				} else
-					minv[j] -= delta;
+				if (minv[j] < delta) {
+					delta = minv[j];
+					j1 = j;
+					at = q;
+				}
+			}
+			for (size_t q = 0; q < nused; q++) {
+				u[p[ul[q]]] += delta;
+				v[ul[q]] -= delta;
+			}
+			for (size_t q = 0; q < nfree; q++)
+				minv[fl[q]] -= delta;
 			j0 = j1;
+			/* J1 joins the path. */
+			memmove(fl + at, fl + at + 1, (nfree - at - 1) * sizeof *fl);
+			nfree--;
+			ul[nused++] = (int)j1;
 		} while (p[j0] != 0);
 		do {
 			size_t j1 = (size_t)way[j0];
