@@ -107,7 +107,7 @@ struct spair {
 	double weight;
 };
 
-/* A thread's edges. */
+/* A list of edges: a thread's, or all of them. */
 struct edges {
 	struct edge *v;
 	size_t n, cap;
@@ -1748,13 +1748,13 @@ struct tref {
 
 /* Add an edge between targets A and B (indexes into the context's targets). */
 static void
-add_edge(struct edge **e, size_t *ne, size_t *cap, size_t a, size_t b, double w)
+add_edge(struct edges *e, size_t a, size_t b, double w)
 {
-	xgrow(e, cap, *ne + 1, sizeof **e);
-	(*e)[*ne].a = (uint32_t)(a < b ? a : b);
-	(*e)[*ne].b = (uint32_t)(a < b ? b : a);
-	(*e)[*ne].w = w;
-	(*ne)++;
+	xgrow(&e->v, &e->cap, e->n + 1, sizeof *e->v);
+	e->v[e->n].a = (uint32_t)(a < b ? a : b);
+	e->v[e->n].b = (uint32_t)(a < b ? b : a);
+	e->v[e->n].w = w;
+	e->n++;
 }
 
 /* Do two metrics name the same Latin word of two letters or more (AED, WiFi)?  An
@@ -1832,7 +1832,7 @@ target_score(struct pair *p, const struct item *ia, size_t i, const struct item 
 /* Within the linked items IA and IB: the optimal pairing of their targets by metric. */
 static void
 link_edges(struct ctx *x, struct pair *p, const struct spair *sp, const struct item *ia,
-           const struct item *ib, enum relation rel, struct edge **e, size_t *ne, size_t *ecap)
+           const struct item *ib, enum relation rel, struct edges *e)
 {
 	size_t fa = x->tfirst[item_index(x, ia)], fb = x->tfirst[item_index(x, ib)];
 	size_t na = ia->targets.n, nb = ib->targets.n;
@@ -1848,7 +1848,7 @@ link_edges(struct ctx *x, struct pair *p, const struct spair *sp, const struct i
 	match_assign(s, na, nb, 0.2, row);
 	for (size_t i = 0; i < na; i++)
 		if (row[i] >= 0 && x->tclass[fa + i] == x->tclass[fb + (size_t)row[i]])
-			add_edge(e, ne, ecap, fa + i, fb + (size_t)row[i],
+			add_edge(e, fa + i, fb + (size_t)row[i],
 			         /* A part link says less than a same or child one: a district's own
 			          * item (助残服务行动) gives way to the city's broken down (残疾人
 			          * 服务提升). */
@@ -1912,8 +1912,8 @@ postings_release(struct postings *ps)
 
 /* Across items: pairs of metrics alike enough that share a term at least RARE (an idf). */
 static void
-cross_edges(struct ctx *x, struct pair *p, const struct spair *sp, double rare, struct edge **e,
-            size_t *ne, size_t *ecap)
+cross_edges(struct ctx *x, struct pair *p, const struct spair *sp, double rare,
+            struct edges *e)
 {
 	const struct set *sa = sp->a, *sb = sp->b;
 	struct postings ps;
@@ -1944,7 +1944,7 @@ cross_edges(struct ctx *x, struct pair *p, const struct spair *sp, double rare, 
 					vb = pair_tv(p, &sb->items[j], jt);
 					sim = vec_cos(va, vb);
 					if (sim >= 0.6 && rarest_shared(p, va, vb) >= rare)
-						add_edge(e, ne, ecap, fa, fb, sim * sp->weight);
+						add_edge(e, fa, fb, sim * sp->weight);
 				}
 			}
 		}
@@ -1972,13 +1972,13 @@ edges_of_pair(struct match *m, struct ctx *x, struct pair *p, const struct spair
 		for (size_t q = 0; q < x->nil[k]; q++) {
 			const struct link *lk = link_at(m, x, x->il[k][q]);
 			if (lk->from == it && lk->to->set == sb)
-				link_edges(x, p, sp, lk->from, lk->to, lk->relation, &e->v, &e->n, &e->cap);
+				link_edges(x, p, sp, lk->from, lk->to, lk->relation, e);
 			else if (lk->to == it && lk->from->set == sb)
-				link_edges(x, p, sp, lk->to, lk->from, lk->relation, &e->v, &e->n, &e->cap);
+				link_edges(x, p, sp, lk->to, lk->from, lk->relation, e);
 		}
 	}
 	/* In at most ~3 of the pair's items. */
-	cross_edges(x, p, sp, log((p->ndocs + 1) / 4.0) + 0.1, &e->v, &e->n, &e->cap);
+	cross_edges(x, p, sp, log((p->ndocs + 1) / 4.0) + 0.1, e);
 }
 
 /* The edges between the targets of the pair of sets SP, made a pair of its own. */
@@ -2162,7 +2162,7 @@ series_edges(struct match *m, struct ctx *x, size_t *ne)
 		struct alias *al = &m->aliases[i];
 		if (al->kind != ALIAS_SERIES)
 			continue;
-		add_edge(&e.v, &e.n, &e.cap, x->tfirst[item_index(x, al->a)] + (size_t)al->ta,
+		add_edge(&e, x->tfirst[item_index(x, al->a)] + (size_t)al->ta,
 		         x->tfirst[item_index(x, al->b)] + (size_t)al->tb, 100);
 	}
 	edges_sort(e.v, e.n);
