@@ -21,7 +21,6 @@ static void
 on_field(void *s, size_t len, void *data)
 {
 	struct reader *r = data;
-
 	char *v = pool_strndup(&r->d->pool, s ? s : "", s ? len : 0);
 
 	r->in_row = 1;

@@ -84,7 +84,7 @@ u8_next(const char *s, int32_t *cp)
 struct text_cpset {
 	uint64_t bit[4];
 };
-/* Add the first code point of each of the N words; add one code point. */
+/* Add the first code point of each of the N words. */
 void text_cpset_add_firsts(struct text_cpset *s, const char *const *words, size_t n);
 
 static inline unsigned
@@ -93,6 +93,7 @@ text_cpset_slot_(int32_t c)
 	return (unsigned)(((uint32_t)c * 2654435761u) >> 24);
 }
 
+/* Add the code point C. */
 static inline void
 text_cpset_add(struct text_cpset *s, int32_t c)
 {

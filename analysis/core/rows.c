@@ -413,8 +413,9 @@ growth_rows(void *arg, size_t t, size_t from, size_t to)
 static void
 build_growth(const struct match *mt, const struct filter *f, struct rows *out)
 {
-	struct growth_job j = { .f = f, .out = out };
-	size_t n = stats_series_growth(mt, (struct growth_row **)&j.gr), nt;
+	struct growth_row *gr;
+	size_t n = stats_series_growth(mt, &gr), nt;
+	struct growth_job j = { .gr = gr, .f = f, .out = out };
 
 	/* The parts in order: the rows are those of one pass. */
 	nt = par_for(n, 256, growth_rows, &j);
@@ -422,7 +423,7 @@ build_growth(const struct match *mt, const struct filter *f, struct rows *out)
 		rows_append(out, &j.part[t]);
 		rows_release(&j.part[t]);
 	}
-	free((void *)j.gr);
+	free(gr);
 }
 
 /* One share row: the districts of SR that ONLY_PASS lets through (all of them when the
