@@ -2177,7 +2177,7 @@ struct groups {
 	int **mem;              /* each root's members; NULL for a group of one (members()) */
 	size_t *nmem, *mcap;
 	char *hascity;          /* the group has a city's target */
-	const struct set *sets; /* the corpus's sets, for a member's set index */
+	const uint32_t *tset;   /* per target: its set's index */
 	size_t nsets;
 	unsigned *mark, stamp;  /* per set: marked when a group being merged has a member */
 };
@@ -2205,9 +2205,9 @@ may_merge(const struct match *m, struct groups *g, const struct tref *tr, int ra
 		g->stamp = 1;
 	}
 	for (size_t i = 0; i < g->nmem[ra]; i++)
-		g->mark[tr[ma[i]].item->set - g->sets] = g->stamp;
+		g->mark[g->tset[ma[i]]] = g->stamp;
 	for (size_t j = 0; j < g->nmem[rb]; j++)
-		if (g->mark[tr[mb[j]].item->set - g->sets] == g->stamp)
+		if (g->mark[g->tset[mb[j]]] == g->stamp)
 			return 0;
 	/* No forbidden pair. */
 	for (size_t i = 0; m->naliases && i < g->nmem[ra]; i++)
@@ -2293,7 +2293,7 @@ merge_groups(const struct match *m, const struct corpus *c, const struct tref *t
 	unsigned char *owner = xmalloc(nt + 1), *cown = xcalloc(c->nsets + 1, 1);
 
 	g.parent = parent;
-	g.sets = c->sets;
+	g.tset = tset;
 	g.nsets = c->nsets;
 	g.mark = NULL;
 	g.stamp = 0;
