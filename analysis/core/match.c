@@ -1644,28 +1644,6 @@ find(int *parent, int i)
 	return i;
 }
 
-/* The largest idf (in the pair) among the bigrams two vectors share. */
-static double
-rarest_shared(const struct pair *p, const struct vec *a, const struct vec *b)
-{
-	double best = 0;
-	size_t i = 0, j = 0;
-
-	while (i < a->n && j < b->n) {
-		if (a->id[i] == b->id[j]) {
-			double w = p->idfv[a->loc[i]];
-			if (w > best)
-				best = w;
-			i++;
-			j++;
-		} else if (a->id[i] < b->id[j])
-			i++;
-		else
-			j++;
-	}
-	return best;
-}
-
 static int
 cmp_member(const void *a, const void *b)
 {
@@ -1859,17 +1837,17 @@ link_edges(struct ctx *x, struct pair *p, const struct spair *sp, const struct i
 		free(row);
 }
 
-/* An inverted index of the bigrams of a set's targets, by the bigram's number in the
- * pair's df (every bigram of a target vector is there): the targets (numbered through the
- * set) that have bigram k are at[first[k] .. first[k + 1]); each target's item and index
- * are in item[] and t[]. */
+/* An inverted index of the bigrams of a set's targets whose idf is at least RARE, by the
+ * bigram's number in the pair's df (every bigram of a target vector is there): the targets
+ * (numbered through the set) that have bigram k are at[first[k] .. first[k + 1]), empty
+ * for a bigram less rare; each target's item and index are in item[] and t[]. */
 struct postings {
 	size_t *first, *at;
 	size_t *item, *t;
 };
 
 static void
-postings_build(struct postings *ps, struct pair *p, const struct set *sb)
+postings_build(struct postings *ps, struct pair *p, const struct set *sb, double rare)
 {
 	size_t nk = p->ng, nt = 0, *fill;
 
@@ -1883,7 +1861,8 @@ postings_build(struct postings *ps, struct pair *p, const struct set *sb)
 		for (size_t t = 0; t < sb->items[j].targets.n; t++) {
 			const struct vec *v = pair_tv(p, &sb->items[j], t);
 			for (size_t g = 0; g < v->n; g++)
-				ps->first[v->loc[g] + 1]++;
+				if (p->idfv[v->loc[g]] >= rare)
+					ps->first[v->loc[g] + 1]++;
 		}
 	for (size_t k = 0; k < nk; k++)
 		ps->first[k + 1] += ps->first[k];
@@ -1896,7 +1875,8 @@ postings_build(struct postings *ps, struct pair *p, const struct set *sb)
 			ps->item[tj] = j;
 			ps->t[tj] = t;
 			for (size_t g = 0; g < v->n; g++)
-				ps->at[fill[v->loc[g]]++] = tj;
+				if (p->idfv[v->loc[g]] >= rare)
+					ps->at[fill[v->loc[g]]++] = tj;
 		}
 	free(fill);
 }
@@ -1910,7 +1890,9 @@ postings_release(struct postings *ps)
 	free(ps->t);
 }
 
-/* Across items: pairs of metrics alike enough that share a term at least RARE (an idf). */
+/* Across items: pairs of metrics alike enough that share a term at least RARE (an idf).
+ * Only the postings of such terms are walked: a pair that shares none is never looked at
+ * (most pairs share only common terms: 建设, 完成). */
 static void
 cross_edges(struct ctx *x, struct pair *p, const struct spair *sp, double rare,
             struct edges *e)
@@ -1920,7 +1902,7 @@ cross_edges(struct ctx *x, struct pair *p, const struct spair *sp, double rare,
 	size_t nb = 0, bbase = x->base[sb - x->c->sets]; /* item_index of sb's first item */
 	int *seen;
 
-	postings_build(&ps, p, sb);
+	postings_build(&ps, p, sb, rare);
 	for (size_t j = 0; j < sb->nitems; j++)
 		nb += sb->items[j].targets.n;
 	seen = xcalloc(nb + 1, sizeof *seen);
@@ -1931,6 +1913,8 @@ cross_edges(struct ctx *x, struct pair *p, const struct spair *sp, double rare,
 			size_t fa = x->tfirst[item_index(x, ia)] + t;
 			for (size_t g = 0; g < va->n; g++) {
 				size_t k = va->loc[g];
+				if (p->idfv[k] < rare)
+					continue;
 				for (size_t q = ps.first[k]; q < ps.first[k + 1]; q++) {
 					size_t tj = ps.at[q], j = ps.item[tj], jt = ps.t[tj], fb;
 					const struct vec *vb;
@@ -1943,7 +1927,7 @@ cross_edges(struct ctx *x, struct pair *p, const struct spair *sp, double rare,
 						continue;
 					vb = pair_tv(p, &sb->items[j], jt);
 					sim = vec_cos(va, vb);
-					if (sim >= 0.6 && rarest_shared(p, va, vb) >= rare)
+					if (sim >= 0.6)
 						add_edge(e, fa, fb, sim * sp->weight);
 				}
 			}
