@@ -1,6 +1,7 @@
 /* memo: see memo.h. */
 #include "base/memo.h"
 
+#include <assert.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -118,4 +119,118 @@ memo_clear(struct memo *m)
 		sh->nbucket = sh->n = 0;
 		pthread_mutex_unlock(&sh->lock);
 	}
+}
+
+/* ---- keep ---- */
+
+/* A slot of a shard's open-addressing table: a flat array per shard, no node per key (a
+ * national corpus keeps 300k keys for a while; nodes among the strings that stay would
+ * leave holes behind). */
+struct keep_slot {
+	uint64_t hash;
+	const void *value;      /* NULL: a free slot */
+	const char *key[KEEP_KEYS];
+	size_t n;
+};
+
+void
+keep_init(struct keep *k)
+{
+	memset(k, 0, sizeof *k);
+	for (size_t i = 0; i < MEMO_SHARDS; i++)
+		pthread_mutex_init(&k->shard[i].lock, NULL);
+}
+
+uint64_t
+keep_hash(const char *const *key, size_t n)
+{
+	uint64_t h = n;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (key[i] ? hash(key[i], strlen(key[i])) : 0x5851F42D4C957F2Du)) *
+		    0x9E3779B97F4A7C15u;
+	return h ^ h >> 31;
+}
+
+static int
+keep_same(const struct keep_slot *e, uint64_t h, const char *const *key, size_t n)
+{
+	if (e->hash != h || e->n != n)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!e->key[i] != !key[i] || (key[i] && strcmp(e->key[i], key[i]) != 0))
+			return 0;
+	return 1;
+}
+
+/* KEY's slot in SH, or the free slot where it would go; NULL in an empty table. */
+static struct keep_slot *
+keep_slot(struct keep_shard *sh, uint64_t h, const char *const *key, size_t n)
+{
+	size_t mask = sh->nslot - 1;
+
+	if (!sh->nslot)
+		return NULL;
+	for (size_t i = h & mask;; i = (i + 1) & mask)
+		if (!sh->slot[i].value || keep_same(&sh->slot[i], h, key, n))
+			return &sh->slot[i];
+}
+
+const void *
+keep_get(struct keep *k, uint64_t h, const char *const *key, size_t n)
+{
+	struct keep_shard *sh = &k->shard[h >> 58];
+	struct keep_slot *e;
+	const void *v;
+
+	pthread_mutex_lock(&sh->lock);
+	e = keep_slot(sh, h, key, n);
+	v = e ? e->value : NULL;
+	pthread_mutex_unlock(&sh->lock);
+	return v;
+}
+
+const void *
+keep_put(struct keep *k, uint64_t h, const char *const *key, size_t n, const void *v)
+{
+	struct keep_shard *sh = &k->shard[h >> 58];
+	struct keep_slot *e;
+
+	assert(n <= KEEP_KEYS && v);
+	pthread_mutex_lock(&sh->lock);
+	if ((e = keep_slot(sh, h, key, n)) && e->value) {
+		v = e->value;
+		pthread_mutex_unlock(&sh->lock);
+		return v;
+	}
+	/* At most half full: a free slot is never far. */
+	if (2 * (sh->n + 1) > sh->nslot) {
+		struct keep_shard big = { .nslot = sh->nslot ? sh->nslot * 2 : 64 };
+		big.slot = xcalloc(big.nslot, sizeof *big.slot);
+		for (size_t i = 0; i < sh->nslot; i++)
+			if (sh->slot[i].value)
+				*keep_slot(&big, sh->slot[i].hash, sh->slot[i].key, sh->slot[i].n) =
+				        sh->slot[i];
+		free(sh->slot);
+		sh->slot = big.slot;
+		sh->nslot = big.nslot;
+		e = keep_slot(sh, h, key, n);
+	}
+	e->hash = h;
+	e->value = v;
+	memcpy(e->key, key, n * sizeof *key);
+	e->n = n;
+	sh->n++;
+	pthread_mutex_unlock(&sh->lock);
+	return v;
+}
+
+void
+keep_free(struct keep *k)
+{
+	for (size_t s = 0; s < MEMO_SHARDS; s++) {
+		free(k->shard[s].slot);
+		pthread_mutex_destroy(&k->shard[s].lock);
+	}
+	memset(k, 0, sizeof *k);
 }

@@ -11,6 +11,7 @@
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #define MEMO_SHARDS 64
 
@@ -35,5 +36,34 @@ char *memo_get(struct memo *m, const void *key, size_t klen);
 void memo_put(struct memo *m, const void *key, size_t klen, const char *value);
 /* Forget every key. */
 void memo_clear(struct memo *m);
+
+/*
+ * keep: pointers kept by keys of up to KEEP_KEYS strings that the caller owns (not copied:
+ * they must outlive the keep), for a pass that meets the same texts again and can take a
+ * result made already instead of making it anew.  A key is hashed once (keep_hash) for
+ * both questions.  Safe to share among threads like a memo; unlike one, it lives between
+ * keep_init() and keep_free().
+ */
+#define KEEP_KEYS 3
+
+struct keep_slot;
+
+struct keep {
+	struct keep_shard {
+		pthread_mutex_t lock;
+		struct keep_slot *slot;
+		size_t nslot, n;
+	} shard[MEMO_SHARDS];
+};
+
+void keep_init(struct keep *k);
+/* The hash of the N strings KEY (a NULL string is a key of its own). */
+uint64_t keep_hash(const char *const *key, size_t n);
+/* The value kept for KEY, whose hash is H, or NULL. */
+const void *keep_get(struct keep *k, uint64_t h, const char *const *key, size_t n);
+/* Keep V (not NULL) for KEY, unless a value is kept for it already: the value kept. */
+const void *keep_put(struct keep *k, uint64_t h, const char *const *key, size_t n,
+                     const void *v);
+void keep_free(struct keep *k);
 
 #endif

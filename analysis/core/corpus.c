@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "base/csvio.h"
+#include "base/memo.h"
 #include "ingest/notice.h"
 #include "base/par.h"
 #include "base/util.h"
@@ -400,12 +401,20 @@ corpus_free(struct corpus *c)
 	free(c);
 }
 
+/* What corpus_targets asks of every set: with the notices' lines or not, and the target
+ * lists made so far by the task and name they were made from (districts copy their city's
+ * wording and items come back each year: a national corpus asks again for most tasks). */
+struct targets_job {
+	int lines;
+	struct keep *made;
+};
+
 /* The targets of one set (see corpus_targets). */
 static int
-set_targets(struct corpus *c, struct set *s, const void *with_lines, char **cause)
+set_targets(struct corpus *c, struct set *s, const void *arg, char **cause)
 {
-	int lines = *(const int *)with_lines;
-
+	const struct targets_job *j = arg;
+	int lines = j->lines;
 	struct notice *n = NULL;
 
 	if (lines && *s->raw) {
@@ -418,15 +427,27 @@ set_targets(struct corpus *c, struct set *s, const void *with_lines, char **caus
 	for (size_t k = 0; k < s->nitems; k++) {
 		struct item *it = &s->items[k];
 		const struct notice_item *ni = NULL;
+		const char *key[] = { it->task, it->name };
+		uint64_t h = keep_hash(key, NELEM(key));
+		const struct target_list *made;
 
 		target_list_release(&it->targets);
 		free(it->target_lines);
-		targets_extract(it->task, it->name, &it->targets);
-		if (it->targets.cap > it->targets.n + 1) {
-			/* To its size: grown by doubling, every list had room for eight (a national
-			 * corpus's million targets would keep 100 MB of room). */
-			it->targets.v = xrealloc(it->targets.v, (it->targets.n + 1) * sizeof *it->targets.v);
-			it->targets.cap = it->targets.n + 1;
+		/* Extraction is a function of the task and the name alone: a list made from the
+		 * same two is copied (the item that made it is whole, and the list is the item's
+		 * own until the corpus is freed). */
+		if ((made = keep_get(j->made, h, key, NELEM(key)))) {
+			target_list_copy(&it->targets, made);
+		} else {
+			targets_extract(it->task, it->name, &it->targets);
+			if (it->targets.cap > it->targets.n + 1) {
+				/* To its size: grown by doubling, every list had room for eight (a
+				 * national corpus's million targets would keep 100 MB of room). */
+				it->targets.v = xrealloc(it->targets.v,
+				                         (it->targets.n + 1) * sizeof *it->targets.v);
+				it->targets.cap = it->targets.n + 1;
+			}
+			keep_put(j->made, h, key, NELEM(key), &it->targets);
 		}
 		it->target_lines = xcalloc(it->targets.n + 1, sizeof(int));
 		for (size_t m = 0; n && m < n->nitems; m++)
@@ -446,5 +467,12 @@ set_targets(struct corpus *c, struct set *s, const void *with_lines, char **caus
 int
 corpus_targets(struct corpus *c, int lines, char **cause)
 {
-	return each_set(c, set_targets, &lines, NULL, cause);
+	struct keep made;
+	struct targets_job j = { lines, &made };
+	int rc;
+
+	keep_init(&made);
+	rc = each_set(c, set_targets, &j, NULL, cause);
+	keep_free(&made);
+	return rc;
 }

@@ -1358,6 +1358,19 @@ target_list_release(struct target_list *l)
 	l->n = l->cap = 0;
 }
 
+void
+target_list_copy(struct target_list *to, const struct target_list *from)
+{
+	to->v = xcalloc(from->n + 1, sizeof *to->v);
+	to->n = from->n;
+	to->cap = from->n + 1;
+	for (size_t i = 0; i < from->n; i++) {
+		to->v[i] = from->v[i];
+		to->v[i].metric = xstrdup(from->v[i].metric);
+		to->v[i].raw = xstrdup(from->v[i].raw);
+	}
+}
+
 const char *
 target_value_str(double v, char *buf)
 {

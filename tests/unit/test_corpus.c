@@ -1,9 +1,10 @@
 /*
  * Unit tests for analysis/core/corpus.c: loading a catalog and its task sets, every catalog
- * error at its line, item references (SET:SEQ, SET:SEQ:N) and set matching by id, year
- * and jurisdiction.
+ * error at its line, item references (SET:SEQ, SET:SEQ:N), set matching by id, year
+ * and jurisdiction, and the targets of tasks met again.
  */
 #include "core/corpus.h"
+#include "core/targets.h"
 #include "base/util.h"
 
 #include <stdio.h>
@@ -153,6 +154,64 @@ test_items_and_refs(void **state)
 	corpus_free(c);
 }
 
+/*
+ * Tasks met again (districts copy their city's wording, items come back each year) take a
+ * copy of the targets made the first time: across sets and threads, every item's targets
+ * are what extraction makes of its own task and name, in lists of its own.  A task under
+ * another name is another question (the name helps say what a target counts), and a task
+ * in traditional script goes through a converter of the thread's own.
+ */
+static void
+test_repeated_tasks(void **state)
+{
+	struct sb cat = SB_INIT;
+	struct corpus *c;
+	char *cause = NULL;
+	size_t seen = 0;
+	(void)state;
+
+	fixture_put("tasks/b.csv", "seq,section,name,units,task,deadline,note\n"
+	                           "1,,口袋公园,,建设口袋公园200个，绿道100公里。,,\n"
+	                           "2,,,,新增托位1万个。,,\n"
+	                           "3,,托育服務,,新增託位1.2萬個，培訓(xùn)育嬰員300人。,,\n");
+	sb_adds(&cat, HEADER);
+	for (int i = 0; i < 300; i++)
+		sb_addf(&cat, "s%d,2025,某市%d,city,,,,,,tasks/%s.csv\n", i, i, i % 3 ? "a" : "b");
+	fixture_put("catalog.csv", cat.buf);
+	sb_release(&cat);
+	c = corpus_load(fixture_dir, &cause);
+	assert_non_null(c);
+	assert_int_equal(corpus_targets(c, 0, &cause), 0);
+	for (size_t i = 0; i < c->nsets; i++)
+		for (size_t k = 0; k < c->sets[i].nitems; k++) {
+			const struct item *it = &c->sets[i].items[k];
+			struct target_list want = { 0 };
+			targets_extract(it->task, it->name, &want);
+			assert_int_equal(it->targets.n, want.n);
+			for (size_t t = 0; t < want.n; t++) {
+				const struct target *g = &it->targets.v[t], *w = &want.v[t];
+				assert_string_equal(g->metric, w->metric);
+				assert_string_equal(g->raw, w->raw);
+				assert_string_equal(g->unit, w->unit);
+				assert_true(g->value == w->value && g->high == w->high);
+				assert_int_equal(g->n, w->n);
+				assert_int_equal(g->qualifier, w->qualifier);
+				assert_int_equal(g->kind, w->kind);
+				assert_int_equal(g->offset, w->offset);
+				seen++;
+			}
+			target_list_release(&want);
+			/* Lists of its own: the first set's copy is no other set's. */
+			if (i > 2 && it->targets.n)
+				assert_ptr_not_equal(it->targets.v, c->sets[i % 3].items[k].targets.v);
+		}
+	assert_int_equal(seen, 200 * 3 + 100 * 5);
+	/* Read through the converter, kept as printed. */
+	assert_string_equal(corpus_set(c, "s0")->items[2].targets.v[0].metric, "新增託位");
+	assert_true(corpus_set(c, "s0")->items[2].targets.v[0].value == 12000);
+	corpus_free(c);
+}
+
 int
 main(void)
 {
@@ -160,6 +219,7 @@ main(void)
 		cmocka_unit_test(test_catalog_errors),
 		cmocka_unit_test(test_items_and_refs),
 		cmocka_unit_test(test_first_error_of_many),
+		cmocka_unit_test(test_repeated_tasks),
 	};
 	return cmocka_run_group_tests(tests, setup, fixture_teardown);
 }

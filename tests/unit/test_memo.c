@@ -1,5 +1,5 @@
 /* Unit tests for analysis/base/memo.c: answers found by their whole key, kept across the
- * shards' tables growing, shared by threads, forgotten on clear. */
+ * shards' tables growing, shared by threads, forgotten on clear; the same of a keep. */
 #include "base/memo.h"
 
 #include <setjmp.h>
@@ -110,6 +110,124 @@ test_threads(void **state)
 	memo_clear(&m);
 }
 
+/* ---- keep ---- */
+
+static const void *
+kget(struct keep *k, const char *const *key, size_t n)
+{
+	return keep_get(k, keep_hash(key, n), key, n);
+}
+
+static const void *
+kput(struct keep *k, const char *const *key, size_t n, const void *v)
+{
+	return keep_put(k, keep_hash(key, n), key, n, v);
+}
+
+/* Keys are whole lists of strings, compared string by string: the split between them, a
+ * NULL and an empty string, and the number of strings all tell keys apart. */
+static void
+test_keep_keys(void **state)
+{
+	struct keep k;
+	int v[8];
+	const char *ab[] = { "新增托位", "个" }, *a_b[] = { "新增", "托位个" };
+	const char *anull[] = { "新增托位", NULL }, *aempty[] = { "新增托位", "" };
+	const char *a[] = { "新增托位" }, *abc[] = { "新增托位", "个", "" };
+	char copy[32];
+	(void)state;
+
+	keep_init(&k);
+	assert_null(kget(&k, ab, 2));
+	assert_ptr_equal(kput(&k, ab, 2, &v[0]), &v[0]);
+	assert_ptr_equal(kput(&k, a_b, 2, &v[1]), &v[1]);
+	assert_ptr_equal(kput(&k, anull, 2, &v[2]), &v[2]);
+	assert_ptr_equal(kput(&k, aempty, 2, &v[3]), &v[3]);
+	assert_ptr_equal(kput(&k, a, 1, &v[4]), &v[4]);
+	assert_ptr_equal(kput(&k, abc, 3, &v[5]), &v[5]);
+	assert_ptr_equal(kget(&k, ab, 2), &v[0]);
+	assert_ptr_equal(kget(&k, a_b, 2), &v[1]);
+	assert_ptr_equal(kget(&k, anull, 2), &v[2]);
+	assert_ptr_equal(kget(&k, aempty, 2), &v[3]);
+	assert_ptr_equal(kget(&k, a, 1), &v[4]);
+	assert_ptr_equal(kget(&k, abc, 3), &v[5]);
+	/* Found by the strings' text, not their addresses. */
+	strcpy(copy, "新增托位");
+	assert_ptr_equal(kget(&k, (const char *[]){ copy, "个" }, 2), &v[0]);
+	/* A key kept already keeps its first value. */
+	assert_ptr_equal(kput(&k, ab, 2, &v[6]), &v[0]);
+	assert_ptr_equal(kget(&k, ab, 2), &v[0]);
+	keep_free(&k);
+}
+
+/* Many keys: the shards' tables grow many times over, every key keeps its value. */
+static void
+test_keep_many(void **state)
+{
+	enum { N = 40000 };
+	static char text[N][16];
+	static int v[N];
+	struct keep k;
+	(void)state;
+
+	keep_init(&k);
+	for (int i = 0; i < N; i++) {
+		const char *key[] = { text[i] };
+		snprintf(text[i], sizeof text[i], "t%d", i);
+		assert_ptr_equal(kput(&k, key, 1, &v[i]), &v[i]);
+	}
+	for (int i = 0; i < N; i++) {
+		char t[16];
+		const char *key[] = { t };
+		snprintf(t, sizeof t, "t%d", i);
+		assert_ptr_equal(kget(&k, key, 1), &v[i]);
+	}
+	assert_null(kget(&k, (const char *[]){ "t40000" }, 1));
+	keep_free(&k);
+}
+
+static struct keep shared;
+static char stexts[5000][16];
+static int svals[5000];
+
+static void *
+keep_worker(void *arg)
+{
+	struct job *j = arg;
+
+	for (int i = 0; i < 20000; i++) {
+		int n = (i * 31 + j->from) % 5000;
+		const char *key[] = { stexts[n] };
+		const void *v = kget(&shared, key, 1);
+		if (!v)
+			v = kput(&shared, key, 1, &svals[n]);
+		j->bad += v != &svals[n];
+	}
+	return NULL;
+}
+
+/* Threads asking and keeping the same keys at once: every value found is its key's. */
+static void
+test_keep_threads(void **state)
+{
+	pthread_t t[4];
+	struct job j[4];
+	(void)state;
+
+	for (int i = 0; i < 5000; i++)
+		snprintf(stexts[i], sizeof stexts[i], "s%d", i);
+	keep_init(&shared);
+	for (int i = 0; i < 4; i++) {
+		j[i] = (struct job){ i * 1000, 0 };
+		assert_int_equal(pthread_create(&t[i], NULL, keep_worker, &j[i]), 0);
+	}
+	for (int i = 0; i < 4; i++) {
+		pthread_join(t[i], NULL);
+		assert_int_equal(j[i].bad, 0);
+	}
+	keep_free(&shared);
+}
+
 int
 main(void)
 {
@@ -117,6 +235,9 @@ main(void)
 		cmocka_unit_test(test_get_put),
 		cmocka_unit_test(test_many),
 		cmocka_unit_test(test_threads),
+		cmocka_unit_test(test_keep_keys),
+		cmocka_unit_test(test_keep_many),
+		cmocka_unit_test(test_keep_threads),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
