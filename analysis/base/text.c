@@ -9,6 +9,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "base/par.h"
 #include "base/util.h"
 
 /* The length of the well-formed UTF-8 sequence that starts P (LEFT bytes left, P[0] ≥
@@ -395,26 +396,49 @@ text_clean(const char *s)
 
 /*
  * Traditional to simplified through OpenCC (t2s), opened on first use: most notices are
- * simplified and never pay for it.  One converter for the process, behind a lock, since
- * extraction runs in threads.
+ * simplified and never pay for it.  Extraction runs in threads, and a conversion is slow
+ * (a notice mirrored in traditional script spends most of its extraction here): a
+ * converter for each thread that needs one at once, each behind its own lock, taken by
+ * the first thread that finds it free.
  */
-static pthread_mutex_t cc_lock = PTHREAD_MUTEX_INITIALIZER;
-static opencc_t cc = (opencc_t)-1;
-static int cc_tried;
+static struct converter {
+	pthread_mutex_t lock;
+	opencc_t cc;
+	int tried;
+} converters[PAR_MAX];
+static pthread_once_t converters_once = PTHREAD_ONCE_INIT;
+
+static void
+converters_init(void)
+{
+	for (size_t i = 0; i < PAR_MAX; i++) {
+		pthread_mutex_init(&converters[i].lock, NULL);
+		converters[i].cc = (opencc_t)-1;
+	}
+}
 
 static char *
 cc_convert(const char *s, size_t n)
 {
+	struct converter *cv = NULL;
 	char *r = NULL, *out;
 
-	pthread_mutex_lock(&cc_lock);
-	if (!cc_tried) {
-		cc_tried = 1;
-		cc = opencc_open("t2s.json");
+	pthread_once(&converters_once, converters_init);
+	/* A free converter, else the first one's turn (more threads than converters). */
+	for (size_t i = 0; i < PAR_MAX && !cv; i++)
+		if (pthread_mutex_trylock(&converters[i].lock) == 0)
+			cv = &converters[i];
+	if (!cv) {
+		cv = &converters[0];
+		pthread_mutex_lock(&cv->lock);
 	}
-	if (cc != (opencc_t)-1)
-		r = opencc_convert_utf8(cc, s, n);
-	pthread_mutex_unlock(&cc_lock);
+	if (!cv->tried) {
+		cv->tried = 1;
+		cv->cc = opencc_open("t2s.json");
+	}
+	if (cv->cc != (opencc_t)-1)
+		r = opencc_convert_utf8(cv->cc, s, n);
+	pthread_mutex_unlock(&cv->lock);
 	if (!r)
 		return NULL;
 	out = xstrdup(r);

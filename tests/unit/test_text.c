@@ -1,4 +1,8 @@
 /* Unit tests for analysis/text.c: decoding and the Unicode helpers. */
+#include "base/text.h"
+#include "base/util.h"
+
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -6,8 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
-
-#include "base/text.h"
 
 static void
 check_clean(const char *in, const char *want)
@@ -215,6 +217,54 @@ test_cpset(void **state)
 	assert_true(no > 900);
 }
 
+/* Threads converting at once, each through a converter of its own or in turn: every
+ * text comes out as it does alone. */
+static const char *const trad[] = {
+	"洋縣2024年十大民生實事項目", "新增託位1.2萬個，培訓(xùn)育嬰員300人。",
+	"完成鶯河幸福河湖工程建設(shè)。", "城中區(qū)圍繞教育惠民", "新增托位1.1万个",
+};
+static char *alone[NELEM(trad)];
+
+struct conv_job {
+	int from, bad;
+};
+
+static void *
+conv_worker(void *arg)
+{
+	struct conv_job *j = arg;
+
+	for (int i = 0; i < 400; i++) {
+		size_t k = (size_t)(i + j->from) % NELEM(trad);
+		char *s = text_simplify(trad[k]);
+		j->bad += strcmp(s, alone[k]) != 0;
+		free(s);
+	}
+	return NULL;
+}
+
+static void
+test_simplify_threads(void **state)
+{
+	pthread_t t[6];
+	struct conv_job j[6];
+	(void)state;
+
+	for (size_t k = 0; k < NELEM(trad); k++)
+		alone[k] = text_simplify(trad[k]);
+	assert_string_equal(alone[1], "新增托位1.2万个，培训(xùn)育婴员300人。");
+	for (int i = 0; i < 6; i++) {
+		j[i] = (struct conv_job){ i, 0 };
+		assert_int_equal(pthread_create(&t[i], NULL, conv_worker, &j[i]), 0);
+	}
+	for (int i = 0; i < 6; i++) {
+		pthread_join(t[i], NULL);
+		assert_int_equal(j[i].bad, 0);
+	}
+	for (size_t k = 0; k < NELEM(trad); k++)
+		free(alone[k]);
+}
+
 int
 main(void)
 {
@@ -225,6 +275,7 @@ main(void)
 		cmocka_unit_test(test_bad_line),
 		cmocka_unit_test(test_bad_line_as_decoding),
 		cmocka_unit_test(test_simplify),
+		cmocka_unit_test(test_simplify_threads),
 		cmocka_unit_test(test_nearest),
 		cmocka_unit_test(test_cpset),
 	};
