@@ -133,14 +133,6 @@ struct keep_slot {
 	size_t n;
 };
 
-void
-keep_init(struct keep *k)
-{
-	memset(k, 0, sizeof *k);
-	for (size_t i = 0; i < MEMO_SHARDS; i++)
-		pthread_mutex_init(&k->shard[i].lock, NULL);
-}
-
 uint64_t
 keep_hash(const char *const *key, size_t n)
 {
@@ -176,6 +168,38 @@ keep_slot(struct keep_shard *sh, uint64_t h, const char *const *key, size_t n)
 			return &sh->slot[i];
 }
 
+/* Room for N keys in shard SH: at most three quarters full, a free slot is never far. */
+static void
+keep_room(struct keep_shard *sh, size_t n)
+{
+	struct keep_shard big = { .nslot = 64 };
+
+	while (4 * n > 3 * big.nslot)
+		big.nslot *= 2;
+	if (big.nslot <= sh->nslot)
+		return;
+	big.slot = xcalloc(big.nslot, sizeof *big.slot);
+	for (size_t i = 0; i < sh->nslot; i++)
+		if (sh->slot[i].value)
+			*keep_slot(&big, sh->slot[i].hash, sh->slot[i].key, sh->slot[i].n) = sh->slot[i];
+	free(sh->slot);
+	sh->slot = big.slot;
+	sh->nslot = big.nslot;
+}
+
+void
+keep_init(struct keep *k, size_t expect)
+{
+	memset(k, 0, sizeof *k);
+	for (size_t i = 0; i < MEMO_SHARDS; i++) {
+		pthread_mutex_init(&k->shard[i].lock, NULL);
+		/* Sized once for the keys expected (a table grown and freed while other threads
+		 * run costs them the unmapping), a little over a shard's even share. */
+		if (expect)
+			keep_room(&k->shard[i], expect / MEMO_SHARDS + expect / MEMO_SHARDS / 8 + 1);
+	}
+}
+
 const void *
 keep_get(struct keep *k, uint64_t h, const char *const *key, size_t n)
 {
@@ -203,17 +227,8 @@ keep_put(struct keep *k, uint64_t h, const char *const *key, size_t n, const voi
 		pthread_mutex_unlock(&sh->lock);
 		return v;
 	}
-	/* At most half full: a free slot is never far. */
-	if (2 * (sh->n + 1) > sh->nslot) {
-		struct keep_shard big = { .nslot = sh->nslot ? sh->nslot * 2 : 64 };
-		big.slot = xcalloc(big.nslot, sizeof *big.slot);
-		for (size_t i = 0; i < sh->nslot; i++)
-			if (sh->slot[i].value)
-				*keep_slot(&big, sh->slot[i].hash, sh->slot[i].key, sh->slot[i].n) =
-				        sh->slot[i];
-		free(sh->slot);
-		sh->slot = big.slot;
-		sh->nslot = big.nslot;
+	if (4 * (sh->n + 1) > 3 * sh->nslot) {
+		keep_room(sh, sh->n + 1);
 		e = keep_slot(sh, h, key, n);
 	}
 	e->hash = h;

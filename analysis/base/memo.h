@@ -56,7 +56,8 @@ struct keep {
 	} shard[MEMO_SHARDS];
 };
 
-void keep_init(struct keep *k);
+/* A keep made with room for EXPECT keys (0 when no number is known: it grows). */
+void keep_init(struct keep *k, size_t expect);
 /* The hash of the N strings KEY (a NULL string is a key of its own). */
 uint64_t keep_hash(const char *const *key, size_t n);
 /* The value kept for KEY, whose hash is H, or NULL. */

@@ -1,6 +1,7 @@
 /* Unit tests for analysis/base/memo.c: answers found by their whole key, kept across the
  * shards' tables growing, shared by threads, forgotten on clear; the same of a keep. */
 #include "base/memo.h"
+#include "base/util.h"
 
 #include <setjmp.h>
 #include <stdarg.h>
@@ -137,7 +138,7 @@ test_keep_keys(void **state)
 	char copy[32];
 	(void)state;
 
-	keep_init(&k);
+	keep_init(&k, 0);
 	assert_null(kget(&k, ab, 2));
 	assert_ptr_equal(kput(&k, ab, 2, &v[0]), &v[0]);
 	assert_ptr_equal(kput(&k, a_b, 2, &v[1]), &v[1]);
@@ -160,30 +161,34 @@ test_keep_keys(void **state)
 	keep_free(&k);
 }
 
-/* Many keys: the shards' tables grow many times over, every key keeps its value. */
+/* Many keys: the shards' tables grow many times over (from nothing, from too little room)
+ * or not at all (room for every key), every key keeps its value. */
 static void
 test_keep_many(void **state)
 {
 	enum { N = 40000 };
 	static char text[N][16];
 	static int v[N];
-	struct keep k;
+	const size_t expect[] = { 0, 100, N };
 	(void)state;
 
-	keep_init(&k);
-	for (int i = 0; i < N; i++) {
-		const char *key[] = { text[i] };
-		snprintf(text[i], sizeof text[i], "t%d", i);
-		assert_ptr_equal(kput(&k, key, 1, &v[i]), &v[i]);
+	for (size_t e = 0; e < NELEM(expect); e++) {
+		struct keep k;
+		keep_init(&k, expect[e]);
+		for (int i = 0; i < N; i++) {
+			const char *key[] = { text[i] };
+			snprintf(text[i], sizeof text[i], "t%d", i);
+			assert_ptr_equal(kput(&k, key, 1, &v[i]), &v[i]);
+		}
+		for (int i = 0; i < N; i++) {
+			char t[16];
+			const char *key[] = { t };
+			snprintf(t, sizeof t, "t%d", i);
+			assert_ptr_equal(kget(&k, key, 1), &v[i]);
+		}
+		assert_null(kget(&k, (const char *[]){ "t40000" }, 1));
+		keep_free(&k);
 	}
-	for (int i = 0; i < N; i++) {
-		char t[16];
-		const char *key[] = { t };
-		snprintf(t, sizeof t, "t%d", i);
-		assert_ptr_equal(kget(&k, key, 1), &v[i]);
-	}
-	assert_null(kget(&k, (const char *[]){ "t40000" }, 1));
-	keep_free(&k);
 }
 
 static struct keep shared;
@@ -216,7 +221,7 @@ test_keep_threads(void **state)
 
 	for (int i = 0; i < 5000; i++)
 		snprintf(stexts[i], sizeof stexts[i], "s%d", i);
-	keep_init(&shared);
+	keep_init(&shared, 5000);
 	for (int i = 0; i < 4; i++) {
 		j[i] = (struct job){ i * 1000, 0 };
 		assert_int_equal(pthread_create(&t[i], NULL, keep_worker, &j[i]), 0);
