@@ -2423,7 +2423,7 @@ build_series(struct match *m, struct ctx *x)
 }
 
 static void index_series(struct match *m);
-static void index_links(struct match *m);
+static void index_links(struct match *m, struct ctx *x);
 
 void
 match_run(struct match *m, struct corpus *c)
@@ -2434,7 +2434,7 @@ match_run(struct match *m, struct corpus *c)
 	link_all(m, &x);
 	build_series(m, &x);
 	index_series(m);
-	index_links(m);
+	index_links(m, &x);
 	ctx_release(&x);
 }
 
@@ -2478,35 +2478,46 @@ link_slot(const struct match *m, const struct item *it)
 	return &m->lslots[h];
 }
 
-/* Each item's links, for compare and the report: counted, then placed. */
+/* Each item's links, for compare and the report, from the lists the context kept while
+ * linking (every link is in both its items' lists): one slot per item that has links,
+ * its run in lidx ascending and once each.  The lists come ascending as made (a city's
+ * districts are linked by one thread, in catalog order) and are short: sorted all the
+ * same, so that the order does not rest on how the linking is shared out.  A link with
+ * one item at both ends would be in its list twice; links join two sets, so none is. */
 static void
-index_links(struct match *m)
+index_links(struct match *m, struct ctx *x)
 {
-	size_t cap = 16, at = 0;
+	size_t cap = 16, at = 0, linked = 0;
 
-	while (cap < 4 * m->nlinks + 2)
+	for (size_t k = 0; k < x->nitems; k++)
+		linked += x->nil[k] != 0;
+	/* At most half full. */
+	while (cap < 2 * linked + 2)
 		cap *= 2;
 	m->lslots = xcalloc(cap, sizeof *m->lslots);
 	m->nlslots = cap;
 	m->lidx = xmalloc((2 * m->nlinks + 1) * sizeof *m->lidx);
-	for (size_t i = 0; i < m->nlinks; i++)
-		for (int e = 0; e < 2; e++) {
-			struct link_slot *ls = link_slot(m, e ? m->links[i].to : m->links[i].from);
-			ls->item = e ? m->links[i].to : m->links[i].from;
-			ls->n++;
+	for (size_t k = 0; k < x->nitems; k++) {
+		size_t *il = x->il[k], n = 0;
+		struct link_slot *ls;
+		if (!x->nil[k])
+			continue;
+		/* A handful of links: sorted in place, each once. */
+		for (size_t i = 1; i < x->nil[k]; i++) {
+			size_t v = il[i], j = i;
+			for (; j > 0 && il[j - 1] > v; j--)
+				il[j] = il[j - 1];
+			il[j] = v;
 		}
-	for (size_t h = 0; h < cap; h++)
-		if (m->lslots[h].item) {
-			m->lslots[h].first = at;
-			at += m->lslots[h].n;
-			m->lslots[h].n = 0;
-		}
-	for (size_t i = 0; i < m->nlinks; i++)
-		for (int e = 0; e < 2; e++) {
-			struct link_slot *ls = link_slot(m, e ? m->links[i].to : m->links[i].from);
-			if (e == 0 || m->links[i].to != m->links[i].from)
-				m->lidx[ls->first + ls->n++] = i;
-		}
+		ls = link_slot(m, x->items[k]);
+		ls->item = x->items[k];
+		ls->first = at;
+		for (size_t i = 0; i < x->nil[k]; i++)
+			if (n == 0 || il[i] != m->lidx[at + n - 1])
+				m->lidx[at + n++] = il[i];
+		ls->n = n;
+		at += n;
+	}
 }
 
 size_t

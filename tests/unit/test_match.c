@@ -1,8 +1,10 @@
 /*
  * Unit tests for analysis/match.c: the optimal assignment (with a case where greedy is
  * wrong), unit comparability, the similarity and linking on a small made-up corpus, and
- * aliases.csv (forcing, forbidding, bad references).
+ * aliases.csv (forcing, forbidding, bad references), and each item's links.
  */
+#include "base/util.h"
+
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -381,6 +383,56 @@ test_score_by_hand(void **state)
 	corpus_free(c);
 }
 
+/* Each item's links, as compare asks them: exactly the links that have the item at either
+ * end, ascending, each once, as a scan of all the links finds them.  The city's items are
+ * linked to forty districts that copy its wording, on the cores. */
+static void
+test_links_of(void **state)
+{
+	static const char head[] = "set,year,jurisdiction,level,parent,doc_number,issued,title,"
+	                           "raw,tasks\n";
+	struct sb cat = SB_INIT;
+	struct corpus *c;
+	struct match m = { 0 };
+	char *cause = NULL;
+	size_t seen = 0;
+	(void)state;
+
+	sb_adds(&cat, head);
+	sb_adds(&cat, "x-2024,2024,某市,city,,,,,,tasks/x-2024.csv\n"
+	              "x-2025,2025,某市,city,,,,,,tasks/x-2025.csv\n");
+	for (int d = 0; d < 40; d++)
+		sb_addf(&cat, "d%d-2025,2025,某%d区,district,x-2025,,,,,tasks/x-2025.csv\n", d, d);
+	fixture_put("catalog.csv", cat.buf);
+	fixture_put("aliases.csv", "kind,a,b\n");
+	c = load();
+	assert_int_equal(match_aliases_load(&m, c, &cause), 0);
+	match_run(&m, c);
+	assert_true(m.nlinks > 80);
+	for (size_t s = 0; s < c->nsets; s++)
+		for (size_t k = 0; k < c->sets[s].nitems; k++) {
+			const struct item *it = &c->sets[s].items[k];
+			const size_t *idx;
+			size_t n = match_links_of(&m, it, &idx), at = 0;
+			for (size_t i = 0; i < m.nlinks; i++)
+				if (m.links[i].from == it || m.links[i].to == it) {
+					assert_true(at < n);
+					assert_int_equal(idx[at], i);
+					at++;
+				}
+			assert_int_equal(at, n);
+			seen += n;
+		}
+	/* Every link from both its ends. */
+	assert_int_equal(seen, 2 * m.nlinks);
+	match_release(&m);
+	corpus_free(c);
+	sb_release(&cat);
+	fixture_put("catalog.csv", "set,year,jurisdiction,level,parent,doc_number,issued,title,raw,tasks\n"
+	                   "x-2024,2024,某市,city,,,,,,tasks/x-2024.csv\n"
+	                   "x-2025,2025,某市,city,,,,,,tasks/x-2025.csv\n");
+}
+
 int
 main(void)
 {
@@ -393,6 +445,7 @@ main(void)
 		cmocka_unit_test(test_similarity_and_links),
 		cmocka_unit_test(test_aliases),
 		cmocka_unit_test(test_no_why),
+		cmocka_unit_test(test_links_of),
 		cmocka_unit_test(test_score_by_hand), /* last: it writes a corpus of its own */
 	};
 	return cmocka_run_group_tests(tests, setup, fixture_teardown);
