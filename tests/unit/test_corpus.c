@@ -79,6 +79,14 @@ test_catalog_errors(void **state)
 		  "/catalog.csv:3: duplicate set 'a-25'" },
 		{ "a-25,2025,某市,city,,,,,,tasks/a.csv,extra\n",
 		  "/catalog.csv:2: 11 fields, expected 10" },
+		/* The first error in catalog order, whichever check finds it. */
+		{ "a-25,2025,某市,city,,,,,raw/x.txt,tasks/a.csv\nb-25,25x,某市,city,,,,,,tasks/a.csv\n",
+		  "/catalog.csv:2: raw notice 'raw/x.txt' not found" },
+		{ "a-25,25x,某市,city,,,,,,tasks/a.csv\nb-25,2025,某市,city,,,,,raw/x.txt,tasks/a.csv\n",
+		  "/catalog.csv:2: bad year '25x'" },
+		{ "a-25,2025,某市,city,,,,,,tasks/a.csv\nb-25,2025,某市,city,,,,,raw/x.txt,tasks/a.csv\n"
+		  "a-25,2026,某市,city,,,,,,tasks/a.csv\n",
+		  "/catalog.csv:3: raw notice 'raw/x.txt' not found" },
 	};
 	(void)state;
 
@@ -107,6 +115,17 @@ test_first_error_of_many(void **state)
 	e = load_error(rows.buf);
 	assert_non_null(e);
 	assert_string_equal(e, "/catalog.csv:33: tasks file 'tasks/missing.csv' not found");
+	free(e);
+	sb_release(&rows);
+	/* The same of the raw notices, looked for on the cores after the rows are read, and
+	 * before a bad row after them. */
+	for (int i = 0; i < 100; i++)
+		sb_addf(&rows, "s%d,2025,某市%d,city,,,,,%s,tasks/a.csv\n", i, i,
+		        i == 70 || i == 45 ? "raw/missing.txt" : "");
+	sb_adds(&rows, "s100,20x5,某市,city,,,,,,tasks/a.csv\n");
+	e = load_error(rows.buf);
+	assert_non_null(e);
+	assert_string_equal(e, "/catalog.csv:47: raw notice 'raw/missing.txt' not found");
 	free(e);
 	sb_release(&rows);
 }
