@@ -56,6 +56,13 @@ text_utf8_bad_line(const char *s, size_t len)
 			i++;
 			continue;
 		}
+		/* Most of a notice: three bytes led by E1..EC or EE..EF (all of CJK), whose
+		 * second byte may be any continuation byte. */
+		if (((p[i] >= 0xE1 && p[i] <= 0xEC) || p[i] >= 0xEE) && p[i] <= 0xEF && len - i > 2 &&
+		    (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+			i += 3;
+			continue;
+		}
 		/* A sequence cut by the end of the buffer is bad too. */
 		if (!(k = utf8_seq(p + i, len - i)))
 			return line;
