@@ -123,12 +123,12 @@ memo_clear(struct memo *m)
 
 /* ---- keep ---- */
 
-/* A slot of a shard's open-addressing table: a flat array per shard, no node per key (a
- * national corpus keeps 300k keys for a while; nodes among the strings that stay would
- * leave holes behind). */
+/* A shard is an open-addressing table in two flat arrays, no node per key (a national
+ * corpus keeps 300k keys for a while; nodes among the strings that stay would leave holes
+ * behind): the keys' hashes alone, where a probe looks (0: a free slot), and beside them
+ * what a key is and its value, read only when its hash is the one looked for. */
 struct keep_slot {
-	uint64_t hash;
-	const void *value;      /* NULL: a free slot */
+	const void *value;
 	const char *key[KEEP_KEYS];
 	size_t n;
 };
@@ -141,13 +141,14 @@ keep_hash(const char *const *key, size_t n)
 	for (size_t i = 0; i < n; i++)
 		h = (h ^ (key[i] ? hash(key[i], strlen(key[i])) : 0x5851F42D4C957F2Du)) *
 		    0x9E3779B97F4A7C15u;
-	return h ^ h >> 31;
+	h ^= h >> 31;
+	return h ? h : 1; /* 0 marks a free slot */
 }
 
 static int
-keep_same(const struct keep_slot *e, uint64_t h, const char *const *key, size_t n)
+keep_same(const struct keep_slot *e, const char *const *key, size_t n)
 {
-	if (e->hash != h || e->n != n)
+	if (e->n != n)
 		return 0;
 	for (size_t i = 0; i < n; i++)
 		if (!e->key[i] != !key[i] || (key[i] && strcmp(e->key[i], key[i]) != 0))
@@ -155,17 +156,15 @@ keep_same(const struct keep_slot *e, uint64_t h, const char *const *key, size_t 
 	return 1;
 }
 
-/* KEY's slot in SH, or the free slot where it would go; NULL in an empty table. */
-static struct keep_slot *
-keep_slot(struct keep_shard *sh, uint64_t h, const char *const *key, size_t n)
+/* KEY's index in SH (which has slots), or that of the free slot where it would go. */
+static size_t
+keep_find(const struct keep_shard *sh, uint64_t h, const char *const *key, size_t n)
 {
 	size_t mask = sh->nslot - 1;
 
-	if (!sh->nslot)
-		return NULL;
 	for (size_t i = h & mask;; i = (i + 1) & mask)
-		if (!sh->slot[i].value || keep_same(&sh->slot[i], h, key, n))
-			return &sh->slot[i];
+		if (!sh->hash[i] || (sh->hash[i] == h && keep_same(&sh->slot[i], key, n)))
+			return i;
 }
 
 /* Room for N keys in shard SH: at most three quarters full, a free slot is never far. */
@@ -178,11 +177,17 @@ keep_room(struct keep_shard *sh, size_t n)
 		big.nslot *= 2;
 	if (big.nslot <= sh->nslot)
 		return;
-	big.slot = xcalloc(big.nslot, sizeof *big.slot);
+	big.hash = xcalloc(big.nslot, sizeof *big.hash);
+	big.slot = xmalloc(big.nslot * sizeof *big.slot);
 	for (size_t i = 0; i < sh->nslot; i++)
-		if (sh->slot[i].value)
-			*keep_slot(&big, sh->slot[i].hash, sh->slot[i].key, sh->slot[i].n) = sh->slot[i];
+		if (sh->hash[i]) {
+			size_t j = keep_find(&big, sh->hash[i], sh->slot[i].key, sh->slot[i].n);
+			big.hash[j] = sh->hash[i];
+			big.slot[j] = sh->slot[i];
+		}
+	free(sh->hash);
 	free(sh->slot);
+	sh->hash = big.hash;
 	sh->slot = big.slot;
 	sh->nslot = big.nslot;
 }
@@ -204,12 +209,14 @@ const void *
 keep_get(struct keep *k, uint64_t h, const char *const *key, size_t n)
 {
 	struct keep_shard *sh = &k->shard[h >> 58];
-	struct keep_slot *e;
-	const void *v;
+	const void *v = NULL;
 
 	pthread_mutex_lock(&sh->lock);
-	e = keep_slot(sh, h, key, n);
-	v = e ? e->value : NULL;
+	if (sh->nslot) {
+		size_t i = keep_find(sh, h, key, n);
+		if (sh->hash[i])
+			v = sh->slot[i].value;
+	}
 	pthread_mutex_unlock(&sh->lock);
 	return v;
 }
@@ -218,24 +225,22 @@ const void *
 keep_put(struct keep *k, uint64_t h, const char *const *key, size_t n, const void *v)
 {
 	struct keep_shard *sh = &k->shard[h >> 58];
-	struct keep_slot *e;
+	size_t i;
 
-	assert(n <= KEEP_KEYS && v);
+	assert(n <= KEEP_KEYS && v && h);
 	pthread_mutex_lock(&sh->lock);
-	if ((e = keep_slot(sh, h, key, n)) && e->value) {
-		v = e->value;
-		pthread_mutex_unlock(&sh->lock);
-		return v;
-	}
-	if (4 * (sh->n + 1) > 3 * sh->nslot) {
+	if (4 * (sh->n + 1) > 3 * sh->nslot)
 		keep_room(sh, sh->n + 1);
-		e = keep_slot(sh, h, key, n);
+	i = keep_find(sh, h, key, n);
+	if (sh->hash[i]) {
+		v = sh->slot[i].value;
+	} else {
+		sh->hash[i] = h;
+		sh->slot[i].value = v;
+		memcpy(sh->slot[i].key, key, n * sizeof *key);
+		sh->slot[i].n = n;
+		sh->n++;
 	}
-	e->hash = h;
-	e->value = v;
-	memcpy(e->key, key, n * sizeof *key);
-	e->n = n;
-	sh->n++;
 	pthread_mutex_unlock(&sh->lock);
 	return v;
 }
@@ -244,6 +249,7 @@ void
 keep_free(struct keep *k)
 {
 	for (size_t s = 0; s < MEMO_SHARDS; s++) {
+		free(k->shard[s].hash);
 		free(k->shard[s].slot);
 		pthread_mutex_destroy(&k->shard[s].lock);
 	}

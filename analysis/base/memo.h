@@ -51,6 +51,7 @@ struct keep_slot;
 struct keep {
 	struct keep_shard {
 		pthread_mutex_t lock;
+		uint64_t *hash;
 		struct keep_slot *slot;
 		size_t nslot, n;
 	} shard[MEMO_SHARDS];
@@ -58,9 +59,9 @@ struct keep {
 
 /* A keep made with room for EXPECT keys (0 when no number is known: it grows). */
 void keep_init(struct keep *k, size_t expect);
-/* The hash of the N strings KEY (a NULL string is a key of its own). */
+/* The hash of the N strings KEY (a NULL string is a key of its own); never 0. */
 uint64_t keep_hash(const char *const *key, size_t n);
-/* The value kept for KEY, whose hash is H, or NULL. */
+/* The value kept for KEY, whose hash (keep_hash) is H, or NULL. */
 const void *keep_get(struct keep *k, uint64_t h, const char *const *key, size_t n);
 /* Keep V (not NULL) for KEY, unless a value is kept for it already: the value kept. */
 const void *keep_put(struct keep *k, uint64_t h, const char *const *key, size_t n,
