@@ -960,6 +960,47 @@ why_of(const struct pair *p, const struct item *a, const struct item *b)
 
 /* ---- optimal assignment ---- */
 
+/*
+ * The assignment when each row can have its best: every row's best column at MIN or
+ * above strictly better than its others, and no two rows' the same.  Then no other
+ * assignment pairs as many rows or scores as much, so it is the one the augmenting paths
+ * find; it is taken at once (most pairs of sets, most pairs of linked items' targets).
+ * Returns 0, ROW all -1, when the rows' bests tie or collide.
+ */
+static int
+assign_best(const double *s, size_t n, size_t m, double min, int *row)
+{
+	unsigned char small[256], *taken = m <= sizeof small ? small : xmalloc(m);
+	int ok = 1;
+
+	memset(taken, 0, m);
+	for (size_t i = 0; i < n && ok; i++) {
+		const double *si = s + i * m;
+		double best = 0;
+		int bj = -1, tie = 0;
+		for (size_t j = 0; j < m; j++) {
+			if (si[j] < min)
+				continue;
+			if (bj < 0 || si[j] > best) {
+				bj = (int)j;
+				best = si[j];
+				tie = 0;
+			} else if (si[j] == best) {
+				tie = 1;
+			}
+		}
+		row[i] = bj;
+		if (bj >= 0 && (tie || taken[bj]++))
+			ok = 0;
+	}
+	if (!ok)
+		for (size_t i = 0; i < n; i++)
+			row[i] = -1;
+	if (taken != small)
+		free(taken);
+	return ok;
+}
+
 void
 match_assign(const double *s, size_t n, size_t m, double min, int *row)
 {
@@ -984,6 +1025,8 @@ match_assign(const double *s, size_t n, size_t m, double min, int *row)
 	}
 	if (eligible == 0)
 		return; /* nothing to pair: the assignment could only price every pair out */
+	if (assign_best(s, n, m, min, row))
+		return;
 	big += 1;
 	/* The working arrays and the costs in one block: on the stack for the small problems
 	 * the matcher solves by the million (the targets of two linked items, two sets'

@@ -180,23 +180,55 @@ ref_assign(const double *s, size_t n, size_t m, double min, int *row)
 /* match_assign picks what the reference picks, ties included: scores drawn from a few
  * values (so that many pairs tie), shapes from 1 × 1 to past the stack's room, both
  * orientations, thresholds that price out none, some or all. */
+/* Does every row of S that has a score at MIN or above have its best strictly, in a
+ * column no other row has as its best (and some row one)? */
+static int
+own_bests(const double *s, size_t n, size_t m, double min)
+{
+	int best[64], any = 0;
+
+	assert_true(n <= 64);
+	for (size_t i = 0; i < n; i++) {
+		best[i] = -1;
+		for (size_t j = 0; j < m; j++)
+			if (s[i * m + j] >= min && (best[i] < 0 || s[i * m + j] > s[i * m + best[i]]))
+				best[i] = (int)j;
+		for (size_t j = 0; best[i] >= 0 && j < m; j++)
+			if ((int)j != best[i] && s[i * m + j] == s[i * m + best[i]])
+				return 0;
+		for (size_t k = 0; best[i] >= 0 && k < i; k++)
+			if (best[k] == best[i])
+				return 0;
+		any |= best[i] >= 0;
+	}
+	return any;
+}
+
 static void
 test_assign_as_reference(void **state)
 {
 	static const double levels[] = { 0.0, 0.1, 0.35, 0.5, 0.5, 0.75, 0.9 };
 	static const double mins[] = { 0.0, 0.3, 0.6, 0.95 };
 	unsigned seed = 11;
+	int apart = 0;
 	(void)state;
 
-	for (int round = 0; round < 400; round++) {
+	/* The first 400 of few values (many ties); the next 400 mostly nothing, the rest a
+	 * thousand values, where each row's best is often its own (taken without the paths:
+	 * such matrices must be many). */
+	for (int round = 0; round < 800; round++) {
 		size_t n = 1 + round % 9 + (round % 50 == 0 ? 40 : 0);
 		size_t m = 1 + (round / 9) % 11 + (round % 70 == 0 ? 35 : 0);
 		double *s = malloc(n * m * sizeof *s);
 		int *got = malloc(n * sizeof *got), *want = malloc(n * sizeof *want);
 		for (size_t i = 0; i < n * m; i++) {
 			seed = seed * 1103515245u + 12345u;
-			s[i] = levels[(seed >> 16) % (sizeof levels / sizeof levels[0])];
+			if (round < 400)
+				s[i] = levels[(seed >> 16) % (sizeof levels / sizeof levels[0])];
+			else
+				s[i] = (seed >> 16) % 10 < 7 ? 0 : (double)((seed >> 8) % 1000) / 1000;
 		}
+		apart += round >= 400 && own_bests(s, n, m, 0.3);
 		for (size_t k = 0; k < sizeof mins / sizeof mins[0]; k++) {
 			match_assign(s, n, m, mins[k], got);
 			ref_assign(s, n, m, mins[k], want);
@@ -206,6 +238,7 @@ test_assign_as_reference(void **state)
 		free(got);
 		free(want);
 	}
+	assert_true(apart >= 50);
 }
 
 static int
