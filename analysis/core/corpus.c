@@ -482,11 +482,10 @@ corpus_targets(struct corpus *c, int lines, char **cause)
 {
 	struct keep made;
 	struct targets_job j = { lines, &made };
-	size_t items = 0;
+	size_t items, targets;
 	int rc;
 
-	for (size_t i = 0; i < c->nsets; i++)
-		items += c->sets[i].nitems;
+	corpus_count(c, &items, &targets);
 	keep_init(&made, items);
 	rc = each_set(c, set_targets, &j, NULL, cause);
 	keep_free(&made);
