@@ -2,6 +2,8 @@
 #include "base/util.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -246,39 +248,58 @@ fail(char **cause, const char *fmt, ...)
 char *
 file_read(const char *path, size_t maxlen, size_t *len, char **cause)
 {
-	FILE *fp;
 	struct stat st;
-	struct sb sb = SB_INIT;
-	char buf[65536];
-	size_t n;
+	char *buf;
+	size_t n = 0, cap;
+	int fd;
 
-	if (!(fp = fopen(path, "rb"))) {
+	/* read(2) into a buffer of the file's size, not stdio: a national corpus reads
+	 * fifteen thousand files, and stdio asks the size again and reads once more. */
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
 		fail(cause, "%s: %s", path, strerror(errno));
 		return NULL;
 	}
-	if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
-		fclose(fp);
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		close(fd);
 		fail(cause, "%s: is a directory", path);
 		return NULL;
 	}
-	while ((n = fread(buf, 1, sizeof buf, fp)) > 0) {
-		if (sb.len + n > maxlen) {
-			fclose(fp);
-			sb_release(&sb);
-			fail(cause, "%s: file larger than the limit of %zu bytes", path, maxlen);
+	/* Room for the whole of a regular file and one byte more, so that its end is seen
+	 * in the next read; a pipe (or a file of /proc, size 0) grows as it comes. */
+	cap = S_ISREG(st.st_mode) && st.st_size > 0 && (uintmax_t)st.st_size < maxlen
+	              ? (size_t)st.st_size + 1
+	              : 65536;
+	buf = xmalloc(cap + 1);
+	for (;;) {
+		ssize_t r;
+		if (n == cap) {
+			if (n > maxlen)
+				break;
+			cap *= 2;
+			buf = xrealloc(buf, cap + 1);
+		}
+		r = read(fd, buf + n, cap - n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			close(fd);
+			free(buf);
+			fail(cause, "%s: read error", path);
 			return NULL;
 		}
-		sb_add(&sb, buf, n);
+		if (r == 0)
+			break;
+		n += (size_t)r;
 	}
-	if (ferror(fp)) {
-		fclose(fp);
-		sb_release(&sb);
-		fail(cause, "%s: read error", path);
+	close(fd);
+	if (n > maxlen) {
+		free(buf);
+		fail(cause, "%s: file larger than the limit of %zu bytes", path, maxlen);
 		return NULL;
 	}
-	fclose(fp);
-	*len = sb.len;
-	return sb_detach(&sb);
+	buf[n] = '\0';
+	*len = n;
+	return buf;
 }
 
 int

@@ -62,8 +62,6 @@ show_progress(const char *what, size_t done, size_t total)
 	struct timespec now;
 	double since, gap;
 
-	if (!isatty(fileno(stderr)))
-		return;
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	if (done <= 1) {
 		start = last = now;
@@ -83,7 +81,9 @@ show_progress(const char *what, size_t done, size_t total)
 void
 cli_progress_on(void)
 {
-	progress_set(show_progress);
+	/* Asked once: a national corpus reports progress tens of thousands of times. */
+	if (isatty(fileno(stderr)))
+		progress_set(show_progress);
 }
 
 /* ---- the options ---- */

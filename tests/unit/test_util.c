@@ -8,6 +8,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <setjmp.h>
 #include <stdarg.h>
@@ -105,7 +108,53 @@ test_file_read(void **state)
 	assert_null(file_read(fixture_dir, 9, &len, &cause));
 	assert_non_null(strstr(cause, ": is a directory"));
 	free(cause);
+	cause = NULL;
+	snprintf(path, sizeof path, "%s/none.txt", fixture_dir);
+	assert_null(file_read(path, 9, &len, &cause));
+	assert_non_null(strstr(cause, "none.txt: No such file or directory"));
+	free(cause);
 	fixture_close();
+}
+
+/* A pipe has no size: what comes through it is read to its end, past the first buffer,
+ * and held to the limit all the same. */
+static void
+test_file_read_pipe(void **state)
+{
+	enum { N = 200000 };
+	char path[128], *cause = NULL, *s;
+	size_t len;
+	pid_t pid;
+	(void)state;
+
+	for (int limit = 0; limit < 2; limit++) {
+		assert_int_equal(fixture_open("util"), 0);
+		snprintf(path, sizeof path, "%s/fifo", fixture_dir);
+		assert_int_equal(mkfifo(path, 0600), 0);
+		pid = fork();
+		assert_true(pid >= 0);
+		if (pid == 0) {
+			FILE *fp = fopen(path, "w");
+			for (int i = 0; fp && i < N; i++)
+				putc('a' + i % 26, fp);
+			_exit(fp && fclose(fp) == 0 ? 0 : 1);
+		}
+		s = file_read(path, limit ? N - 1 : N, &len, &cause);
+		waitpid(pid, NULL, 0);
+		if (limit) {
+			assert_null(s);
+			assert_non_null(strstr(cause, "file larger than the limit of 199999 bytes"));
+			free(cause);
+			cause = NULL;
+		} else {
+			assert_non_null(s);
+			assert_int_equal(len, N);
+			assert_int_equal(s[N - 1], 'a' + (N - 1) % 26);
+			assert_int_equal(s[N], '\0');
+			free(s);
+		}
+		fixture_close();
+	}
 }
 
 static void
@@ -211,6 +260,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_atomic_output),
 		cmocka_unit_test(test_file_read),
+		cmocka_unit_test(test_file_read_pipe),
 		cmocka_unit_test(test_sb_and_fail),
 		cmocka_unit_test(test_pool),
 		cmocka_unit_test(test_pool_merge),
