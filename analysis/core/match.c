@@ -743,11 +743,8 @@ static int *
 pair_counts(struct pair *p, size_t n, size_t n_grams, int all)
 {
 	const struct ctx *x = p->x;
-	/* CNT[-1] counts the bigrams that are not the pair's (without ALL): counted there
-	 * rather than tested, the loop over the items' bigrams does not branch on each. */
-	int *loc = p->w->loc, *cnt = (int *)room(&p->w->cnt, n_grams + 2, sizeof *cnt) + 1;
+	int *loc = p->w->loc, *cnt = room(&p->w->cnt, n_grams + 1, sizeof *cnt);
 
-	cnt[-1] = 0;
 	p->gid = room(&p->w->gid, n_grams + 1, sizeof *p->gid);
 	if (!all)
 		for (size_t i = 0; i < n; i++) {
@@ -766,8 +763,13 @@ pair_counts(struct pair *p, size_t n, size_t n_grams, int all)
 	for (size_t i = 0; i < n; i++) {
 		const struct glist *l = &x->ig[item_index(x, pair_at(p, i))];
 		if (!all) {
-			for (size_t g = 0; g < l->n; g++)
-				cnt[loc[l->id[g]]]++;
+			/* Tested, not counted in CNT[-1]: most are not the pair's, and one counter
+			 * bumped at every bigram waits on its own last store. */
+			for (size_t g = 0; g < l->n; g++) {
+				int k = loc[l->id[g]];
+				if (k >= 0)
+					cnt[k]++;
+			}
 			continue;
 		}
 		for (size_t g = 0; g < l->n; g++) {
@@ -786,11 +788,13 @@ pair_counts(struct pair *p, size_t n, size_t n_grams, int all)
 /*
  * Sets A and B as a pair, in the thread whose scratch is W (one pair at a time).  With
  * ITEMS, the vectors of the items and of their targets; without, of the targets alone
- * (the same vectors: a bigram's idf is counted over the items all the same).
+ * (the same vectors: a bigram's idf is counted over the items all the same).  With OUT,
+ * the items i (A's first) where OUT[i] is set have no vector of their own, only their
+ * targets: they are out of the pair's assignment (paired already).
  */
 static void
 pair_init(struct pair *p, const struct ctx *x, struct scratch *w, const struct set *a,
-          const struct set *b, int items)
+          const struct set *b, int items, const char *out)
 {
 	size_t n = a->nitems + (b != a ? b->nitems : 0), nt = 0, arena = 0, ni = 0, nti = 0;
 	int *cnt;
@@ -829,7 +833,7 @@ pair_init(struct pair *p, const struct ctx *x, struct scratch *w, const struct s
 	p->tfirst = room(&w->tfirst, n + 1, sizeof *p->tfirst);
 	for (size_t i = 0; i < n; i++) {
 		const struct item *it = pair_at(p, i);
-		if (items)
+		if (items && !(out && out[i]))
 			p->iv[i] = vec_make(p, &x->ig[item_index(x, it)], NULL);
 		p->tfirst[i] = nt;
 		nt += it->targets.n;
@@ -875,7 +879,7 @@ match_item_score(struct corpus *c, const struct item *a, const struct item *b)
 
 	ctx_init(&x, c);
 	scratch_init(&w, &x);
-	pair_init(&p, &x, &w, a->set, b->set, 1);
+	pair_init(&p, &x, &w, a->set, b->set, 1, NULL);
 	s = vec_cos(pair_iv(&p, a), pair_iv(&p, b));
 	pair_release(&p);
 	scratch_release(&w);
@@ -1323,7 +1327,8 @@ best_target_sim(const struct pair *p, const struct item *a, const struct item *b
 
 /* The dot product of the vectors of every item of FROM and every item of TO, into
  * S[i * |TO| + j]: FROM's items listed under each of the pair's bigrams they have, then
- * each item of TO's bigrams looked up there. */
+ * each item of TO's bigrams looked up there (an item with no vector, out of the
+ * assignment, has 0 with every other). */
 static void
 link_dots(const struct pair *p, struct scratch *w, const struct set *from, const struct set *to,
           double *s)
@@ -1385,17 +1390,17 @@ link_pair(struct match *m, struct ctx *x, struct scratch *w, struct set *from, s
 	int *taken = xcalloc(k + 1, sizeof *taken);
 	int district = rel == REL_CHILD;
 	struct pair p;
+	/* Out of the assignment, FROM's items then TO's: what is already paired, asked once
+	 * per item (over a gap of years, most items are). */
+	char *out = xcalloc(n + k + 1, 1), *rowout = out, *colout = out + n;
 
-	char *rowout = xcalloc(n + 1, 1), *colout = xcalloc(k + 1, 1);
-
-	pair_init(&p, x, w, from, to, 1);
-	/* What is already paired is out of this assignment: asked once per item. */
 	for (size_t i = 0; i < n; i++)
 		rowout[i] = paired(m, x, &from->items[i], to, 1) ||
 		            (skip && paired(m, x, &from->items[i], skip, 1));
 	for (size_t j = 0; j < k; j++)
 		colout[j] = paired(m, x, &to->items[j], from, 0) ||
 		            (skip && paired(m, x, &to->items[j], skip, 0));
+	pair_init(&p, x, w, from, to, 1, out);
 	/* Every item of FROM against every item of TO: the dot products through the items of
 	 * FROM that have each bigram of B (most bigrams are in few items), each product added
 	 * in the order of B's bigrams, so the sums are vec_cos's, bit for bit (vec_cos adds
@@ -1416,8 +1421,7 @@ link_pair(struct match *m, struct ctx *x, struct scratch *w, struct set *from, s
 			                                               : s[i * k + j] / (va->norm * vb->norm);
 		}
 	}
-	free(rowout);
-	free(colout);
+	free(out);
 	match_assign(s, n, k, MATCH_SAME, row);
 	for (size_t i = 0; i < n; i++)
 		if (row[i] >= 0) {
@@ -1661,7 +1665,7 @@ link_all(struct match *m, struct ctx *x)
 			a = b;
 			b = t;
 		}
-		pair_init(&p, x, &w, a->set, b->set, 1);
+		pair_init(&p, x, &w, a->set, b->set, 1, NULL);
 		add_link(m, x, &p, a, b, a->set->up == b->set ? REL_CHILD : REL_SAME,
 		         vec_cos(pair_iv(&p, a), pair_iv(&p, b)), 1);
 		pair_release(&p);
@@ -2015,7 +2019,7 @@ pair_edges(struct match *m, struct ctx *x, struct scratch *w, const struct spair
 {
 	struct pair p;
 
-	pair_init(&p, x, w, sp->a, sp->b, 0);
+	pair_init(&p, x, w, sp->a, sp->b, 0, NULL);
 	edges_of_pair(m, x, &p, sp, e);
 	pair_release(&p);
 }
