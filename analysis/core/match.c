@@ -179,6 +179,7 @@ struct pair {
 	const struct ctx *x;
 	struct scratch *w;
 	const struct set *a, *b;
+	size_t abase, bbase;  /* item_index of a's first item, of b's */
 	uint32_t *gid;        /* the pair's bigrams (numbers) in the order met */
 	size_t ng;
 	double ndocs;
@@ -402,9 +403,9 @@ scratch_release(struct scratch *w)
 		free(r[i]->p);
 }
 
-/* A vector of bigrams: tf (capped) times the pair's idf, with its norm.  With CNT (the
- * pair's counts), bigrams none of the pair's items has are left out (a target's label may
- * add words of its own: 面积, 累计). */
+/* The vector of a target's bigrams L: tf (capped) times the pair's idf, with its norm;
+ * bigrams none of the pair's items has (CNT, the pair's counts) are left out (a target's
+ * label may add words of its own: 面积, 累计). */
 static inline struct vec
 vec_make(struct pair *p, const struct glist *l, const int *cnt)
 {
@@ -416,11 +417,11 @@ vec_make(struct pair *p, const struct glist *l, const int *cnt)
 	/* In the pair's arena, not a malloc per vector: a pair makes thousands. */
 	for (size_t i = 0; i < l->n; i++) {
 		int k = ploc[l->id[i]];
-		if (cnt && (k < 0 || cnt[k] == 0))
+		if (k < 0 || cnt[k] == 0)
 			continue;
 		id[v.n] = l->id[i];
 		loc[v.n] = (uint32_t)k;
-		w[v.n] = l->tf2[i] / 2.0 * (k < 0 ? p->idf0 : p->idfv[k]);
+		w[v.n] = l->tf2[i] / 2.0 * p->idfv[k];
 		norm += w[v.n] * w[v.n];
 		v.n++;
 	}
@@ -430,6 +431,21 @@ vec_make(struct pair *p, const struct glist *l, const int *cnt)
 	v.norm = sqrt(norm);
 	p->used += v.n;
 	return v;
+}
+
+/* The vector of an item's bigrams L, whose indexes in the pair pair_counts() wrote at LOC:
+ * vec_make's, without a look-up per bigram.  Its numbers are the list's own (every one
+ * of an item's bigrams is the pair's); its weights go at W. */
+static inline struct vec
+vec_of_item(const struct pair *p, const struct glist *l, const uint32_t *loc, double *w)
+{
+	double norm = 0;
+
+	for (size_t i = 0; i < l->n; i++) {
+		w[i] = l->tf2[i] / 2.0 * p->idfv[loc[i]];
+		norm += w[i] * w[i];
+	}
+	return (struct vec){ .id = l->id, .loc = loc, .w = w, .n = l->n, .norm = sqrt(norm) };
 }
 
 static double
@@ -730,29 +746,31 @@ pair_item(const struct pair *p, const struct item *it)
 	return (size_t)-1;
 }
 
-static const struct item *
-pair_at(const struct pair *p, size_t i)
+/* The item_index of the pair's item I. */
+static size_t
+pair_index(const struct pair *p, size_t i)
 {
-	return i < p->a->nitems ? &p->a->items[i] : &p->b->items[i - p->a->nitems];
+	return i < p->a->nitems ? p->abase + i : p->bbase + (i - p->a->nitems);
 }
 
 /* The pair's document frequencies: over its items, of every bigram the items have (ALL) or
  * only of those its targets have (the series of a pair compare targets alone).  Each
- * bigram is numbered in the order met, its count in *CNT. */
+ * bigram is numbered in the order met, its count in *CNT.  With ALL, the number of each
+ * of the items' bigrams is written in p->locs, item after item (vec_of_item). */
 static int *
 pair_counts(struct pair *p, size_t n, size_t n_grams, int all)
 {
 	const struct ctx *x = p->x;
 	int *loc = p->w->loc, *cnt = room(&p->w->cnt, n_grams + 1, sizeof *cnt);
+	uint32_t *at = p->locs;
 
 	p->gid = room(&p->w->gid, n_grams + 1, sizeof *p->gid);
 	if (!all)
 		for (size_t i = 0; i < n; i++) {
-			const struct item *it = pair_at(p, i);
-			size_t f = x->tfirst[item_index(x, it)];
-			for (size_t t = 0; t < it->targets.n; t++)
-				for (size_t g = 0; g < x->tg[f + t].n; g++) {
-					uint32_t id = x->tg[f + t].id[g];
+			size_t k = pair_index(p, i);
+			for (size_t t = x->tfirst[k]; t < x->tfirst[k + 1]; t++)
+				for (size_t g = 0; g < x->tg[t].n; g++) {
+					uint32_t id = x->tg[t].id[g];
 					if (loc[id] < 0) {
 						loc[id] = (int)p->ng;
 						p->gid[p->ng] = id;
@@ -761,10 +779,10 @@ pair_counts(struct pair *p, size_t n, size_t n_grams, int all)
 				}
 		}
 	for (size_t i = 0; i < n; i++) {
-		const struct glist *l = &x->ig[item_index(x, pair_at(p, i))];
+		const struct glist *l = &x->ig[pair_index(p, i)];
 		if (!all) {
-			/* Tested, not counted in CNT[-1]: most are not the pair's, and one counter
-			 * bumped at every bigram waits on its own last store. */
+			/* Most are not the pair's: tested, not counted in a counter of their own
+			 * that would wait on its last store at every bigram. */
 			for (size_t g = 0; g < l->n; g++) {
 				int k = loc[l->id[g]];
 				if (k >= 0)
@@ -780,6 +798,7 @@ pair_counts(struct pair *p, size_t n, size_t n_grams, int all)
 				cnt[p->ng++] = 0;
 			}
 			cnt[*k]++;
+			*at++ = (uint32_t)*k;
 		}
 	}
 	return cnt;
@@ -804,15 +823,20 @@ pair_init(struct pair *p, const struct ctx *x, struct scratch *w, const struct s
 	p->w = w;
 	p->a = a;
 	p->b = b;
+	p->abase = x->base[a - x->c->sets];
+	p->bbase = x->base[b - x->c->sets];
 	p->ndocs = (double)n;
 	for (size_t i = 0; i < n; i++) {
-		const struct item *it = pair_at(p, i);
-		size_t k = item_index(x, it);
+		size_t k = pair_index(p, i);
 		ni += x->ig[k].n;
-		for (size_t t = 0; t < it->targets.n; t++)
-			nti += x->tg[x->tfirst[k] + t].n;
+		for (size_t t = x->tfirst[k]; t < x->tfirst[k + 1]; t++)
+			nti += x->tg[t].n;
 	}
+	/* The vectors' arena: the items' (ITEMS), then the targets'. */
 	arena = nti + (items ? ni : 0);
+	p->ids = room(&w->ids, arena + 1, sizeof *p->ids);
+	p->locs = room(&w->locs, arena + 1, sizeof *p->locs);
+	p->ws = room(&w->ws, arena + 1, sizeof *p->ws);
 	cnt = pair_counts(p, n, items ? ni : nti, items);
 	/* Each bigram's idf once, not at every vector that has it; and each count's once (a
 	 * count is at most the pair's items: a few dozen logarithms, not a thousand). */
@@ -825,26 +849,26 @@ pair_init(struct pair *p, const struct ctx *x, struct scratch *w, const struct s
 			p->idfv[k] = by[cnt[k]];
 	}
 	p->idf0 = log((p->ndocs + 1) / 1) + 0.1;
-	p->ids = room(&w->ids, arena + 1, sizeof *p->ids);
-	p->locs = room(&w->locs, arena + 1, sizeof *p->locs);
-	p->ws = room(&w->ws, arena + 1, sizeof *p->ws);
 	p->iv = room(&w->iv, n + 1, sizeof *p->iv);
 	memset(p->iv, 0, (n + 1) * sizeof *p->iv);
 	p->tfirst = room(&w->tfirst, n + 1, sizeof *p->tfirst);
 	for (size_t i = 0; i < n; i++) {
-		const struct item *it = pair_at(p, i);
-		if (items && !(out && out[i]))
-			p->iv[i] = vec_make(p, &x->ig[item_index(x, it)], NULL);
+		size_t k = pair_index(p, i);
+		if (items) {
+			const struct glist *l = &x->ig[k];
+			if (!(out && out[i]))
+				p->iv[i] = vec_of_item(p, l, p->locs + p->used, p->ws + p->used);
+			p->used += l->n;
+		}
 		p->tfirst[i] = nt;
-		nt += it->targets.n;
+		nt += x->tfirst[k + 1] - x->tfirst[k];
 	}
 	p->tfirst[n] = nt;
 	p->tv = room(&w->tv, nt + 1, sizeof *p->tv);
 	for (size_t i = 0; i < n; i++) {
-		const struct item *it = pair_at(p, i);
-		size_t f = x->tfirst[item_index(x, it)];
-		for (size_t t = 0; t < it->targets.n; t++)
-			p->tv[p->tfirst[i] + t] = vec_make(p, &x->tg[f + t], cnt);
+		size_t k = pair_index(p, i);
+		for (size_t t = x->tfirst[k]; t < x->tfirst[k + 1]; t++)
+			p->tv[p->tfirst[i] + (t - x->tfirst[k])] = vec_make(p, &x->tg[t], cnt);
 	}
 }
 
@@ -1325,22 +1349,22 @@ best_target_sim(const struct pair *p, const struct item *a, const struct item *b
 	return best;
 }
 
-/* The dot product of the vectors of every item of FROM and every item of TO, into
- * S[i * |TO| + j]: FROM's items listed under each of the pair's bigrams they have, then
- * each item of TO's bigrams looked up there (an item with no vector, out of the
+/* The dot product of the vectors of every item of the pair's A and every item of its B,
+ * into S[i * |B| + j]: A's items listed under each of the pair's bigrams they have, then
+ * each item of B's bigrams looked up there (an item with no vector, out of the
  * assignment, has 0 with every other). */
 static void
-link_dots(const struct pair *p, struct scratch *w, const struct set *from, const struct set *to,
-          double *s)
+link_dots(const struct pair *p, struct scratch *w, double *s)
 {
-	size_t n = from->nitems, k = to->nitems, ng = p->ng;
+	size_t n = p->a->nitems, k = p->b->nitems, ng = p->ng;
 	size_t *first = room(&w->pfirst, ng + 2, sizeof *first), total = 0;
 	uint32_t *who;
 	double *wt;
 
 	memset(first, 0, (ng + 2) * sizeof *first);
+	/* Item i of A is the pair's i, item j of B its n + j. */
 	for (size_t i = 0; i < n; i++) {
-		const struct vec *va = pair_iv(p, &from->items[i]);
+		const struct vec *va = &p->iv[i];
 		for (size_t g = 0; g < va->n; g++)
 			first[va->loc[g] + 2]++;
 		total += va->n;
@@ -1351,7 +1375,7 @@ link_dots(const struct pair *p, struct scratch *w, const struct set *from, const
 	wt = room(&w->pwt, total + 1, sizeof *wt);
 	/* FIRST[g + 1] is where bigram g's list is filled to; once filled, its end. */
 	for (size_t i = 0; i < n; i++) {
-		const struct vec *va = pair_iv(p, &from->items[i]);
+		const struct vec *va = &p->iv[i];
 		for (size_t g = 0; g < va->n; g++) {
 			size_t q = first[va->loc[g] + 1]++;
 			who[q] = (uint32_t)i;
@@ -1360,7 +1384,7 @@ link_dots(const struct pair *p, struct scratch *w, const struct set *from, const
 	}
 	memset(s, 0, n * k * sizeof *s);
 	for (size_t j = 0; j < k; j++) {
-		const struct vec *vb = pair_iv(p, &to->items[j]);
+		const struct vec *vb = &p->iv[n + j];
 		for (size_t g = 0; g < vb->n; g++) {
 			size_t kk = vb->loc[g];
 			double wb = vb->w[g];
@@ -1401,18 +1425,18 @@ link_pair(struct match *m, struct ctx *x, struct scratch *w, struct set *from, s
 		colout[j] = paired(m, x, &to->items[j], from, 0) ||
 		            (skip && paired(m, x, &to->items[j], skip, 0));
 	pair_init(&p, x, w, from, to, 1, out);
-	/* Every item of FROM against every item of TO: the dot products through the items of
-	 * FROM that have each bigram of B (most bigrams are in few items), each product added
-	 * in the order of B's bigrams, so the sums are vec_cos's, bit for bit (vec_cos adds
-	 * nothing for a bigram A lacks). */
-	link_dots(&p, w, from, to, s);
+	/* Every item of FROM (the pair's A) against every item of TO (its B): the dot
+	 * products through the items of FROM that have each bigram of TO (most bigrams are in
+	 * few items), each product added in the order of TO's bigrams, so the sums are
+	 * vec_cos's, bit for bit (vec_cos adds nothing for a bigram FROM lacks). */
+	link_dots(&p, w, s);
 	for (size_t i = 0; i < n; i++) {
 		struct item *a = &from->items[i];
-		const struct vec *va = pair_iv(&p, a);
-		int has_links = x->nil[item_index(x, a)] != 0;
+		const struct vec *va = &p.iv[i];
+		int has_links = x->nil[p.abase + i] != 0;
 		for (size_t j = 0; j < k; j++) {
 			struct item *b = &to->items[j];
-			const struct vec *vb = pair_iv(&p, b);
+			const struct vec *vb = &p.iv[n + j];
 			int out = rowout[i] || colout[j] ||
 			          (m->naliases && alias_says(m, ALIAS_NOLINK, a, -1, b, -1)) ||
 			          (has_links && linked(m, x, a, b));
