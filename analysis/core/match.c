@@ -155,7 +155,10 @@ struct scratch {
 	struct room {
 		void *p;
 		size_t cap;    /* bytes */
-	} gid, cnt, idfv, ids, locs, ws, iv, tv, tfirst, by, score, pfirst, pwho, pwt;
+	} gid, cnt, idfv, ids, locs, ws, iv, tv, tfirst, score, pfirst, pwho, pwt;
+	/* The idf of a count c in a pair of n items, by[n][c]: made once for each n. */
+	double **by;
+	size_t nby;
 };
 
 /* Room for N elements of SIZE bytes in R (its old contents lost). */
@@ -396,11 +399,14 @@ static void
 scratch_release(struct scratch *w)
 {
 	struct room *r[] = { &w->gid, &w->cnt, &w->idfv, &w->ids, &w->locs, &w->ws, &w->iv,
-		             &w->tv, &w->tfirst, &w->by, &w->score, &w->pfirst, &w->pwho, &w->pwt };
+		             &w->tv, &w->tfirst, &w->score, &w->pfirst, &w->pwho, &w->pwt };
 
 	free(w->loc);
 	for (size_t i = 0; i < NELEM(r); i++)
 		free(r[i]->p);
+	for (size_t i = 0; i < w->nby; i++)
+		free(w->by[i]);
+	free(w->by);
 }
 
 /* The vector of a target's bigrams L: tf (capped) times the pair's idf, with its norm;
@@ -838,12 +844,21 @@ pair_init(struct pair *p, const struct ctx *x, struct scratch *w, const struct s
 	p->locs = room(&w->locs, arena + 1, sizeof *p->locs);
 	p->ws = room(&w->ws, arena + 1, sizeof *p->ws);
 	cnt = pair_counts(p, n, items ? ni : nti, items);
-	/* Each bigram's idf once, not at every vector that has it; and each count's once (a
-	 * count is at most the pair's items: a few dozen logarithms, not a thousand). */
+	/* Each bigram's idf once, not at every vector that has it; and each count's once for
+	 * pairs of N items (a count is at most N: a few dozen logarithms, not a thousand, and
+	 * pairs of as many items are many). */
 	{
-		double *by = room(&w->by, n + 2, sizeof *by);
-		for (size_t c = 0; c <= n; c++)
-			by[c] = log((p->ndocs + 1) / ((int)c + 1)) + 0.1;
+		double *by;
+		if (n >= w->nby) {
+			size_t old = w->nby;
+			xgrow(&w->by, &w->nby, n + 1, sizeof *w->by);
+			memset(w->by + old, 0, (w->nby - old) * sizeof *w->by);
+		}
+		if (!(by = w->by[n])) {
+			by = w->by[n] = xmalloc((n + 1) * sizeof *by);
+			for (size_t c = 0; c <= n; c++)
+				by[c] = log((p->ndocs + 1) / ((int)c + 1)) + 0.1;
+		}
 		p->idfv = room(&w->idfv, p->ng + 1, sizeof *p->idfv);
 		for (size_t k = 0; k < p->ng; k++)
 			p->idfv[k] = by[cnt[k]];
