@@ -76,6 +76,61 @@ stats_share(double part, double whole)
 	return whole > 0 ? part / whole : NAN;
 }
 
+/* Write the digits of U into BUF (at least MIN of them, zeros in front); returns the
+ * end. */
+static char *
+put_digits(char *buf, unsigned long long u, int min)
+{
+	char d[24];
+	int n = 0;
+
+	do
+		d[n++] = (char)('0' + u % 10);
+	while ((u /= 10) > 0);
+	while (n < min)
+		d[n++] = '0';
+	while (n > 0)
+		*buf++ = d[--n];
+	return buf;
+}
+
+/*
+ * V, not whole, as printf's %.*f with DECIMALS and the trailing zeros cut, without
+ * printf's exact decimal expansion (a growth listing asks for four such values a row).
+ * |V|·10^DECIMALS, rounded to a double X, is within half an ulp of the exact product;
+ * when X's fraction is farther than that from a half, the exact product rounds as X does.
+ * Otherwise (a tie, or too near one to tell), 0 and printf decides.
+ */
+static int
+fmt_fixed(double v, int decimals, char *buf)
+{
+	static const double p10[] = { 1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6 };
+	static const unsigned long long u10[] = { 1, 10, 100, 1000, 10000, 100000, 1000000 };
+	double x, fl, fr;
+	unsigned long long r;
+	char *p = buf;
+
+	if (decimals < 0 || decimals >= (int)NELEM(p10) || !(fabs(v) < 1e9))
+		return 0;
+	x = fabs(v) * p10[decimals];
+	fl = floor(x);
+	fr = x - fl; /* exact: X is below 2^53 */
+	if (fabs(fr - 0.5) <= x * 0x1p-50)
+		return 0;
+	r = (unsigned long long)fl + (fr > 0.5);
+	if (v < 0 && r != 0)
+		*p++ = '-';
+	p = put_digits(p, r / u10[decimals], 1);
+	if (r % u10[decimals] != 0) {
+		*p++ = '.';
+		p = put_digits(p, r % u10[decimals], decimals);
+		while (p[-1] == '0')
+			p--;
+	}
+	*p = '\0';
+	return 1;
+}
+
 const char *
 stats_fmt(double v, int decimals, char *buf)
 {
@@ -88,20 +143,15 @@ stats_fmt(double v, int decimals, char *buf)
 	if (v == floor(v) && fabs(v) < 1e15) {
 		/* A whole number (most values are counts) without printf's exact decimal
 		 * expansion, which a growth listing asked for a million times. */
-		char d[24];
 		long long x = (long long)v;
-		unsigned long long u = x < 0 ? 0 - (unsigned long long)x : (unsigned long long)x;
-		size_t n = 0, k = 0;
-		do
-			d[n++] = (char)('0' + u % 10);
-		while ((u /= 10) > 0);
+		char *p = buf;
 		if (x < 0)
-			buf[k++] = '-';
-		while (n > 0)
-			buf[k++] = d[--n];
-		buf[k] = '\0';
+			*p++ = '-';
+		*put_digits(p, x < 0 ? 0 - (unsigned long long)x : (unsigned long long)x, 1) = '\0';
 		return buf;
 	}
+	if (fmt_fixed(v, decimals, buf))
+		return buf;
 	snprintf(buf, 64, "%.*f", decimals, v);
 	if (strchr(buf, '.')) {
 		p = buf + strlen(buf) - 1;

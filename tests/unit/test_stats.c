@@ -108,31 +108,61 @@ test_flags(void **state)
 	free(rows);
 }
 
-/* Values print as printf's %.*f with the trailing zeros cut, whole numbers too (which
- * stats_fmt writes without printf): the two agree on every kind of value. */
+/* V as printf's %.*f with D decimals, the trailing zeros cut, "-0" as "0". */
+static void
+fmt_ref(double v, int d, char *ref)
+{
+	char *p;
+
+	snprintf(ref, 64, "%.*f", d, v);
+	if (strchr(ref, '.')) {
+		for (p = ref + strlen(ref) - 1; *p == '0'; p--)
+			*p = '\0';
+		if (*p == '.')
+			*p = '\0';
+	}
+	if (strcmp(ref, "-0") == 0)
+		strcpy(ref, "0");
+}
+
+/* Values print as printf's %.*f with the trailing zeros cut, whole numbers and fractions
+ * too (which stats_fmt writes without printf when it can tell how they round): the two
+ * agree on every kind of value. */
 static void
 test_fmt(void **state)
 {
 	const double v[] = { 0, -0.0, 1, -1, 7, 10, 28455, -233, 1e14, -1e14, 999999999999999,
 		             1e15, 2.5e15, 0.5, -0.5, 0.00004, 0.00005, 41.4213, 1.5, 123456.789,
-		             -3.14159, 1e-9, 4409.9 };
+		             -3.14159, 1e-9, 4409.9, 0.125, 0.375, -0.625, 2.675, 1.005, 0.99999,
+		             -0.99999, 0.000049999, 999999999.99999, 1e9 + 0.5, 0.015, 1.115 };
 	char buf[64], ref[64];
+	uint64_t seed = 88172645463325252ull;
 	(void)state;
 
 	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
-		for (int d = 0; d <= 4; d += 2) {
-			char *p;
-			snprintf(ref, sizeof ref, "%.*f", d, v[i]);
-			if (strchr(ref, '.')) {
-				for (p = ref + strlen(ref) - 1; *p == '0'; p--)
-					*p = '\0';
-				if (*p == '.')
-					*p = '\0';
-			}
-			if (strcmp(ref, "-0") == 0)
-				strcpy(ref, "0");
+		for (int d = 0; d <= 6; d++) {
+			fmt_ref(v[i], d, ref);
 			assert_string_equal(stats_fmt(v[i], d, buf), ref);
 		}
+	/* Random values of every size, and values a hair from a tie at each number of
+	 * decimals (k + 1/2) / 10^d, where the product rounded may fall either side. */
+	for (int i = 0; i < 400000; i++) {
+		double x, mag;
+		int d = i % 7;
+		seed ^= seed << 13;
+		seed ^= seed >> 7;
+		seed ^= seed << 17;
+		mag = ldexp(1.0, (int)(seed % 60) - 30);
+		x = (double)(seed >> 11) / 9007199254740992.0 * mag;
+		if (i % 3 == 1)
+			x = ((double)(seed % 100000000) + 0.5) / pow(10, d);
+		if (i % 3 == 2)
+			x = nextafter(((double)(seed % 100000) + 0.5) / pow(10, d), (seed & 1) ? 0 : 1e300);
+		if (seed & 2)
+			x = -x;
+		fmt_ref(x, d, ref);
+		assert_string_equal(stats_fmt(x, d, buf), ref);
+	}
 	assert_string_equal(stats_fmt(-0.0, 4, buf), "0");
 	assert_string_equal(stats_fmt(-233, 4, buf), "-233");
 	assert_string_equal(stats_fmt(NAN, 4, buf), "");
