@@ -120,6 +120,9 @@ struct text {
 	char *simp;    /* the text in simplified characters (as many code points), or NULL */
 	size_t *soff;  /* byte offsets in simp */
 	uint32_t *lastq; /* the last “ or ” before each code point, or NO_QUOTE */
+	/* Where the arrays above and every span read while the task is scanned (pspan) are
+	 * made, freed at once when it is done: a task makes a few dozen. */
+	struct pool *pool;
 };
 #define NO_QUOTE UINT32_MAX
 
@@ -163,11 +166,7 @@ norm_cp(int32_t c)
 static void
 text_release(struct text *t)
 {
-	free(t->cp);
-	free(t->off);
 	free(t->simp);
-	free(t->soff);
-	free(t->lastq);
 }
 
 /* Is a pinyin gloss that a page injected after a character (學(xué), 報（bào）) at I? Its
@@ -188,16 +187,16 @@ gloss_at(const int32_t *c, size_t i, size_t n)
 	return j + 1 - i;
 }
 
-/* The code points of S and the byte offset of each; returns how many. */
+/* The code points of S and the byte offset of each, in POOL; returns how many. */
 static size_t
-decode(const char *s, int32_t **cp, size_t **off)
+decode(const char *s, int32_t **cp, size_t **off, struct pool *pool)
 {
 	size_t len = strlen(s), i = 0, n = 0;
 	int32_t c;
 	int k;
 
-	*cp = xmalloc((len + 1) * sizeof **cp);
-	*off = xmalloc((len + 1) * sizeof **off);
+	*cp = pool_alloc(pool, (len + 1) * sizeof **cp);
+	*off = pool_alloc(pool, (len + 1) * sizeof **off);
 	while ((k = u8_next(s + i, &c)) > 0) {
 		(*cp)[n] = c < 0 ? 0xFFFD : c;
 		(*off)[n++] = i;
@@ -210,32 +209,32 @@ decode(const char *s, int32_t **cp, size_t **off)
 /*
  * The text as the rules read it: code points normalised (norm_cp), pinyin glosses left
  * out, and traditional text in simplified characters (個 is 个, 萬 is 万), code point for
- * code point, so that spans of the printed text stay at hand for raw.
+ * code point, so that spans of the printed text stay at hand for raw.  Its arrays and
+ * spans are made in POOL.
  */
 static void
-text_load(struct text *t, const char *s)
+text_load(struct text *t, const char *s, struct pool *pool)
 {
 	int32_t *pc, *sc = NULL;
 	size_t *po, *so = NULL, n, m = 0, k = 0;
 
 	memset(t, 0, sizeof *t);
 	t->s = s;
-	n = decode(s, &pc, &po);
+	t->pool = pool;
+	n = decode(s, &pc, &po, t->pool);
 	if (text_cps_maybe_traditional(pc, n)) {
 		t->simp = text_simplify(s);
-		if (decode(t->simp, &sc, &so) != n) {
+		if (decode(t->simp, &sc, &so, t->pool) != n) {
 			free(t->simp);
-			free(sc);
-			free(so);
 			t->simp = NULL;
 			sc = NULL;
 			so = NULL;
 		}
 	}
-	t->cp = xmalloc((n + 1) * sizeof *t->cp);
-	t->off = xmalloc((n + 1) * sizeof *t->off);
+	t->cp = pool_alloc(t->pool, (n + 1) * sizeof *t->cp);
+	t->off = pool_alloc(t->pool, (n + 1) * sizeof *t->off);
 	if (t->simp)
-		t->soff = xmalloc((n + 1) * sizeof *t->soff);
+		t->soff = pool_alloc(t->pool, (n + 1) * sizeof *t->soff);
 	while (k < n) {
 		size_t g = gloss_at(pc, k, n);
 		if (g) {
@@ -254,16 +253,12 @@ text_load(struct text *t, const char *s)
 	t->cp[m] = 0;
 	/* Where quotation marks are, for in_quotes(): asked at every clause mark, many times
 	 * over as each target looks for its clause. */
-	t->lastq = xmalloc((m + 1) * sizeof *t->lastq);
+	t->lastq = pool_alloc(t->pool, (m + 1) * sizeof *t->lastq);
 	t->lastq[0] = NO_QUOTE;
 	for (size_t i = 0; i < m; i++)
 		t->lastq[i + 1] = t->cp[i] == 0x201C || t->cp[i] == 0x201D ? (uint32_t)i : t->lastq[i];
 	if (so)
 		t->soff[m] = so[n];
-	free(pc);
-	free(po);
-	free(sc);
-	free(so);
 }
 
 /* Does the text at I spell W (a keyword)?  Returns the number of code points matched or
@@ -517,13 +512,13 @@ span(const struct text *t, size_t a, size_t b)
 	return xstrndup(t->s + t->off[a], t->off[b] - t->off[a]);
 }
 
-/* The same span as the rules read it (in simplified characters). */
+/* The same span as the rules read it (in simplified characters), in the text's pool. */
 static char *
 pspan(const struct text *t, size_t a, size_t b)
 {
 	if (!t->simp)
-		return span(t, a, b);
-	return xstrndup(t->simp + t->soff[a], t->soff[b] - t->soff[a]);
+		return pool_strndup(t->pool, t->s + t->off[a], t->off[b] - t->off[a]);
+	return pool_strndup(t->pool, t->simp + t->soff[a], t->soff[b] - t->soff[a]);
 }
 
 /* Nouns of places and works that a size (50户以上, 100平方米以上) picks out rather than
@@ -877,6 +872,7 @@ struct scan {
 	size_t ratio_at;        /* where a 每/人均… mark is in this sentence, or -1 */
 	size_t cumul_at;        /* where 累计 is in this clause, or -1 */
 	size_t last_end;        /* where the last target's number and unit end */
+	struct pool pool;       /* the text's (struct text) */
 	struct seen {           /* each target found so far in this task */
 		size_t end;         /* where it ends in the text, after its noun */
 		char *before;       /* its label_in.before */
@@ -907,9 +903,15 @@ struct found {
 static void
 tell_apart(struct target_list *l, size_t first, const struct seen *seen)
 {
-	size_t n = l->n - first, *grp = xcalloc(n + 1, sizeof *grp);
-	char **where = xcalloc(n + 1, sizeof *where);
-	int *done = xcalloc(n + 1, sizeof *done);
+	size_t n = l->n - first, *grp;
+	char **where;
+	int *done;
+
+	if (n < 2)
+		return; /* one target has no other to be told from */
+	grp = xcalloc(n + 1, sizeof *grp);
+	where = xcalloc(n + 1, sizeof *where);
+	done = xcalloc(n + 1, sizeof *done);
 
 	for (size_t a = 0; a < n; a++) {
 		size_t ng = 0;
@@ -1210,11 +1212,12 @@ words_before(const struct scan *s, const struct found *f, size_t cst, size_t pre
 	if (f->po != (size_t)-1 && only_aside_leads(t, f->po + 1, i)) {
 		/* 活动阵地（约500平方米）: the measure of what the brackets follow. */
 		size_t po2, ps = phrase_start(t, f->po, &po2);
+		const char *what = f->kind == KIND_AREA ? "面积" : f->kind == KIND_LENGTH ? "长度" : "";
 		char *thing = pspan(t, ps, f->po), *r;
-		r = xasprintf("%s%s", thing, f->kind == KIND_AREA     ? "面积"
-		                             : f->kind == KIND_LENGTH ? "长度"
-		                                                      : "");
-		free(thing);
+		size_t tl = strlen(thing), wl = strlen(what);
+		r = pool_alloc(t->pool, tl + wl + 1);
+		memcpy(r, thing, tl);
+		memcpy(r + tl, what, wl + 1);
 		return r;
 	}
 	return pspan(t, bs, i);
@@ -1277,25 +1280,16 @@ label_target(struct scan *s, const struct target_list *l, const struct found *f)
 	in.item = s->isimp ? s->isimp : s->item ? s->item : "";
 	metric = label_make(&in);
 	s->nseen++;
-	free(aft);
-	free(rest);
-	free(pc);
-	free(nc);
-	free(per);
 	return metric;
 }
 
 static void
 scan_release(struct scan *s)
 {
-	for (size_t k = 0; k < s->nseen; k++) {
-		free(s->seen[k].before);
-		free(s->seen[k].whole);
-		free(s->seen[k].sent);
-	}
 	free(s->seen);
 	free(s->isimp);
 	text_release(&s->t);
+	pool_release(&s->pool);
 }
 
 void
@@ -1308,7 +1302,7 @@ targets_extract(const char *task, const char *item, struct target_list *l)
 	s.item = item;
 	s.first = l->n;
 	s.ratio_at = s.cumul_at = s.last_end = (size_t)-1;
-	text_load(&s.t, task);
+	text_load(&s.t, task, &s.pool);
 	if (item && text_maybe_traditional(item))
 		s.isimp = text_simplify(item);
 	for (size_t i = 0; i < s.t.n; i++) {
