@@ -2104,80 +2104,8 @@ edges_msort(struct edge *e, struct edge *t, size_t n)
 		e[k++] = t[i++];
 }
 
-/* E[0..N) split in two around an edge of the middle of a sample: every edge of the first
- * part (its size returned) sorts before or with every edge of the second. */
-static size_t
-edges_split(struct edge *e, size_t n)
-{
-	struct edge sample[31], tmp[16], piv;
-	size_t ns = n < NELEM(sample) ? n : NELEM(sample);
-	ptrdiff_t i = -1, j = (ptrdiff_t)n;
-
-	for (size_t k = 0; k < ns; k++)
-		sample[k] = e[k * (n / ns)];
-	edges_msort(sample, tmp, ns);
-	piv = sample[ns / 2];
-	for (;;) {
-		struct edge t;
-		do
-			i++;
-		while (edge_before(&e[i], &piv));
-		do
-			j--;
-		while (edge_before(&piv, &e[j]));
-		if (i >= j)
-			return (size_t)(j + 1);
-		t = e[i];
-		e[i] = e[j];
-		e[j] = t;
-	}
-}
-
-struct sort_job {
-	struct edge *e;
-	size_t n;
-};
-
-static void *
-sort_thread(void *arg)
-{
-	struct sort_job *j = arg;
-	struct edge *t = xmalloc((j->n / 2 + 1) * sizeof *t);
-
-	edges_msort(j->e, t, j->n);
-	free(t);
-	return NULL;
-}
-
-/* Sort E[0..N) by edge_before on the cores: split into as many ordered parts as there
- * are threads (the largest split each time), each part sorted by a thread of its own.
- * The order is total (equal edges are the same edge), so the result is that of one sort. */
-static void
-edges_sort(struct edge *e, size_t n)
-{
-	struct sort_job jobs[PAR_MAX];
-	size_t nt = par_threads(n, 1 << 16), np = 1;
-
-	jobs[0] = (struct sort_job){ e, n };
-	while (np < nt) {
-		size_t big = 0, k;
-		for (size_t q = 1; q < np; q++)
-			if (jobs[q].n > jobs[big].n)
-				big = q;
-		if (jobs[big].n < 2)
-			break;
-		k = edges_split(jobs[big].e, jobs[big].n);
-		/* The second part after the first, so that the parts stay in order. */
-		memmove(&jobs[big + 2], &jobs[big + 1], (np - big - 1) * sizeof *jobs);
-		jobs[big + 1] = (struct sort_job){ jobs[big].e + k, jobs[big].n - k };
-		jobs[big].n = k;
-		np++;
-	}
-	par_run(sort_thread, jobs, sizeof *jobs, np);
-}
-
-/* The candidate edges between targets of all series pairs and the aliases, strongest first;
- * ties in a fixed order, so that the result depends on the edges alone. */
+/* The candidate edges between targets of all series pairs and the aliases, in no order
+ * (merge_groups sorts them). */
 /* One thread's share of the series pairs (every STEP-th from FROM) and its edges. */
 struct edges_job {
 	struct match *m;
@@ -2212,7 +2140,8 @@ series_edges(struct match *m, struct ctx *x, size_t *ne)
 	struct edges_job jobs[PAR_MAX];
 
 	/* The pairs are independent (the links are made; each pair reads only its two sets):
-	 * shared among threads, their edges put together and sorted below, as if made in one. */
+	 * shared among threads, their edges put together (and sorted by merge_groups, as if
+	 * made in one). */
 	for (size_t t = 0; t < nt; t++)
 		jobs[t] = (struct edges_job){ m, x, sp, np, t, nt, { 0 } };
 	par_run(edges_thread, jobs, sizeof *jobs, nt);
@@ -2235,7 +2164,6 @@ series_edges(struct match *m, struct ctx *x, size_t *ne)
 		add_edge(&e, x->tfirst[item_index(x, al->a)] + (size_t)al->ta,
 		         x->tfirst[item_index(x, al->b)] + (size_t)al->tb, 100);
 	}
-	edges_sort(e.v, e.n);
 	*ne = e.n;
 	return e.v;
 }
@@ -2297,25 +2225,25 @@ may_merge(const struct match *m, struct groups *g, const struct tref *tr, int ra
 struct merge_job {
 	const struct match *m;
 	const struct tref *tr;
-	const struct edge *e;
-	size_t ne;
-	const unsigned char *owner; /* per target: the thread whose edges touch it */
+	struct edge *e;             /* the edges, component after component */
+	const size_t *cfirst;       /* per set: where its component's edges start, if a root */
+	const int *croot;           /* per set: its component's root */
+	const unsigned char *cown;  /* per root: the thread that merges its component */
+	size_t nsets;
 	unsigned char t;
 	struct groups g;            /* the shared arrays, and a mark of its own */
 };
 
-static void *
-merge_thread(void *arg)
+/* Merge along the edges E[0..N) of one component, strongest first. */
+static void
+merge_edges(struct merge_job *j, const struct edge *edges, size_t n)
 {
-	struct merge_job *j = arg;
 	struct groups *g = &j->g;
 	int *parent = g->parent;
 
-	for (size_t k = 0; k < j->ne; k++) {
-		const struct edge *e = &j->e[k];
+	for (size_t k = 0; k < n; k++) {
+		const struct edge *e = &edges[k];
 		int ra, rb, had;
-		if (j->owner[e->a] != j->t)
-			continue;
 		ra = find(parent, (int)e->a);
 		rb = find(parent, (int)e->b);
 		if (ra == rb || !may_merge(j->m, g, j->tr, ra, rb, e))
@@ -2339,8 +2267,52 @@ merge_thread(void *arg)
 		g->mem[rb] = NULL;
 		parent[rb] = ra;
 	}
-	free(g->mark);
+}
+
+/* The thread's components, each sorted by edge_before and merged along. */
+static void *
+merge_thread(void *arg)
+{
+	struct merge_job *j = arg;
+	struct edge *tmp = NULL;
+	size_t cap = 0;
+
+	for (size_t s = 0; s < j->nsets; s++) {
+		size_t n = j->cfirst[s + 1] - j->cfirst[s];
+		if (j->croot[s] != (int)s || j->cown[s] != j->t || n == 0)
+			continue;
+		xgrow(&tmp, &cap, n / 2 + 1, sizeof *tmp);
+		edges_msort(j->e + j->cfirst[s], tmp, n);
+		merge_edges(j, j->e + j->cfirst[s], n);
+	}
+	free(tmp);
+	free(j->g.mark);
 	return NULL;
+}
+
+/* E put in place, component after component: the edges of the component whose root is r
+ * (COMP of the set of an edge's first target, TSET) from FIRST[r] to FIRST[r + 1]. */
+static void
+edges_by_component(struct edge *e, const int *comp, const uint32_t *tset, const size_t *first,
+                   size_t nsets)
+{
+	size_t *next = xmalloc((nsets + 1) * sizeof *next);
+
+	memcpy(next, first, (nsets + 1) * sizeof *next);
+	/* Each place filled in turn: the edge there goes to its component's next place, and
+	 * the one from there comes back, until the edge there is of this component. */
+	for (size_t r = 0; r < nsets; r++)
+		while (next[r] < first[r + 1]) {
+			size_t q = (size_t)comp[tset[e[next[r]].a]];
+			if (q == r) {
+				next[r]++;
+			} else {
+				struct edge t = e[next[r]];
+				e[next[r]] = e[next[q]];
+				e[next[q]++] = t;
+			}
+		}
+	free(next);
 }
 
 /*
@@ -2352,15 +2324,15 @@ merge_thread(void *arg)
  */
 static void
 merge_groups(const struct match *m, const struct corpus *c, const struct tref *tr, size_t nt,
-             const struct edge *e, size_t ne, int *parent)
+             struct edge *e, size_t ne, int *parent)
 {
 	struct groups g;
 	struct merge_job jobs[PAR_MAX];
 	size_t nth = par_threads(ne, 256), *load = xcalloc(c->nsets + 1, sizeof *load);
-	size_t tload[PAR_MAX] = { 0 };
+	size_t tload[PAR_MAX] = { 0 }, *cfirst = xcalloc(c->nsets + 2, sizeof *cfirst);
 	uint32_t *tset = xmalloc((nt + 1) * sizeof *tset);
 	int *comp = xmalloc((c->nsets + 1) * sizeof *comp);
-	unsigned char *owner = xmalloc(nt + 1), *cown = xcalloc(c->nsets + 1, 1);
+	unsigned char *cown = xcalloc(c->nsets + 1, 1);
 
 	g.parent = parent;
 	g.tset = tset;
@@ -2377,8 +2349,9 @@ merge_groups(const struct match *m, const struct corpus *c, const struct tref *t
 		g.nmem[i] = 1;
 		tset[i] = (uint32_t)(tr[i].item->set - c->sets);
 	}
-	/* The components of sets that the edges join, each given whole to the thread with the
-	 * fewest targets so far (which thread has which changes no group). */
+	/* The components of sets that the edges join (each set's root in COMP), each given
+	 * whole to the thread with the fewest targets so far (which thread has which changes
+	 * no group). */
 	for (size_t s = 0; s < c->nsets; s++)
 		comp[s] = (int)s;
 	for (size_t k = 0; k < ne; k++) {
@@ -2386,8 +2359,10 @@ merge_groups(const struct match *m, const struct corpus *c, const struct tref *t
 		if (ca != cb)
 			comp[ca < cb ? cb : ca] = ca < cb ? ca : cb;
 	}
+	for (size_t s = 0; s < c->nsets; s++)
+		comp[s] = find(comp, (int)s);
 	for (size_t i = 0; i < nt; i++)
-		load[find(comp, (int)tset[i])]++;
+		load[comp[tset[i]]]++;
 	for (size_t s = 0; s < c->nsets; s++)
 		if (comp[s] == (int)s && load[s]) {
 			size_t best = 0;
@@ -2397,10 +2372,16 @@ merge_groups(const struct match *m, const struct corpus *c, const struct tref *t
 			cown[s] = (unsigned char)best;
 			tload[best] += load[s];
 		}
-	for (size_t i = 0; i < nt; i++)
-		owner[i] = cown[find(comp, (int)tset[i])];
+	/* The edges component after component (each root's from CFIRST[root]), put in place
+	 * (at national scale the edges are the largest thing held): each component is sorted
+	 * on its own, a few thousand edges rather than all, by the thread that merges it. */
+	for (size_t k = 0; k < ne; k++)
+		cfirst[comp[tset[e[k].a]] + 1]++;
+	for (size_t s = 0; s < c->nsets; s++)
+		cfirst[s + 1] += cfirst[s];
+	edges_by_component(e, comp, tset, cfirst, c->nsets);
 	for (size_t t = 0; t < nth; t++) {
-		jobs[t] = (struct merge_job){ m, tr, e, ne, owner, (unsigned char)t, g };
+		jobs[t] = (struct merge_job){ m, tr, e, cfirst, comp, cown, c->nsets, (unsigned char)t, g };
 		jobs[t].g.mark = xcalloc(c->nsets + 1, sizeof *g.mark);
 	}
 	par_run(merge_thread, jobs, sizeof *jobs, nth);
@@ -2413,8 +2394,8 @@ merge_groups(const struct match *m, const struct corpus *c, const struct tref *t
 	free(tset);
 	free(comp);
 	free(load);
-	free(owner);
 	free(cown);
+	free(cfirst);
 }
 
 /* Groups of two or more are series: bucket the targets by their root once. */
