@@ -2489,7 +2489,7 @@ build_series(struct match *m, struct ctx *x)
 	free(parent);
 }
 
-static void index_series(struct match *m);
+static void index_series(struct match *m, const struct ctx *x);
 static void index_links(struct match *m, struct ctx *x);
 
 void
@@ -2500,75 +2500,49 @@ match_run(struct match *m, struct corpus *c)
 	ctx_init(&x, c);
 	link_all(m, &x);
 	build_series(m, &x);
-	index_series(m);
+	/* The context's numbers of items and targets are the indexes'. */
+	m->sets = c->sets;
+	m->nsets = c->nsets;
+	m->ibase = x.base;
+	m->itfirst = x.tfirst;
+	index_series(m, &x);
 	index_links(m, &x);
+	x.base = NULL;
+	x.tfirst = NULL;
 	ctx_release(&x);
 }
 
-static size_t
-slot_hash(const struct item *it, int t, size_t cap)
-{
-	uint64_t h = ((uint64_t)(uintptr_t)it ^ ((uint64_t)t << 48)) * 0x9E3779B97F4A7C15ull;
-	return (size_t)(h >> 17) & (cap - 1);
-}
-
-/* The index of every series member, at twice their number (a power of two). */
+/* Each target's series, by its number. */
 static void
-index_series(struct match *m)
+index_series(struct match *m, const struct ctx *x)
 {
-	size_t n = 0, cap = 16;
+	size_t nt = x->tfirst[x->nitems];
 
-	for (size_t i = 0; i < m->nseries; i++)
-		n += m->series[i].n;
-	while (cap < 2 * n + 2)
-		cap *= 2;
-	m->slots = xcalloc(cap, sizeof *m->slots);
-	m->nslots = cap;
+	m->tseries = xmalloc((nt + 1) * sizeof *m->tseries);
+	memset(m->tseries, 0xff, (nt + 1) * sizeof *m->tseries);
 	for (size_t i = 0; i < m->nseries; i++)
 		for (size_t k = 0; k < m->series[i].n; k++) {
 			const struct series_member *mb = &m->series[i].m[k];
-			size_t h = slot_hash(mb->item, mb->t, cap);
-			while (m->slots[h].item)
-				h = (h + 1) & (cap - 1);
-			m->slots[h] = (struct series_slot){ mb->item, mb->t, (int)i };
+			m->tseries[x->tfirst[item_index(x, mb->item)] + (size_t)mb->t] = (int)i;
 		}
 }
 
-/* The slot of IT in the links' index (an empty slot when it has none). */
-static struct link_slot *
-link_slot(const struct match *m, const struct item *it)
-{
-	size_t h = slot_hash(it, 0, m->nlslots);
-
-	while (m->lslots[h].item && m->lslots[h].item != it)
-		h = (h + 1) & (m->nlslots - 1);
-	return &m->lslots[h];
-}
-
 /* Each item's links, for compare and the report, from the lists the context kept while
- * linking (every link is in both its items' lists): one slot per item that has links,
- * its run in lidx ascending and once each.  The lists come ascending as made (a city's
- * districts are linked by one thread, in catalog order) and are short: sorted all the
- * same, so that the order does not rest on how the linking is shared out.  A link with
- * one item at both ends would be in its list twice; links join two sets, so none is. */
+ * linking (every link is in both its items' lists): its run in lidx ascending and once
+ * each.  The lists come ascending as made (a city's districts are linked by one thread,
+ * in catalog order) and are short: sorted all the same, so that the order does not rest
+ * on how the linking is shared out.  A link with one item at both ends would be in its
+ * list twice; links join two sets, so none is. */
 static void
 index_links(struct match *m, struct ctx *x)
 {
-	size_t cap = 16, at = 0, linked = 0;
+	size_t at = 0;
 
-	for (size_t k = 0; k < x->nitems; k++)
-		linked += x->nil[k] != 0;
-	/* At most half full. */
-	while (cap < 2 * linked + 2)
-		cap *= 2;
-	m->lslots = xcalloc(cap, sizeof *m->lslots);
-	m->nlslots = cap;
+	m->lfirst = xmalloc((x->nitems + 1) * sizeof *m->lfirst);
 	m->lidx = xmalloc((2 * m->nlinks + 1) * sizeof *m->lidx);
 	for (size_t k = 0; k < x->nitems; k++) {
-		size_t *il = x->il[k], n = 0;
-		struct link_slot *ls;
-		if (!x->nil[k])
-			continue;
+		size_t *il = x->il[k];
+		m->lfirst[k] = at;
 		/* A handful of links: sorted in place, each once. */
 		for (size_t i = 1; i < x->nil[k]; i++) {
 			size_t v = il[i], j = i;
@@ -2576,39 +2550,47 @@ index_links(struct match *m, struct ctx *x)
 				il[j] = il[j - 1];
 			il[j] = v;
 		}
-		ls = link_slot(m, x->items[k]);
-		ls->item = x->items[k];
-		ls->first = at;
 		for (size_t i = 0; i < x->nil[k]; i++)
-			if (n == 0 || il[i] != m->lidx[at + n - 1])
-				m->lidx[at + n++] = il[i];
-		ls->n = n;
-		at += n;
+			if (at == m->lfirst[k] || il[i] != m->lidx[at - 1])
+				m->lidx[at++] = il[i];
 	}
+	m->lfirst[x->nitems] = at;
+}
+
+/* The number of item IT among the matched corpus' items, or (size_t)-1 when it is not
+ * one of them. */
+static size_t
+item_number(const struct match *m, const struct item *it)
+{
+	uintptr_t d = (uintptr_t)it->set - (uintptr_t)m->sets;
+
+	if (!m->ibase || d % sizeof *m->sets || d / sizeof *m->sets >= m->nsets)
+		return (size_t)-1;
+	return m->ibase[d / sizeof *m->sets] + (size_t)(it - it->set->items);
 }
 
 size_t
 match_links_of(const struct match *m, const struct item *it, const size_t **idx)
 {
-	const struct link_slot *ls;
+	size_t k = item_number(m, it);
 
 	*idx = NULL;
-	if (!m->nlslots)
+	if (k == (size_t)-1 || !m->lfirst)
 		return 0;
-	ls = link_slot(m, it);
-	*idx = m->lidx + ls->first;
-	return ls->item ? ls->n : 0;
+	*idx = m->lidx + m->lfirst[k];
+	return m->lfirst[k + 1] - m->lfirst[k];
 }
 
 const struct series *
 match_series_of(const struct match *m, const struct item *it, int t)
 {
-	if (!m->nslots)
+	size_t k = item_number(m, it);
+	int s;
+
+	if (k == (size_t)-1 || !m->tseries || t < 0 || (size_t)t >= m->itfirst[k + 1] - m->itfirst[k])
 		return NULL;
-	for (size_t h = slot_hash(it, t, m->nslots); m->slots[h].item; h = (h + 1) & (m->nslots - 1))
-		if (m->slots[h].item == it && m->slots[h].t == t)
-			return &m->series[m->slots[h].series];
-	return NULL;
+	s = m->tseries[m->itfirst[k] + (size_t)t];
+	return s < 0 ? NULL : &m->series[s];
 }
 
 void
@@ -2625,8 +2607,10 @@ match_release(struct match *m)
 	}
 	free(m->series);
 	free(m->aliases);
-	free(m->slots);
-	free(m->lslots);
+	free(m->ibase);
+	free(m->itfirst);
+	free(m->tseries);
+	free(m->lfirst);
 	free(m->lidx);
 	memset(m, 0, sizeof *m);
 }

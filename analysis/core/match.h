@@ -63,20 +63,16 @@ struct match {
 	size_t nseries, scap;
 	struct alias *aliases;
 	size_t naliases;
-	/* Which series each member is in: open addressing on (item, target), for
-	 * match_series_of (compare, query and the report ask it of every target). */
-	struct series_slot {
-		const struct item *item;
-		int t, series;
-	} *slots;
-	size_t nslots;
-	/* Each item's links, in the order of links[]: lslots on the item, its run in lidx. */
-	struct link_slot {
-		const struct item *item;
-		size_t first, n;
-	} *lslots;
-	size_t nlslots;
-	size_t *lidx;
+	/* Where the matched corpus' items and targets stand, for match_series_of and
+	 * match_links_of (compare, query and the report ask them of every target), by each
+	 * item's number (its set's IBASE, then its place in the set): its first target's
+	 * number (ITFIRST, one more for the count), each target's series (TSERIES, -1 for
+	 * none), its links' indexes into links[], ascending, in lidx[lfirst[k] ..
+	 * lfirst[k + 1]). */
+	const struct set *sets;
+	size_t nsets;
+	size_t *ibase, *itfirst, *lfirst, *lidx;
+	int *tseries;
 };
 
 /*

@@ -417,8 +417,9 @@ test_score_by_hand(void **state)
 }
 
 /* Each item's links, as compare asks them: exactly the links that have the item at either
- * end, ascending, each once, as a scan of all the links finds them.  The city's items are
- * linked to forty districts that copy its wording, on the cores. */
+ * end, ascending, each once, as a scan of all the links finds them; and each target's
+ * series as a scan of the series finds it.  The city's items are linked to forty
+ * districts that copy its wording, on the cores.  An item of another corpus has none. */
 static void
 test_links_of(void **state)
 {
@@ -458,6 +459,31 @@ test_links_of(void **state)
 		}
 	/* Every link from both its ends. */
 	assert_int_equal(seen, 2 * m.nlinks);
+	/* Each target's series, against a scan of the series' members. */
+	seen = 0;
+	for (size_t s = 0; s < c->nsets; s++)
+		for (size_t k = 0; k < c->sets[s].nitems; k++) {
+			const struct item *it = &c->sets[s].items[k];
+			for (int t = -1; t <= (int)it->targets.n; t++) {
+				const struct series *want = NULL;
+				for (size_t i = 0; i < m.nseries && !want; i++)
+					for (size_t q = 0; q < m.series[i].n; q++)
+						if (m.series[i].m[q].item == it && m.series[i].m[q].t == t)
+							want = &m.series[i];
+				assert_ptr_equal(match_series_of(&m, it, t), want);
+				seen += want != NULL;
+			}
+		}
+	assert_true(seen > 80);
+	/* An item of another corpus is in none of this one's links or series. */
+	{
+		struct corpus *other = load();
+		const size_t *idx;
+		const struct item *it = &other->sets[0].items[0];
+		assert_int_equal(match_links_of(&m, it, &idx), 0);
+		assert_null(match_series_of(&m, it, 0));
+		corpus_free(other);
+	}
 	match_release(&m);
 	corpus_free(c);
 	sb_release(&cat);
