@@ -2225,14 +2225,49 @@ may_merge(const struct match *m, struct groups *g, const struct tref *tr, int ra
 struct merge_job {
 	const struct match *m;
 	const struct tref *tr;
-	struct edge *e;             /* the edges, component after component */
-	const size_t *cfirst;       /* per set: where its component's edges start, if a root */
-	const int *croot;           /* per set: its component's root */
-	const unsigned char *cown;  /* per root: the thread that merges its component */
+	struct edge *e;             /* the thread's edges (those of its components) */
+	size_t ne;
+	const uint32_t *tcomp;      /* per target: the root of its set's component */
 	size_t nsets;
-	unsigned char t;
 	struct groups g;            /* the shared arrays, and a mark of its own */
 };
+
+/* The bucket of edge E: KEY of its first target, or MAP of that. */
+static inline size_t
+bucket_of(const struct edge *e, const uint32_t *key, const unsigned char *map)
+{
+	return map ? map[key[e->a]] : key[e->a];
+}
+
+/* E[0..N) put in place bucket after bucket (bucket_of, below NB): bucket b from FIRST[b]
+ * to FIRST[b + 1] (FIRST has NB + 1, all 0). */
+static void
+edges_bucket(struct edge *e, size_t n, const uint32_t *key, const unsigned char *map, size_t nb,
+             size_t *first)
+{
+	size_t *next = xcalloc(nb + 1, sizeof *next);
+
+	for (size_t k = 0; k < n; k++)
+		first[bucket_of(&e[k], key, map) + 1]++;
+	first[0] = 0;
+	for (size_t b = 0; b < nb; b++)
+		first[b + 1] += first[b];
+	memcpy(next, first, nb * sizeof *next);
+	/* Each place filled in turn: the edge there goes to its bucket's next place, and the
+	 * one from there comes back, until the edge there is of this bucket. */
+	for (size_t b = 0; b < nb; b++)
+		while (next[b] < first[b + 1]) {
+			size_t q = bucket_of(&e[next[b]], key, map);
+			if (q == b) {
+				next[b]++;
+			} else {
+				struct edge t = e[next[b]];
+				e[next[b]] = e[next[q]];
+				e[next[q]++] = t;
+			}
+		}
+	free(next);
+}
 
 /* Merge along the edges E[0..N) of one component, strongest first. */
 static void
@@ -2269,50 +2304,58 @@ merge_edges(struct merge_job *j, const struct edge *edges, size_t n)
 	}
 }
 
-/* The thread's components, each sorted by edge_before and merged along. */
+/* The thread's edges put component after component; each component's sorted by
+ * edge_before and merged along. */
 static void *
 merge_thread(void *arg)
 {
 	struct merge_job *j = arg;
+	size_t *first = xcalloc(j->nsets + 2, sizeof *first), cap = 0;
 	struct edge *tmp = NULL;
-	size_t cap = 0;
 
+	edges_bucket(j->e, j->ne, j->tcomp, NULL, j->nsets, first);
 	for (size_t s = 0; s < j->nsets; s++) {
-		size_t n = j->cfirst[s + 1] - j->cfirst[s];
-		if (j->croot[s] != (int)s || j->cown[s] != j->t || n == 0)
+		size_t n = first[s + 1] - first[s];
+		if (n == 0)
 			continue;
 		xgrow(&tmp, &cap, n / 2 + 1, sizeof *tmp);
-		edges_msort(j->e + j->cfirst[s], tmp, n);
-		merge_edges(j, j->e + j->cfirst[s], n);
+		edges_msort(j->e + first[s], tmp, n);
+		merge_edges(j, j->e + first[s], n);
 	}
 	free(tmp);
+	free(first);
 	free(j->g.mark);
 	return NULL;
 }
 
-/* E put in place, component after component: the edges of the component whose root is r
- * (COMP of the set of an edge's first target, TSET) from FIRST[r] to FIRST[r + 1]. */
-static void
-edges_by_component(struct edge *e, const int *comp, const uint32_t *tset, const size_t *first,
-                   size_t nsets)
-{
-	size_t *next = xmalloc((nsets + 1) * sizeof *next);
+/* One thread's share of the edges: the components of sets that they join, in a union-find
+ * of its own (COMP, each root the least set of its component). */
+struct comp_job {
+	const struct edge *e;
+	const uint32_t *tset;
+	int *comp[PAR_MAX];
+	size_t nsets;
+};
 
-	memcpy(next, first, (nsets + 1) * sizeof *next);
-	/* Each place filled in turn: the edge there goes to its component's next place, and
-	 * the one from there comes back, until the edge there is of this component. */
-	for (size_t r = 0; r < nsets; r++)
-		while (next[r] < first[r + 1]) {
-			size_t q = (size_t)comp[tset[e[next[r]].a]];
-			if (q == r) {
-				next[r]++;
-			} else {
-				struct edge t = e[next[r]];
-				e[next[r]] = e[next[q]];
-				e[next[q]++] = t;
-			}
-		}
-	free(next);
+static void
+comp_union(int *comp, int a, int b)
+{
+	a = find(comp, a);
+	b = find(comp, b);
+	if (a != b)
+		comp[a < b ? b : a] = a < b ? a : b;
+}
+
+static void
+comp_run(void *arg, size_t t, size_t from, size_t to)
+{
+	struct comp_job *j = arg;
+	int *comp = j->comp[t] = xmalloc((j->nsets + 1) * sizeof *comp);
+
+	for (size_t s = 0; s < j->nsets; s++)
+		comp[s] = (int)s;
+	for (size_t k = from; k < to; k++)
+		comp_union(comp, (int)j->tset[j->e[k].a], (int)j->tset[j->e[k].b]);
 }
 
 /*
@@ -2329,10 +2372,11 @@ merge_groups(const struct match *m, const struct corpus *c, const struct tref *t
 	struct groups g;
 	struct merge_job jobs[PAR_MAX];
 	size_t nth = par_threads(ne, 256), *load = xcalloc(c->nsets + 1, sizeof *load);
-	size_t tload[PAR_MAX] = { 0 }, *cfirst = xcalloc(c->nsets + 2, sizeof *cfirst);
-	uint32_t *tset = xmalloc((nt + 1) * sizeof *tset);
+	size_t tload[PAR_MAX] = { 0 }, ofirst[PAR_MAX + 1] = { 0 }, nc;
+	uint32_t *tset = xmalloc((nt + 1) * sizeof *tset), *tcomp = xmalloc((nt + 1) * sizeof *tcomp);
 	int *comp = xmalloc((c->nsets + 1) * sizeof *comp);
 	unsigned char *cown = xcalloc(c->nsets + 1, 1);
+	struct comp_job cj = { e, tset, { NULL }, c->nsets };
 
 	g.parent = parent;
 	g.tset = tset;
@@ -2349,20 +2393,26 @@ merge_groups(const struct match *m, const struct corpus *c, const struct tref *t
 		g.nmem[i] = 1;
 		tset[i] = (uint32_t)(tr[i].item->set - c->sets);
 	}
-	/* The components of sets that the edges join (each set's root in COMP), each given
-	 * whole to the thread with the fewest targets so far (which thread has which changes
-	 * no group). */
+	/* The components of sets that the edges join: each thread's share of the edges joins
+	 * sets in a union-find of its own, and those are joined; each root is the least set of
+	 * its component, whatever the order. */
+	nc = par_for(ne, 1 << 16, comp_run, &cj);
 	for (size_t s = 0; s < c->nsets; s++)
 		comp[s] = (int)s;
-	for (size_t k = 0; k < ne; k++) {
-		int ca = find(comp, (int)tset[e[k].a]), cb = find(comp, (int)tset[e[k].b]);
-		if (ca != cb)
-			comp[ca < cb ? cb : ca] = ca < cb ? ca : cb;
+	for (size_t t = 0; t < nc; t++) {
+		for (size_t s = 0; s < c->nsets; s++)
+			if (cj.comp[t][s] != (int)s)
+				comp_union(comp, (int)s, cj.comp[t][s]);
+		free(cj.comp[t]);
 	}
 	for (size_t s = 0; s < c->nsets; s++)
 		comp[s] = find(comp, (int)s);
-	for (size_t i = 0; i < nt; i++)
-		load[comp[tset[i]]]++;
+	/* Each component given whole to the thread with the fewest targets so far (which
+	 * thread has which changes no group). */
+	for (size_t i = 0; i < nt; i++) {
+		tcomp[i] = (uint32_t)comp[tset[i]];
+		load[tcomp[i]]++;
+	}
 	for (size_t s = 0; s < c->nsets; s++)
 		if (comp[s] == (int)s && load[s]) {
 			size_t best = 0;
@@ -2372,16 +2422,13 @@ merge_groups(const struct match *m, const struct corpus *c, const struct tref *t
 			cown[s] = (unsigned char)best;
 			tload[best] += load[s];
 		}
-	/* The edges component after component (each root's from CFIRST[root]), put in place
-	 * (at national scale the edges are the largest thing held): each component is sorted
-	 * on its own, a few thousand edges rather than all, by the thread that merges it. */
-	for (size_t k = 0; k < ne; k++)
-		cfirst[comp[tset[e[k].a]] + 1]++;
-	for (size_t s = 0; s < c->nsets; s++)
-		cfirst[s + 1] += cfirst[s];
-	edges_by_component(e, comp, tset, cfirst, c->nsets);
+	/* The edges thread after thread, put in place (at national scale they are the
+	 * largest thing held); each thread puts its own component after component, and
+	 * sorts each on its own: a few thousand edges rather than all. */
+	edges_bucket(e, ne, tcomp, cown, nth, ofirst);
 	for (size_t t = 0; t < nth; t++) {
-		jobs[t] = (struct merge_job){ m, tr, e, cfirst, comp, cown, c->nsets, (unsigned char)t, g };
+		jobs[t] = (struct merge_job){ m, tr, e + ofirst[t], ofirst[t + 1] - ofirst[t], tcomp,
+			                      c->nsets, g };
 		jobs[t].g.mark = xcalloc(c->nsets + 1, sizeof *g.mark);
 	}
 	par_run(merge_thread, jobs, sizeof *jobs, nth);
@@ -2392,10 +2439,10 @@ merge_groups(const struct match *m, const struct corpus *c, const struct tref *t
 	free(g.mcap);
 	free(g.hascity);
 	free(tset);
+	free(tcomp);
 	free(comp);
 	free(load);
 	free(cown);
-	free(cfirst);
 }
 
 /* Groups of two or more are series: bucket the targets by their root once. */
