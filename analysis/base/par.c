@@ -64,3 +64,40 @@ par_for(size_t n, size_t min, void (*fn)(void *arg, size_t t, size_t from, size_
 	par_run(for_thread, jobs, sizeof *jobs, nt);
 	return nt;
 }
+
+struct any_job {
+	void (*fn)(void *, size_t, size_t, size_t);
+	void *arg;
+	size_t t, n, chunk;
+	struct par_queue *q;
+};
+
+static void *
+any_thread(void *arg)
+{
+	struct any_job *j = arg;
+	size_t pieces = (j->n + j->chunk - 1) / j->chunk;
+
+	for (size_t k; (k = par_take(j->q)) < pieces;) {
+		size_t from = k * j->chunk, to = j->n - from > j->chunk ? from + j->chunk : j->n;
+		j->fn(j->arg, j->t, from, to);
+	}
+	return NULL;
+}
+
+size_t
+par_for_any(size_t n, size_t chunk, void (*fn)(void *arg, size_t t, size_t from, size_t to),
+            void *arg)
+{
+	struct any_job jobs[PAR_MAX];
+	struct par_queue q = PAR_QUEUE_INIT;
+	size_t nt;
+
+	if (chunk == 0)
+		chunk = 1;
+	nt = par_threads(n, chunk);
+	for (size_t t = 0; t < nt; t++)
+		jobs[t] = (struct any_job){ fn, arg, t, n, chunk, &q };
+	par_run(any_thread, jobs, sizeof *jobs, nt);
+	return nt;
+}

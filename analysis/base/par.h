@@ -7,6 +7,7 @@
 #ifndef YOY_PAR_H
 #define YOY_PAR_H
 
+#include <stdatomic.h>
 #include <stddef.h>
 
 #define PAR_MAX 8
@@ -23,5 +24,28 @@ void par_run(void *(*fn)(void *), void *args, size_t size, size_t n);
  * a caller can put their results together in order). */
 size_t par_for(size_t n, size_t min, void (*fn)(void *arg, size_t t, size_t from, size_t to),
                void *arg);
+
+/*
+ * Pieces of work handed out as the threads ask for them, for work whose results do not
+ * depend on which thread does which piece: a thread slowed down (a shared machine) takes
+ * fewer, rather than holding the others up at the end.  Each thread asks par_take(Q) for
+ * the number of its next piece until it gets one at or past the number of pieces.
+ */
+struct par_queue {
+	atomic_size_t next;
+};
+#define PAR_QUEUE_INIT { 0 }
+
+static inline size_t
+par_take(struct par_queue *q)
+{
+	return atomic_fetch_add_explicit(&q->next, 1, memory_order_relaxed);
+}
+
+/* FN(ARG, T, FROM, TO) for runs [FROM, TO) of at most CHUNK that cut 0..N, taken by
+ * par_threads(N, CHUNK) threads as they ask (T the taker: a thread's state is its own);
+ * returns how many threads there were.  The order of the runs is not kept. */
+size_t par_for_any(size_t n, size_t chunk,
+                   void (*fn)(void *arg, size_t t, size_t from, size_t to), void *arg);
 
 #endif

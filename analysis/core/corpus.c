@@ -295,14 +295,15 @@ load_set(struct corpus *c, struct set *s, const void *catalog, char **cause)
 /* A step taken for every set: FN(C, S, ARG, cause), 0 or -1. */
 typedef int (*set_fn)(struct corpus *c, struct set *s, const void *arg, char **cause);
 
-/* One thread's share of the sets (every STEP-th from FROM); it stops at its first error,
+/* One thread's share of the sets (taken from Q as it asks); it stops at its first error,
  * whose set is FAILED. */
 struct each_job {
 	struct corpus *c;
 	set_fn fn;
 	const void *arg;
 	const char *what;     /* for progress(), or NULL */
-	size_t from, step, failed;
+	struct par_queue *q;
+	size_t t, failed;
 	char *cause;
 };
 
@@ -311,30 +312,32 @@ each_thread(void *arg)
 {
 	struct each_job *j = arg;
 
-	for (size_t i = j->from; i < j->c->nsets; i += j->step) {
+	for (size_t i; (i = par_take(j->q)) < j->c->nsets;) {
 		if (j->fn(j->c, &j->c->sets[i], j->arg, &j->cause) < 0) {
 			j->failed = i;
 			break;
 		}
-		if (j->from == 0 && j->what)
+		if (j->t == 0 && j->what)
 			progress(j->what, i + 1, j->c->nsets);
 	}
 	return NULL;
 }
 
 /*
- * FN for every set, the sets on the cores (each reads and writes its own).  The error told
- * is that of the first set in catalog order that fails, as if they were taken one by one:
- * each thread stops at its first, and the first of those is the first of all.
+ * FN for every set, the sets on the cores (each reads and writes its own), handed out in
+ * catalog order as the threads ask.  The error told is that of the first set in catalog
+ * order that fails, as if they were taken one by one: each thread stops at its first, a
+ * set before it was handed out before it, and the first of those is the first of all.
  */
 static int
 each_set(struct corpus *c, set_fn fn, const void *arg, const char *what, char **cause)
 {
 	struct each_job jobs[PAR_MAX];
+	struct par_queue q = PAR_QUEUE_INIT;
 	size_t nt = par_threads(c->nsets, 64), first = (size_t)-1, who = 0;
 
 	for (size_t t = 0; t < nt; t++)
-		jobs[t] = (struct each_job){ c, fn, arg, what, t, nt, (size_t)-1, NULL };
+		jobs[t] = (struct each_job){ c, fn, arg, what, &q, t, (size_t)-1, NULL };
 	par_run(each_thread, jobs, sizeof *jobs, nt);
 	for (size_t t = 0; t < nt; t++)
 		if (jobs[t].failed < first) {

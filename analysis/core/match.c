@@ -696,7 +696,7 @@ ctx_init(struct ctx *x, struct corpus *c)
 	x->arenas = xcalloc(PAR_MAX, sizeof *x->arenas);
 	for (size_t t = 0; t < PAR_MAX; t++)
 		jobs[t] = (struct grams_job){ .x = x, .arena = &x->arenas[t] };
-	nt = par_for(x->nitems, 2048, grams_run, jobs);
+	nt = par_for_any(x->nitems, 2048, grams_run, jobs);
 	x->narenas = nt;
 	number_grams(x, jobs, nt);
 	target_classes(x);
@@ -1573,7 +1573,8 @@ struct years_job {
 	struct ctx *x;
 	struct set **by;
 	size_t *run;          /* where each jurisdiction's run starts in BY; run[nrun] = n */
-	size_t nrun, from, step;
+	size_t nrun;
+	struct par_queue *q;  /* the runs, handed out as the threads ask */
 	struct edges e;
 };
 
@@ -1584,7 +1585,7 @@ years_thread(void *arg)
 	struct scratch w;
 
 	scratch_init(&w, j->x);
-	for (size_t g = j->from; g < j->nrun; g += j->step) {
+	for (size_t g; (g = par_take(j->q)) < j->nrun;) {
 		size_t i = j->run[g], e = j->run[g + 1];
 		cur_group = g;
 		for (size_t k = i; k + 1 < e; k++)
@@ -1609,6 +1610,7 @@ link_years(struct match *m, struct ctx *x, struct set **by, size_t n)
 {
 	size_t *run = xcalloc(n + 2, sizeof *run), nrun = 0, nt;
 	struct years_job jobs[PAR_MAX];
+	struct par_queue q = PAR_QUEUE_INIT;
 
 	for (size_t i = 0, j; i < n; i = j) {
 		for (j = i + 1; j < n && strcmp(by[j]->jurisdiction, by[i]->jurisdiction) == 0; j++)
@@ -1619,7 +1621,7 @@ link_years(struct match *m, struct ctx *x, struct set **by, size_t n)
 	x->sinks = xcalloc(nrun + 1, sizeof *x->sinks);
 	nt = par_threads(nrun, 16);
 	for (size_t t = 0; t < nt; t++)
-		jobs[t] = (struct years_job){ m, x, by, run, nrun, t, nt, { 0 } };
+		jobs[t] = (struct years_job){ m, x, by, run, nrun, &q, { 0 } };
 	par_run(years_thread, jobs, sizeof *jobs, nt);
 	merge_sinks(m, x, nrun);
 	for (size_t t = 0; t < nt; t++)
@@ -1627,12 +1629,16 @@ link_years(struct match *m, struct ctx *x, struct set **by, size_t n)
 	free(run);
 }
 
-/* One thread's share of the districts: those whose city set it was given. */
+/* One thread's share of the districts: all those of each city set it takes (their links
+ * join the city's items, whose lists of links one thread makes). */
 struct districts_job {
 	struct match *m;
 	struct ctx *x;
 	struct set **d;       /* the district sets, in catalog order */
-	size_t nd, t, nt;
+	size_t *order;        /* their numbers in D, city after city, in catalog order */
+	size_t *city;         /* where each city's run starts in ORDER; city[ncity] = nd */
+	size_t ncity;
+	struct par_queue *q;  /* the cities, handed out as the threads ask */
 	struct edges e;
 };
 
@@ -1640,16 +1646,15 @@ static void *
 districts_thread(void *arg)
 {
 	struct districts_job *j = arg;
-	const struct set *sets = j->x->c->sets;
 	struct scratch w;
 
 	scratch_init(&w, j->x);
-	for (size_t g = 0; g < j->nd; g++) {
-		if ((size_t)(j->d[g]->up - sets) % j->nt != j->t)
-			continue; /* another thread's city: its items take their links there */
-		cur_group = g;
-		link_pair(j->m, j->x, &w, j->d[g], j->d[g]->up, REL_CHILD, NULL, &j->e);
-	}
+	for (size_t k; (k = par_take(j->q)) < j->ncity;)
+		for (size_t i = j->city[k]; i < j->city[k + 1]; i++) {
+			size_t g = j->order[i];
+			cur_group = g;
+			link_pair(j->m, j->x, &w, j->d[g], j->d[g]->up, REL_CHILD, NULL, &j->e);
+		}
 	cur_group = (size_t)-1;
 	scratch_release(&w);
 	return NULL;
@@ -1666,20 +1671,38 @@ link_districts(struct match *m, struct ctx *x)
 	struct corpus *c = x->c;
 	struct set **d = xcalloc(c->nsets + 1, sizeof *d);
 	struct districts_job jobs[PAR_MAX];
-	size_t nd = 0, nt;
+	struct par_queue q = PAR_QUEUE_INIT;
+	size_t nd = 0, nt, ncity = 0;
+	size_t *cnt = xcalloc(c->nsets + 2, sizeof *cnt), *order, *city;
 
 	for (size_t i = 0; i < c->nsets; i++)
-		if (c->sets[i].up)
+		if (c->sets[i].up) {
 			d[nd++] = &c->sets[i];
+			cnt[c->sets[i].up - c->sets + 1]++;
+		}
+	/* The districts city after city (a counting sort on the city's place, stable). */
+	order = xmalloc((nd + 1) * sizeof *order);
+	city = xmalloc((c->nsets + 1) * sizeof *city);
+	for (size_t s = 0; s < c->nsets; s++) {
+		if (cnt[s + 1])
+			city[ncity++] = cnt[s];
+		cnt[s + 1] += cnt[s];
+	}
+	city[ncity] = nd;
+	for (size_t g = 0; g < nd; g++)
+		order[cnt[d[g]->up - c->sets]++] = g;
 	x->sinks = xcalloc(nd + 1, sizeof *x->sinks);
 	nt = par_threads(nd, 16);
 	for (size_t t = 0; t < nt; t++)
-		jobs[t] = (struct districts_job){ m, x, d, nd, t, nt, { 0 } };
+		jobs[t] = (struct districts_job){ m, x, d, order, city, ncity, &q, { 0 } };
 	par_run(districts_thread, jobs, sizeof *jobs, nt);
 	merge_sinks(m, x, nd);
 	for (size_t t = 0; t < nt; t++)
 		edges_append(&x->edges, &jobs[t].e);
 	free(d);
+	free(cnt);
+	free(order);
+	free(city);
 }
 
 static void link_districts(struct match *m, struct ctx *x);
@@ -2106,12 +2129,13 @@ edges_msort(struct edge *e, struct edge *t, size_t n)
 
 /* The candidate edges between targets of all series pairs and the aliases, in no order
  * (merge_groups sorts them). */
-/* One thread's share of the series pairs (every STEP-th from FROM) and its edges. */
+/* One thread's share of the series pairs (taken from Q as it asks) and its edges. */
 struct edges_job {
 	struct match *m;
 	struct ctx *x;
 	const struct spair *sp;
-	size_t np, from, step;
+	size_t np, t;
+	struct par_queue *q;
 	struct edges e;
 };
 
@@ -2122,8 +2146,8 @@ edges_thread(void *arg)
 	struct scratch w;
 
 	scratch_init(&w, j->x);
-	for (size_t i = j->from; i < j->np; i += j->step) {
-		if (j->from == 0)
+	for (size_t i; (i = par_take(j->q)) < j->np;) {
+		if (j->t == 0)
 			progress("building series", i + 1, j->np);
 		pair_edges(j->m, j->x, &w, &j->sp[i], &j->e);
 	}
@@ -2138,12 +2162,13 @@ series_edges(struct match *m, struct ctx *x, size_t *ne)
 	struct spair *sp;
 	size_t np = series_pairs(x->c, &sp), nt = par_threads(np, 64);
 	struct edges_job jobs[PAR_MAX];
+	struct par_queue q = PAR_QUEUE_INIT;
 
 	/* The pairs are independent (the links are made; each pair reads only its two sets):
 	 * shared among threads, their edges put together (and sorted by merge_groups, as if
 	 * made in one). */
 	for (size_t t = 0; t < nt; t++)
-		jobs[t] = (struct edges_job){ m, x, sp, np, t, nt, { 0 } };
+		jobs[t] = (struct edges_job){ m, x, sp, np, t, &q, { 0 } };
 	par_run(edges_thread, jobs, sizeof *jobs, nt);
 	/* The linked pairs' edges, the others' appended: room for all at once, no more (at
 	 * national scale the edges are the largest thing held). */
