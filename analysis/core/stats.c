@@ -208,19 +208,22 @@ series_growth(const struct series *s, struct growth_row **rows, size_t *n, size_
 	char *done = xcalloc(s->n + 1, 1);
 	int *years = xcalloc(s->n + 1, sizeof *years);
 	double *values = xcalloc(s->n + 1, sizeof *values);
+	size_t *mine = xcalloc(s->n + 1, sizeof *mine);
 
 	for (size_t a = 0; a < s->n; a++) {
 		const char *jur = s->m[a].item->set->jurisdiction;
-		size_t k = 0, firsti = a, lasti = a;
+		size_t k = 0, nmine = 0, firsti = a, lasti = a;
 		struct growth_row *r;
 		if (done[a])
 			continue;
-		/* Members are ordered by year, and at most one per set: one per year here. */
+		/* Members are ordered by year, and at most one per set: one per year here.  A
+		 * member done is another jurisdiction's (this one's are all found at once). */
 		for (size_t b = a; b < s->n; b++) {
 			const struct item *it = s->m[b].item;
-			if (strcmp(it->set->jurisdiction, jur) != 0)
+			if (done[b] || strcmp(it->set->jurisdiction, jur) != 0)
 				continue;
 			done[b] = 1;
+			mine[nmine++] = b;
 			if (k && years[k - 1] == it->set->year)
 				continue; /* two sets of one jurisdiction and year: keep the first */
 			years[k] = it->set->year;
@@ -239,14 +242,14 @@ series_growth(const struct series *s, struct growth_row **rows, size_t *n, size_
 		r->last = &s->m[lasti];
 		stats_growth(years, values, k, &r->g);
 		/* Flag what changed between the years instead of comparing it silently. */
-		for (size_t b = a + 1; b <= lasti; b++)
-			if (strcmp(s->m[b].item->set->jurisdiction, jur) == 0)
-				changes_note(&r->changes, &s->m[firsti].item->targets.v[s->m[firsti].t],
-				             &s->m[b].item->targets.v[s->m[b].t]);
+		for (size_t q = 1; q < nmine && mine[q] <= lasti; q++)
+			changes_note(&r->changes, &s->m[firsti].item->targets.v[s->m[firsti].t],
+			             &s->m[mine[q]].item->targets.v[s->m[mine[q]].t]);
 	}
 	free(done);
 	free(years);
 	free(values);
+	free(mine);
 }
 
 /* The rows of each thread's run of series. */
