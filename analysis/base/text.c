@@ -9,6 +9,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "base/memo.h"
 #include "base/par.h"
 #include "base/util.h"
 
@@ -547,16 +548,38 @@ text_cps_maybe_traditional(const int32_t *cp, size_t n)
 	return 0;
 }
 
+static char *simplify(const char *s);
+
+/* Conversions asked before, by their text (pure: the converter's tables are fixed). */
+static struct memo simplified = MEMO_INIT;
+
 char *
 text_simplify(const char *s)
+{
+	size_t n;
+	char *r;
+
+	if (!text_maybe_traditional(s))
+		return xstrdup(s);
+	/* An item's name, and a task in districts' lists, come back: OpenCC's trie walks are
+	 * tens of microseconds a text. */
+	n = strlen(s);
+	if ((r = memo_get(&simplified, s, n)))
+		return r;
+	r = simplify(s);
+	memo_put(&simplified, s, n, r);
+	return r;
+}
+
+/* S (maybe traditional) in simplified characters, as many code points. */
+static char *
+simplify(const char *s)
 {
 	char *r;
 	struct sb sb = SB_INIT;
 	int32_t cp;
 	int k;
 
-	if (!text_maybe_traditional(s))
-		return xstrdup(s);
 	/* OpenCC reads a multibyte character's length from its first byte, past the end of
 	 * the text when it is cut: it only ever sees valid UTF-8. */
 	r = valid_utf8(s) ? cc_convert(s, strlen(s)) : NULL;

@@ -114,6 +114,15 @@ test_simplify(void **state)
 	s = text_simplify("實事\xFF項目\xE9\x85");
 	assert_string_equal(s, "实事\xFF项目\xE9\x85");
 	free(s);
+	/* Asked again (the answer then kept): the same text, a copy of its own each time,
+	 * and a text that only starts like one asked is its own. */
+	for (int k = 0; k < 3; k++) {
+		char *a = text_simplify("洋縣2024年十大民生實事項目"), *b = text_simplify("洋縣");
+		assert_string_equal(a, "洋县2024年十大民生实事项目");
+		assert_string_equal(b, "洋县");
+		free(a);
+		free(b);
+	}
 	assert_true(text_maybe_traditional("責任單位"));
 	assert_false(text_maybe_traditional("责任单位"));
 	/* The same asked of decoded code points (責任單位, 责任单位). */
