@@ -155,7 +155,11 @@ struct scratch {
 	struct room {
 		void *p;
 		size_t cap;    /* bytes */
-	} gid, cnt, idfv, ids, locs, ws, iv, tv, tfirst, score, pfirst, pwho, pwt;
+	} gid, cnt, idfv, ids, locs, ws, iv, tv, tfirst, score, pfirst, pwho, pwt, post;
+	/* Each of the pair's bigrams' number among the rare ones its postings list (struct
+	 * postings), -1 between pairs; room for NRK bigrams. */
+	int *rk;
+	size_t nrk;
 	/* The idf of a count c in a pair of n items, by[n][c]: made once for each n. */
 	double **by;
 	size_t nby;
@@ -185,6 +189,7 @@ struct pair {
 	size_t abase, bbase;  /* item_index of a's first item, of b's */
 	uint32_t *gid;        /* the pair's bigrams (numbers) in the order met */
 	size_t ng;
+	size_t nga;           /* with items, how many of them a's items have: the first */
 	double ndocs;
 	double *idfv;         /* the idf of each of the pair's bigrams */
 	uint32_t *ids, *locs; /* the arena of the vectors' numbers, indexes and weights */
@@ -399,7 +404,7 @@ static void
 scratch_release(struct scratch *w)
 {
 	struct room *r[] = { &w->gid, &w->cnt, &w->idfv, &w->ids, &w->locs, &w->ws, &w->iv,
-		             &w->tv, &w->tfirst, &w->score, &w->pfirst, &w->pwho, &w->pwt };
+		             &w->tv, &w->tfirst, &w->score, &w->pfirst, &w->pwho, &w->pwt, &w->post };
 
 	free(w->loc);
 	for (size_t i = 0; i < NELEM(r); i++)
@@ -407,6 +412,7 @@ scratch_release(struct scratch *w)
 	for (size_t i = 0; i < w->nby; i++)
 		free(w->by[i]);
 	free(w->by);
+	free(w->rk);
 }
 
 /* The vector of a target's bigrams L: tf (capped) times the pair's idf, with its norm;
@@ -786,6 +792,8 @@ pair_counts(struct pair *p, size_t n, size_t n_grams, int all)
 		}
 	for (size_t i = 0; i < n; i++) {
 		const struct glist *l = &x->ig[pair_index(p, i)];
+		if (i == p->a->nitems)
+			p->nga = p->ng; /* a's items all counted: their bigrams are numbered first */
 		if (!all) {
 			/* Most are not the pair's: tested, not counted in a counter of their own
 			 * that would wait on its last store at every bigram. */
@@ -807,6 +815,8 @@ pair_counts(struct pair *p, size_t n, size_t n_grams, int all)
 			*at++ = (uint32_t)*k;
 		}
 	}
+	if (n == p->a->nitems)
+		p->nga = p->ng;
 	return cnt;
 }
 
@@ -1371,7 +1381,8 @@ best_target_sim(const struct pair *p, const struct item *a, const struct item *b
 static void
 link_dots(const struct pair *p, struct scratch *w, double *s)
 {
-	size_t n = p->a->nitems, k = p->b->nitems, ng = p->ng;
+	/* Only A's bigrams have lists: they are numbered first (pair_counts). */
+	size_t n = p->a->nitems, k = p->b->nitems, ng = p->nga;
 	size_t *first = room(&w->pfirst, ng + 2, sizeof *first), total = 0;
 	uint32_t *who;
 	double *wt;
@@ -1403,6 +1414,8 @@ link_dots(const struct pair *p, struct scratch *w, double *s)
 		for (size_t g = 0; g < vb->n; g++) {
 			size_t kk = vb->loc[g];
 			double wb = vb->w[g];
+			if (kk >= ng)
+				continue; /* none of A's items has it */
 			for (size_t q = first[kk]; q < first[kk + 1]; q++)
 				s[who[q] * k + j] += wt[q] * wb;
 		}
@@ -1946,38 +1959,61 @@ link_edges(struct ctx *x, struct pair *p, const struct spair *sp, const struct i
 		free(row);
 }
 
-/* An inverted index of the bigrams of a set's targets whose idf is at least RARE, by the
- * bigram's number in the pair's df (every bigram of a target vector is there): the targets
- * (numbered through the set) that have bigram k are at[first[k] .. first[k + 1]), empty
- * for a bigram less rare; each target's item and index are in item[] and t[]. */
+/* An inverted index of the bigrams of a set's targets whose idf is at least RARE: the
+ * targets (numbered through the set) that have the pair's bigram k are at[first[r] ..
+ * first[r + 1]), r = rk[k] (-1 for a bigram less rare, or in none of them); each
+ * target's item and index are in item[] and t[].  In the pair's scratch, the rare
+ * bigrams alone: a pair has a thousand bigrams, a few dozen of them rare. */
 struct postings {
-	size_t *first, *at;
-	size_t *item, *t;
+	size_t *first, *at, *item, *t;
+	uint32_t *ks;           /* the rare bigrams, by r */
+	size_t nr;
+	int *rk;                /* the scratch's, -1 again after postings_release */
 };
 
 static void
 postings_build(struct postings *ps, struct pair *p, const struct set *sb, double rare)
 {
-	size_t nk = p->ng, nt = 0, *fill;
+	struct scratch *w = p->w;
+	size_t nt = 0, ne = 0, *buf;
 
+	if (w->nrk < p->ng) {
+		size_t old = w->nrk;
+		xgrow(&w->rk, &w->nrk, p->ng, sizeof *w->rk);
+		memset(w->rk + old, 0xff, (w->nrk - old) * sizeof *w->rk);
+	}
 	for (size_t j = 0; j < sb->nitems; j++)
-		nt += sb->items[j].targets.n;
-	ps->first = xcalloc(nk + 2, sizeof *ps->first);
-	ps->item = xmalloc((nt + 1) * sizeof *ps->item);
-	ps->t = xmalloc((nt + 1) * sizeof *ps->t);
+		for (size_t t = 0; t < sb->items[j].targets.n; t++, nt++)
+			ne += pair_tv(p, &sb->items[j], t)->n;
+	/* first (ne + 1), at (ne), item and t (nt each), ks (ne as size_t): one room. */
+	buf = room(&w->post, 4 * ne + 2 * nt + 2, sizeof *buf);
+	ps->first = buf;
+	ps->at = buf + ne + 1;
+	ps->item = ps->at + ne;
+	ps->t = ps->item + nt;
+	ps->ks = (uint32_t *)(ps->t + nt);
+	ps->rk = w->rk;
+	ps->nr = 0;
 	/* Counted, then placed: no list grows one posting at a time. */
+	ps->first[0] = 0;
 	for (size_t j = 0; j < sb->nitems; j++)
 		for (size_t t = 0; t < sb->items[j].targets.n; t++) {
 			const struct vec *v = pair_tv(p, &sb->items[j], t);
-			for (size_t g = 0; g < v->n; g++)
-				if (p->idfv[v->loc[g]] >= rare)
-					ps->first[v->loc[g] + 1]++;
+			for (size_t g = 0; g < v->n; g++) {
+				uint32_t k = v->loc[g];
+				if (p->idfv[k] < rare)
+					continue;
+				if (ps->rk[k] < 0) {
+					ps->rk[k] = (int)ps->nr;
+					ps->ks[ps->nr] = k;
+					ps->first[++ps->nr] = 0;
+				}
+				ps->first[ps->rk[k] + 1]++;
+			}
 		}
-	for (size_t k = 0; k < nk; k++)
-		ps->first[k + 1] += ps->first[k];
-	ps->at = xmalloc((ps->first[nk] + 1) * sizeof *ps->at);
-	fill = xmalloc((nk + 1) * sizeof *fill);
-	memcpy(fill, ps->first, nk * sizeof *fill);
+	for (size_t r = 0; r < ps->nr; r++)
+		ps->first[r + 1] += ps->first[r];
+	/* FIRST[r] is where list r is filled to while placing, its start again after. */
 	for (size_t j = 0, tj = 0; j < sb->nitems; j++)
 		for (size_t t = 0; t < sb->items[j].targets.n; t++, tj++) {
 			const struct vec *v = pair_tv(p, &sb->items[j], t);
@@ -1985,18 +2021,18 @@ postings_build(struct postings *ps, struct pair *p, const struct set *sb, double
 			ps->t[tj] = t;
 			for (size_t g = 0; g < v->n; g++)
 				if (p->idfv[v->loc[g]] >= rare)
-					ps->at[fill[v->loc[g]]++] = tj;
+					ps->at[ps->first[ps->rk[v->loc[g]]]++] = tj;
 		}
-	free(fill);
+	for (size_t r = ps->nr; r > 0; r--)
+		ps->first[r] = ps->first[r - 1];
+	ps->first[0] = 0;
 }
 
 static void
 postings_release(struct postings *ps)
 {
-	free(ps->first);
-	free(ps->at);
-	free(ps->item);
-	free(ps->t);
+	for (size_t r = 0; r < ps->nr; r++)
+		ps->rk[ps->ks[r]] = -1;
 }
 
 /* Across items: pairs of metrics alike enough that share a term at least RARE (an idf).
@@ -2021,10 +2057,10 @@ cross_edges(struct ctx *x, struct pair *p, const struct spair *sp, double rare,
 			const struct vec *va = pair_tv(p, ia, t);
 			size_t fa = x->tfirst[item_index(x, ia)] + t;
 			for (size_t g = 0; g < va->n; g++) {
-				size_t k = va->loc[g];
-				if (p->idfv[k] < rare)
+				int r = p->idfv[va->loc[g]] < rare ? -1 : ps.rk[va->loc[g]];
+				if (r < 0)
 					continue;
-				for (size_t q = ps.first[k]; q < ps.first[k + 1]; q++) {
+				for (size_t q = ps.first[r]; q < ps.first[r + 1]; q++) {
 					size_t tj = ps.at[q], j = ps.item[tj], jt = ps.t[tj], fb;
 					const struct vec *vb;
 					double sim;
