@@ -553,22 +553,44 @@ static char *simplify(const char *s);
 /* Conversions asked before, by their text (pure: the converter's tables are fixed). */
 static struct memo simplified = MEMO_INIT;
 
+/*
+ * Piece by piece between runs of ASCII: no key of OpenCC's t2s dictionaries has an ASCII
+ * character (test_text checks the dictionaries installed), so no phrase spans one and the
+ * pieces convert as the whole text would.  A piece comes back where a text does not (a
+ * district's wording with its own numbers, an item's name), and OpenCC's trie walks cost
+ * tens of microseconds a text: each piece's answer is kept.
+ */
 char *
 text_simplify(const char *s)
 {
-	size_t n;
-	char *r;
+	struct sb out = SB_INIT;
 
 	if (!text_maybe_traditional(s))
 		return xstrdup(s);
-	/* An item's name, and a task in districts' lists, come back: OpenCC's trie walks are
-	 * tens of microseconds a text. */
-	n = strlen(s);
-	if ((r = memo_get(&simplified, s, n)))
-		return r;
-	r = simplify(s);
-	memo_put(&simplified, s, n, r);
-	return r;
+	while (*s) {
+		size_t n = 0;
+		int ascii = (unsigned char)*s < 0x80;
+		char *piece, *r;
+		while (s[n] && ((unsigned char)s[n] < 0x80) == ascii)
+			n++;
+		if (ascii) {
+			sb_add(&out, s, n);
+			s += n;
+			continue;
+		}
+		/* Every piece goes to OpenCC (text_maybe_traditional is a hint for the whole
+		 * text, not a promise for a piece). */
+		piece = xstrndup(s, n);
+		if (!(r = memo_get(&simplified, piece, n))) {
+			r = simplify(piece);
+			memo_put(&simplified, piece, n, r);
+		}
+		sb_adds(&out, r);
+		free(r);
+		free(piece);
+		s += n;
+	}
+	return sb_detach(&out);
 }
 
 /* S (maybe traditional) in simplified characters, as many code points. */

@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
@@ -275,6 +276,48 @@ test_simplify_threads(void **state)
 		free(alone[k]);
 }
 
+/* text_simplify converts a text piece by piece between runs of ASCII, which is the whole
+ * text's conversion only while no key of the t2s dictionaries has an ASCII character: the
+ * dictionaries installed are read back (opencc_dict) and their keys checked.  Without the
+ * tool the check is skipped. */
+static void
+test_simplify_pieces(void **state)
+{
+	static const char *const dicts[] = { "TSPhrases", "TSCharacters" };
+	char line[4096];
+	size_t keys = 0;
+	(void)state;
+
+	if (system("command -v opencc_dict >/dev/null 2>&1") != 0) {
+		skip();
+		return;
+	}
+	for (size_t d = 0; d < sizeof dicts / sizeof *dicts; d++) {
+		char cmd[512];
+		FILE *fp;
+		snprintf(cmd, sizeof cmd,
+		         "t=$(mktemp) && opencc_dict -i /usr/share/opencc/%s.ocd2 -o \"$t\" -f ocd2 -t text "
+		         ">/dev/null 2>&1 && cat \"$t\"; rm -f \"$t\"",
+		         dicts[d]);
+		assert_non_null(fp = popen(cmd, "r"));
+		while (fgets(line, sizeof line, fp)) {
+			char *tab = strchr(line, '\t');
+			assert_non_null(tab);
+			for (const char *c = line; c < tab; c++)
+				assert_true((unsigned char)*c >= 0x80);
+			keys++;
+		}
+		pclose(fp);
+	}
+	assert_true(keys > 1000);
+	/* A text's pieces: the same as converting it whole, around numbers and Latin. */
+	{
+		char *s = text_simplify("在龍亭鎮實施20個AED設備與3.5萬個託位");
+		assert_string_equal(s, "在龙亭镇实施20个AED设备与3.5万个托位");
+		free(s);
+	}
+}
+
 int
 main(void)
 {
@@ -286,6 +329,7 @@ main(void)
 		cmocka_unit_test(test_bad_line_as_decoding),
 		cmocka_unit_test(test_simplify),
 		cmocka_unit_test(test_simplify_threads),
+		cmocka_unit_test(test_simplify_pieces),
 		cmocka_unit_test(test_nearest),
 		cmocka_unit_test(test_cpset),
 	};
