@@ -11,9 +11,10 @@
 #include <string.h>
 #include <cmocka.h>
 
+/* What each thread T was given: its last run, how many runs and items in all. */
 struct seen {
-	int hits[10000];
-	size_t from[PAR_MAX], to[PAR_MAX];
+	int hits[10007];
+	size_t from[PAR_MAX], to[PAR_MAX], runs[PAR_MAX], items[PAR_MAX];
 };
 
 static void
@@ -21,8 +22,11 @@ mark(void *arg, size_t t, size_t from, size_t to)
 {
 	struct seen *s = arg;
 
+	assert_true(t < PAR_MAX);
 	s->from[t] = from;
 	s->to[t] = to;
+	s->runs[t]++;
+	s->items[t] += to - from;
 	for (size_t i = from; i < to; i++)
 		s->hits[i]++;
 }
@@ -57,34 +61,16 @@ test_for(void **state)
 	assert_int_equal(s.to[0], 0);
 }
 
-struct any_seen {
-	int hits[10007];
-	size_t runs[PAR_MAX], items[PAR_MAX];
-};
-
-static void
-mark_any(void *arg, size_t t, size_t from, size_t to)
-{
-	struct any_seen *s = arg;
-
-	assert_true(t < PAR_MAX);
-	assert_true(from < to);
-	s->runs[t]++;
-	s->items[t] += to - from;
-	for (size_t i = from; i < to; i++)
-		s->hits[i]++;
-}
-
 static void
 test_for_any(void **state)
 {
-	static struct any_seen s;
+	static struct seen s;
 	size_t nt, runs = 0, items = 0;
 	(void)state;
 
 	unsetenv("YOY_THREADS");
 	/* 10007 in runs of 64 (the last shorter), each index once, by the threads there were. */
-	nt = par_for_any(10007, 64, mark_any, &s);
+	nt = par_for_any(10007, 64, mark, &s);
 	assert_int_equal(nt, par_threads(10007, 64));
 	for (size_t i = 0; i < 10007; i++)
 		assert_int_equal(s.hits[i], 1);
@@ -99,11 +85,11 @@ test_for_any(void **state)
 	/* One thread asked for, or nothing to do. */
 	memset(&s, 0, sizeof s);
 	setenv("YOY_THREADS", "1", 1);
-	assert_int_equal(par_for_any(10007, 64, mark_any, &s), 1);
+	assert_int_equal(par_for_any(10007, 64, mark, &s), 1);
 	assert_int_equal(s.runs[0], (10007 + 63) / 64);
 	unsetenv("YOY_THREADS");
 	memset(&s, 0, sizeof s);
-	assert_int_equal(par_for_any(0, 64, mark_any, &s), 1);
+	assert_int_equal(par_for_any(0, 64, mark, &s), 1);
 	assert_int_equal(s.runs[0], 0);
 }
 
