@@ -579,15 +579,15 @@ text_simplify(const char *s)
 			continue;
 		}
 		/* Every piece goes to OpenCC (text_maybe_traditional is a hint for the whole
-		 * text, not a promise for a piece). */
-		piece = xstrndup(s, n);
-		if (!(r = memo_get(&simplified, piece, n))) {
+		 * text, not a promise for a piece); a piece of its own only when it is new. */
+		if (!(r = memo_get(&simplified, s, n))) {
+			piece = xstrndup(s, n);
 			r = simplify(piece);
 			memo_put(&simplified, piece, n, r);
+			free(piece);
 		}
 		sb_adds(&out, r);
 		free(r);
-		free(piece);
 		s += n;
 	}
 	return sb_detach(&out);

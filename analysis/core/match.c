@@ -2310,7 +2310,6 @@ edges_bucket(struct edge *e, size_t n, const uint32_t *key, const unsigned char 
 
 	for (size_t k = 0; k < n; k++)
 		first[bucket_of(&e[k], key, map) + 1]++;
-	first[0] = 0;
 	for (size_t b = 0; b < nb; b++)
 		first[b + 1] += first[b];
 	memcpy(next, first, nb * sizeof *next);

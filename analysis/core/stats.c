@@ -104,15 +104,14 @@ put_digits(char *buf, unsigned long long u, int min)
 static int
 fmt_fixed(double v, int decimals, char *buf)
 {
-	static const double p10[] = { 1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6 };
 	static const unsigned long long u10[] = { 1, 10, 100, 1000, 10000, 100000, 1000000 };
 	double x, fl, fr;
 	unsigned long long r;
 	char *p = buf;
 
-	if (decimals < 0 || decimals >= (int)NELEM(p10) || !(fabs(v) < 1e9))
+	if (decimals < 0 || decimals >= (int)NELEM(u10) || !(fabs(v) < 1e9))
 		return 0;
-	x = fabs(v) * p10[decimals];
+	x = fabs(v) * (double)u10[decimals]; /* a power of ten this small is a double exactly */
 	fl = floor(x);
 	fr = x - fl; /* exact: X is below 2^53 */
 	if (fabs(fr - 0.5) <= x * 0x1p-50)
