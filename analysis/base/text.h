@@ -45,6 +45,13 @@ u8_next(const char *s, int32_t *cp)
 		*cp = p[0];
 		return p[0] ? 1 : 0;
 	}
+	/* Three bytes led by E1..EC or EE..EF (all of CJK) are never overlong nor a
+	 * surrogate: only their continuation bytes need a look. */
+	if (p[0] >= 0xE1 && p[0] <= 0xEF && p[0] != 0xED && (p[1] & 0xC0) == 0x80 &&
+	    (p[2] & 0xC0) == 0x80) {
+		*cp = (int32_t)(p[0] & 0x0F) << 12 | (int32_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+		return 3;
+	}
 	/* Decoded here rather than through utf8proc_iterate, and in line (a header's
 	 * function): this runs for every character of every text.  The strict checks are
 	 * the same (no overlong forms, no surrogates, nothing above U+10FFFF). */

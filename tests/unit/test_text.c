@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 #include <cmocka.h>
 
 static void
@@ -186,6 +187,33 @@ test_bad_line_as_decoding(void **state)
 	}
 }
 
+/* u8_next against utf8proc on every sequence led by C0..F4 with any two bytes after it
+ * (its fast path for three bytes must still refuse surrogates, overlong forms and
+ * sequences cut short). */
+static void
+test_u8_next_as_utf8proc(void **state)
+{
+	(void)state;
+
+	for (unsigned b0 = 0xC0; b0 <= 0xF4; b0++)
+		for (unsigned b1 = 0; b1 < 256; b1++)
+			for (unsigned b2 = 0; b2 < 256; b2++) {
+				unsigned char s[5] = { (unsigned char)b0, (unsigned char)b1, (unsigned char)b2,
+					               0x80, 0 };
+				utf8proc_int32_t want;
+				utf8proc_ssize_t n = utf8proc_iterate(s, 4, &want);
+				int32_t got;
+				int k = u8_next((const char *)s, &got);
+				if (n < 0) {
+					assert_int_equal(got, -1);
+					assert_int_equal(k, 1);
+				} else {
+					assert_int_equal(got, want);
+					assert_int_equal(k, n);
+				}
+			}
+}
+
 /* Did you mean: the nearest by edit distance (a swap is one edit), within a third of the
  * word; case folded; CJK counted by characters. */
 static void
@@ -327,6 +355,7 @@ main(void)
 		cmocka_unit_test(test_decode),
 		cmocka_unit_test(test_bad_line),
 		cmocka_unit_test(test_bad_line_as_decoding),
+		cmocka_unit_test(test_u8_next_as_utf8proc),
 		cmocka_unit_test(test_simplify),
 		cmocka_unit_test(test_simplify_threads),
 		cmocka_unit_test(test_simplify_pieces),
