@@ -124,22 +124,22 @@ ends(const char *s, const char *p)
 
 /*
  * The long lists that lead_of and tail_of are asked at every position of every phrase
- * (after_last, trim), indexed: the first characters of their words (text_cpset), so
- * that most positions are answered no without comparing forty words; and each word's
- * length, not measured at every call.  Made once (label_make and label_where see to
- * it).
+ * (after_last, trim), indexed: the first and the last characters of their words
+ * (text_cpset), so that most positions and ends are answered no without comparing forty
+ * words; and each word's length, not measured at every call.  Made once (label_make and
+ * label_where see to it).
  */
 #define INDEXED_MAX 64
 static struct first_chars {
 	const char *const *list;
 	size_t n;
-	struct text_cpset first;
+	struct text_cpset first, last;
 	unsigned char len[INDEXED_MAX];
 } first_chars[] = {
-	{ plain_verbs, NELEM(plain_verbs), { { 0 } }, { 0 } },
-	{ lead_fillers, NELEM(lead_fillers), { { 0 } }, { 0 } },
-	{ tail_fillers, NELEM(tail_fillers), { { 0 } }, { 0 } },
-	{ stage_verbs, NELEM(stage_verbs), { { 0 } }, { 0 } },
+	{ plain_verbs, NELEM(plain_verbs), { { 0 } }, { { 0 } }, { 0 } },
+	{ lead_fillers, NELEM(lead_fillers), { { 0 } }, { { 0 } }, { 0 } },
+	{ tail_fillers, NELEM(tail_fillers), { { 0 } }, { { 0 } }, { 0 } },
+	{ stage_verbs, NELEM(stage_verbs), { { 0 } }, { { 0 } }, { 0 } },
 };
 static const struct first_chars *stage_index; /* stage_verbs' (first_chars_init) */
 _Static_assert(NELEM(plain_verbs) <= INDEXED_MAX && NELEM(lead_fillers) <= INDEXED_MAX &&
@@ -147,13 +147,30 @@ _Static_assert(NELEM(plain_verbs) <= INDEXED_MAX && NELEM(lead_fillers) <= INDEX
                "an indexed word list is longer than its index");
 static pthread_once_t first_chars_once = PTHREAD_ONCE_INIT;
 
+/* The code point S (of LEN bytes, not 0) ends with. */
+static int32_t
+last_cp(const char *s, size_t len)
+{
+	size_t b = len - 1;
+	int32_t c;
+
+	while (b > 0 && ((unsigned char)s[b] & 0xC0) == 0x80)
+		b--;
+	u8_next(s + b, &c);
+	return c;
+}
+
 static void
 first_chars_init(void)
 {
 	for (size_t i = 0; i < NELEM(first_chars); i++) {
 		text_cpset_add_firsts(&first_chars[i].first, first_chars[i].list, first_chars[i].n);
-		for (size_t k = 0; k < first_chars[i].n; k++)
+		for (size_t k = 0; k < first_chars[i].n; k++) {
 			first_chars[i].len[k] = (unsigned char)strlen(first_chars[i].list[k]);
+			if (first_chars[i].len[k])
+				text_cpset_add(&first_chars[i].last,
+				               last_cp(first_chars[i].list[k], first_chars[i].len[k]));
+		}
 		if (first_chars[i].list == stage_verbs)
 			stage_index = &first_chars[i];
 	}
@@ -196,8 +213,14 @@ tail_of(const char *s, const char *const *list, size_t n, size_t *len)
 	const unsigned char *lens = NULL;
 
 	for (size_t i = 0; i < NELEM(first_chars); i++)
-		if (first_chars[i].list == list)
+		if (first_chars[i].list == list) {
+			if (!sl || !text_cpset_may(&first_chars[i].last, last_cp(s, sl))) {
+				*len = 0;
+				return -1;
+			}
 			lens = first_chars[i].len;
+			break;
+		}
 	for (size_t i = 0; i < n; i++) {
 		size_t l = lens ? lens[i] : strlen(list[i]);
 		if (l > bl && l <= sl && s[sl - 1] == list[i][l - 1] &&
