@@ -11,6 +11,7 @@
 #include <utf8proc.h>
 
 #include "base/csvio.h"
+#include "base/memo.h"
 #include "base/par.h"
 #include "base/text.h"
 #include "base/util.h"
@@ -529,6 +530,51 @@ struct grams_job {
 	uint32_t *renum;      /* the thread's number → the corpus's */
 };
 
+/* The metrics a thread has read, by their text: a few thousand labels come back on a
+ * million targets, and their bigram lists (in the arena, renumbered with it) and flags
+ * are the same each time.  Open addressing, the hash beside each slot (0: free). */
+struct metric_memo {
+	uint64_t *h;
+	const char **key;
+	struct glist *l;
+	unsigned char *flag;
+	size_t n, cap;
+};
+
+static size_t
+metric_slot(const struct metric_memo *mm, uint64_t h, const char *key)
+{
+	size_t i = (size_t)h & (mm->cap - 1);
+
+	while (mm->h[i] && (mm->h[i] != h || strcmp(mm->key[i], key) != 0))
+		i = (i + 1) & (mm->cap - 1);
+	return i;
+}
+
+static void
+metric_memo_grow(struct metric_memo *mm)
+{
+	struct metric_memo big = { .n = mm->n, .cap = mm->cap ? mm->cap * 2 : 1024 };
+
+	big.h = xcalloc(big.cap, sizeof *big.h);
+	big.key = xmalloc(big.cap * sizeof *big.key);
+	big.l = xmalloc(big.cap * sizeof *big.l);
+	big.flag = xmalloc(big.cap);
+	for (size_t i = 0; i < mm->cap; i++)
+		if (mm->h[i]) {
+			size_t j = metric_slot(&big, mm->h[i], mm->key[i]);
+			big.h[j] = mm->h[i];
+			big.key[j] = mm->key[i];
+			big.l[j] = mm->l[i];
+			big.flag[j] = mm->flag[i];
+		}
+	free(mm->h);
+	free(mm->key);
+	free(mm->l);
+	free(mm->flag);
+	*mm = big;
+}
+
 /* The bigrams of items [LO, HI), in the arena and dictionary of job T of JOBS.  A block of
  * items in a row (the sets one after another), not every Nth: the bigrams of a set's items
  * then lie together in one thread's arena, and the pairs read them in order. */
@@ -537,22 +583,39 @@ grams_run(void *jobs, size_t t, size_t lo, size_t hi)
 {
 	struct grams_job *j = (struct grams_job *)jobs + t;
 	struct ctx *x = j->x;
+	struct metric_memo mm = { 0 };
 	uint64_t *g = NULL;
 	size_t n, cap = 0;
 
+	metric_memo_grow(&mm);
 	for (size_t k = lo; k < hi; k++) {
 		n = 0;
 		item_grams(x->items[k], &g, &n, &cap);
 		x->ig[k] = glist_make(j->arena, &j->d, g, n);
 		for (size_t t = 0; t < x->items[k]->targets.n; t++) {
-			n = 0;
 			const char *mt = x->items[k]->targets.v[t].metric;
-			grams_of(mt, 2, &g, &n, &cap);
-			x->tg[x->tfirst[k] + t] = glist_make(j->arena, &j->d, g, n);
-			x->tflag[x->tfirst[k] + t] =
-			        (is_reach(mt) ? TF_REACH : 0) | (has_latin_word(mt) ? TF_LATIN : 0);
+			uint64_t h = keep_hash(&mt, 1);
+			size_t i = metric_slot(&mm, h, mt);
+			if (!mm.h[i]) {
+				n = 0;
+				grams_of(mt, 2, &g, &n, &cap);
+				mm.h[i] = h;
+				mm.key[i] = mt;
+				mm.l[i] = glist_make(j->arena, &j->d, g, n);
+				mm.flag[i] = (is_reach(mt) ? TF_REACH : 0) | (has_latin_word(mt) ? TF_LATIN : 0);
+				if (2 * ++mm.n > mm.cap) {
+					metric_memo_grow(&mm);
+					i = metric_slot(&mm, h, mt);
+				}
+			}
+			x->tg[x->tfirst[k] + t] = mm.l[i];
+			x->tflag[x->tfirst[k] + t] = mm.flag[i];
 		}
 	}
+	free(mm.h);
+	free(mm.key);
+	free(mm.l);
+	free(mm.flag);
 	free(g);
 }
 
