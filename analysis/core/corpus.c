@@ -150,15 +150,22 @@ item_strings(struct item *it, char *const *f)
 	}
 }
 
+static int exists(const char *path);
+
+/* The items of set S, whose catalog is CATALOG. */
 static int
-load_tasks(struct corpus *c, struct set *s, char **cause)
+load_tasks(struct corpus *c, struct set *s, const char *catalog, char **cause)
 {
 	char *path = corpus_path(c, s->tasks);
 	struct csv_doc *d = csvio_read(path, cause);
 	int rc = -1;
 
-	if (!d)
+	/* Asked only when it cannot be read: a file missing is the catalog's error. */
+	if (!d) {
+		if (!exists(path))
+			fail(cause, "%s:%d: tasks file '%s' not found", catalog, s->line, s->tasks);
 		goto out;
+	}
 	if (csvio_expect(d, path, task_cols, TASK_NCOLS, cause) < 0)
 		goto out;
 	s->items = xcalloc(d->nrows, sizeof *s->items);
@@ -287,9 +294,7 @@ load_set(struct corpus *c, struct set *s, const void *catalog, char **cause)
 
 	if (*s->parent && (!(s->up = corpus_set(c, s->parent)) || s->up == s))
 		return fail(cause, "%s:%d: unknown parent set '%s'", path, s->line, s->parent);
-	if (!corpus_exists(c, s->tasks))
-		return fail(cause, "%s:%d: tasks file '%s' not found", path, s->line, s->tasks);
-	return load_tasks(c, s, cause);
+	return load_tasks(c, s, path, cause);
 }
 
 /* A step taken for every set: FN(C, S, ARG, cause), 0 or -1. */
