@@ -25,29 +25,38 @@ struct gmap {
 	size_t cap, n;
 };
 
-static int
+/* G with twice the room, its keys where they now belong. */
+static void
+gmap_grow(struct gmap *g)
+{
+	struct gmap ng = { 0 };
+
+	ng.cap = g->cap ? g->cap * 2 : 1024;
+	ng.key = xcalloc(ng.cap, sizeof *ng.key);
+	ng.val = xmalloc(ng.cap * sizeof *ng.val);
+	for (size_t j = 0; j < g->cap; j++)
+		if (g->key[j]) {
+			size_t h = (size_t)((g->key[j] * 0x9E3779B97F4A7C15ull) >> 20) & (ng.cap - 1);
+			while (ng.key[h])
+				h = (h + 1) & (ng.cap - 1);
+			ng.key[h] = g->key[j];
+			ng.val[h] = g->val[j];
+		}
+	ng.n = g->n;
+	free(g->key);
+	free(g->val);
+	*g = ng;
+}
+
+/* The number of key K in G; with INSERT, a new key is given the next number.  In line:
+ * asked for every bigram of every text. */
+static inline int
 gmap_get(struct gmap *g, uint64_t k, int insert)
 {
 	size_t i;
 
-	if (insert && (g->n + 1) * 2 > g->cap) {
-		struct gmap ng = { 0 };
-		ng.cap = g->cap ? g->cap * 2 : 1024;
-		ng.key = xcalloc(ng.cap, sizeof *ng.key);
-		ng.val = xmalloc(ng.cap * sizeof *ng.val);
-		for (size_t j = 0; j < g->cap; j++)
-			if (g->key[j]) {
-				size_t h = (size_t)((g->key[j] * 0x9E3779B97F4A7C15ull) >> 20) & (ng.cap - 1);
-				while (ng.key[h])
-					h = (h + 1) & (ng.cap - 1);
-				ng.key[h] = g->key[j];
-				ng.val[h] = g->val[j];
-			}
-		ng.n = g->n;
-		free(g->key);
-		free(g->val);
-		*g = ng;
-	}
+	if (insert && (g->n + 1) * 2 > g->cap)
+		gmap_grow(g);
 	if (!g->cap)
 		return -1;
 	i = (size_t)((k * 0x9E3779B97F4A7C15ull) >> 20) & (g->cap - 1);
