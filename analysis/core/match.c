@@ -4,6 +4,7 @@
 
 #include <ctype.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -145,6 +146,12 @@ struct ctx {
 	size_t *tfirst;       /* index in tg of each item's first target */
 	int *tclass;          /* per target: kind and unit class as one number; targets are
 	                         comparable when theirs are equal */
+	struct classes {      /* the classes met so far (class_of), each by its first */
+		pthread_mutex_t lock;
+		const char **unit;
+		enum tkind *kind;
+		size_t n, ucap, kcap;
+	} cls;
 	unsigned char *tflag; /* per target: TF_ flags of its metric */
 	unsigned char *gpeople; /* per bigram: a word for people (妇女, 学生) */
 	struct edges edges;   /* the series edges the linked pairs made */
@@ -529,6 +536,60 @@ has_latin_word(const char *s)
 	return 0;
 }
 
+/* A (kind, unit) seen, and its class. */
+struct unit_seen {
+	enum tkind kind;
+	const char *unit;
+	int q;
+};
+
+/* What a thread has seen of (kind, unit) pairs: a small open-addressing table. */
+#define SEEN_CAP 1024
+struct seen_units {
+	struct unit_seen v[SEEN_CAP];
+	size_t n;
+};
+
+/*
+ * The class of (KIND, UNIT), named once so that the loops compare ints: units comparable
+ * (处 and 台) are one class.  Each thread remembers the exact pairs it met in S, so that a
+ * million targets do not each search the classes; a pair it has not met is looked for
+ * among the classes of all threads, under their lock.  Classes are only ever compared for
+ * equality, and comparability groups units whatever their order: which thread names a
+ * class first does not matter.
+ */
+static int
+class_of(struct ctx *x, struct seen_units *s, enum tkind kind, const char *unit)
+{
+	struct classes *c = &x->cls;
+	uint64_t h = 1469598103934665603ull ^ (uint64_t)kind;
+	size_t at, q;
+
+	for (const char *p = unit; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211ull;
+	for (at = (size_t)h & (SEEN_CAP - 1); s->v[at].unit; at = (at + 1) & (SEEN_CAP - 1))
+		if (s->v[at].kind == kind && strcmp(s->v[at].unit, unit) == 0)
+			return s->v[at].q;
+	pthread_mutex_lock(&c->lock);
+	for (q = 0; q < c->n; q++)
+		if (c->kind[q] == kind && match_units_comparable(c->unit[q], unit))
+			break;
+	if (q == c->n) {
+		xgrow(&c->unit, &c->ucap, c->n + 1, sizeof *c->unit);
+		xgrow(&c->kind, &c->kcap, c->n + 1, sizeof *c->kind);
+		c->unit[c->n] = unit;
+		c->kind[c->n] = kind;
+		c->n++;
+	}
+	pthread_mutex_unlock(&c->lock);
+	/* Full enough: the rest goes the long way (units are few). */
+	if (2 * (s->n + 1) <= SEEN_CAP) {
+		s->v[at] = (struct unit_seen){ kind, unit, (int)q };
+		s->n++;
+	}
+	return (int)q;
+}
+
 /* One thread's share of the items (the FROM-th of STEP blocks): their bigrams and their
  * targets' bigrams, numbered in the thread's dictionary, then renumbered; what the
  * targets' metrics say that the series step asks of every pair of them. */
@@ -593,6 +654,7 @@ grams_run(void *jobs, size_t t, size_t lo, size_t hi)
 	struct grams_job *j = (struct grams_job *)jobs + t;
 	struct ctx *x = j->x;
 	struct metric_memo mm = { 0 };
+	struct seen_units *seen = xcalloc(1, sizeof *seen);
 	uint64_t *g = NULL;
 	size_t n, cap = 0;
 
@@ -602,7 +664,8 @@ grams_run(void *jobs, size_t t, size_t lo, size_t hi)
 		item_grams(x->items[k], &g, &n, &cap);
 		x->ig[k] = glist_make(j->arena, &j->d, g, n);
 		for (size_t t = 0; t < x->items[k]->targets.n; t++) {
-			const char *mt = x->items[k]->targets.v[t].metric;
+			const struct target *tg = &x->items[k]->targets.v[t];
+			const char *mt = tg->metric;
 			uint64_t h = keep_hash(&mt, 1);
 			size_t i = metric_slot(&mm, h, mt);
 			if (!mm.h[i]) {
@@ -619,12 +682,14 @@ grams_run(void *jobs, size_t t, size_t lo, size_t hi)
 			}
 			x->tg[x->tfirst[k] + t] = mm.l[i];
 			x->tflag[x->tfirst[k] + t] = mm.flag[i];
+			x->tclass[x->tfirst[k] + t] = class_of(x, seen, tg->kind, tg->unit);
 		}
 	}
 	free(mm.h);
 	free(mm.key);
 	free(mm.l);
 	free(mm.flag);
+	free(seen);
 	free(g);
 }
 
@@ -700,62 +765,6 @@ number_grams(struct ctx *x, struct grams_job *jobs, size_t nt)
 	}
 }
 
-/* A (kind, unit) seen, and its class. */
-struct unit_seen {
-	enum tkind kind;
-	const char *unit;
-	int q;
-};
-
-/*
- * Each target's class of (kind, unit), named once so that the loops compare ints.  Units
- * comparable (处 and 台) are one class; the exact (kind, unit) pairs met are remembered in
- * a small open-addressing table, so that a million targets do not each search the classes.
- */
-static void
-target_classes(struct ctx *x)
-{
-	const char **cls_unit = NULL;
-	enum tkind *cls_kind = NULL;
-	size_t ncls = 0, ucap = 0, kcap = 0, cap = 1024, nseen = 0;
-	struct unit_seen *seen = xcalloc(cap, sizeof *seen);
-
-	for (size_t k = 0; k < x->nitems; k++)
-		for (size_t t = 0; t < x->items[k]->targets.n; t++) {
-			const struct target *tg = &x->items[k]->targets.v[t];
-			uint64_t h = 1469598103934665603ull ^ (uint64_t)tg->kind;
-			size_t at, q;
-			for (const char *p = tg->unit; *p; p++)
-				h = (h ^ (unsigned char)*p) * 1099511628211ull;
-			for (at = (size_t)h & (cap - 1); seen[at].unit; at = (at + 1) & (cap - 1))
-				if (seen[at].kind == tg->kind && strcmp(seen[at].unit, tg->unit) == 0)
-					break;
-			if (!seen[at].unit) {
-				for (q = 0; q < ncls; q++)
-					if (cls_kind[q] == tg->kind && match_units_comparable(cls_unit[q], tg->unit))
-						break;
-				if (q == ncls) {
-					xgrow(&cls_unit, &ucap, ncls + 1, sizeof *cls_unit);
-					xgrow(&cls_kind, &kcap, ncls + 1, sizeof *cls_kind);
-					cls_unit[ncls] = tg->unit;
-					cls_kind[ncls] = tg->kind;
-					ncls++;
-				}
-				if (2 * (nseen + 1) > cap) {
-					/* Full enough: the rest goes the long way (units are few). */
-					x->tclass[x->tfirst[k] + t] = (int)q;
-					continue;
-				}
-				seen[at] = (struct unit_seen){ tg->kind, tg->unit, (int)q };
-				nseen++;
-			}
-			x->tclass[x->tfirst[k] + t] = seen[at].q;
-		}
-	free(seen);
-	free(cls_unit);
-	free(cls_kind);
-}
-
 static void
 ctx_init(struct ctx *x, struct corpus *c)
 {
@@ -783,15 +792,19 @@ ctx_init(struct ctx *x, struct corpus *c)
 	x->tg = xcalloc(x->tfirst[x->nitems] + 1, sizeof *x->tg);
 	x->tclass = xcalloc(x->tfirst[x->nitems] + 1, sizeof *x->tclass);
 	x->tflag = xcalloc(x->tfirst[x->nitems] + 1, 1);
-	/* Each item's bigrams and its targets' (metrics), read once, on the cores; how much
-	 * each weighs depends on the pair of sets compared (struct pair). */
+	/* Each item's bigrams and its targets' (metrics) and classes, read once, on the
+	 * cores; how much each bigram weighs depends on the pair of sets compared (struct
+	 * pair). */
 	x->arenas = xcalloc(PAR_MAX, sizeof *x->arenas);
 	for (size_t t = 0; t < PAR_MAX; t++)
 		jobs[t] = (struct grams_job){ .x = x, .arena = &x->arenas[t] };
+	pthread_mutex_init(&x->cls.lock, NULL);
 	nt = par_for_any(x->nitems, 2048, grams_run, jobs);
+	pthread_mutex_destroy(&x->cls.lock);
+	free(x->cls.unit);
+	free(x->cls.kind);
 	x->narenas = nt;
 	number_grams(x, jobs, nt);
-	target_classes(x);
 }
 
 /* The bigrams, once every pair is compared: the edges' sort and the series come after,
