@@ -1,5 +1,6 @@
 /* corpus: see corpus.h. */
 #include "core/corpus.h"
+#include "core/label.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -497,5 +498,6 @@ corpus_targets(struct corpus *c, int lines, char **cause)
 	keep_init(&made, items);
 	rc = each_set(c, set_targets, &j, NULL, cause);
 	keep_free(&made);
+	label_forget();
 	return rc;
 }
