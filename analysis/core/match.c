@@ -829,11 +829,22 @@ ctx_drop_grams(struct ctx *x)
 	x->gpeople = NULL;
 }
 
+/* Items [FROM, TO)'s lists of links freed (a national corpus has hundreds of thousands:
+ * freed on the cores). */
+static void
+free_links_run(void *arg, size_t t, size_t from, size_t to)
+{
+	struct ctx *x = arg;
+
+	(void)t;
+	for (size_t k = from; k < to; k++)
+		free(x->il[k]);
+}
+
 static void
 ctx_release(struct ctx *x)
 {
-	for (size_t k = 0; k < x->nitems; k++)
-		free(x->il[k]);
+	par_for(x->nitems, 8192, free_links_run, x);
 	ctx_drop_grams(x);
 	free(x->edges.v);
 	free(x->tfirst);
@@ -2697,6 +2708,7 @@ build_series(struct match *m, struct ctx *x)
 
 static void index_series(struct match *m, const struct ctx *x);
 static void index_links(struct match *m, struct ctx *x);
+static void index_both(struct match *m, struct ctx *x);
 
 void
 match_run(struct match *m, struct corpus *c)
@@ -2711,11 +2723,40 @@ match_run(struct match *m, struct corpus *c)
 	m->nsets = c->nsets;
 	m->ibase = x.base;
 	m->itfirst = x.tfirst;
-	index_series(m, &x);
-	index_links(m, &x);
+	index_both(m, &x);
 	x.base = NULL;
 	x.tfirst = NULL;
 	ctx_release(&x);
+}
+
+/* The two indexes at once: they read what the other does not write. */
+struct index_job {
+	struct match *m;
+	struct ctx *x;
+	size_t t, nt;
+};
+
+static void *
+index_thread(void *arg)
+{
+	struct index_job *j = arg;
+
+	if (j->t == 0)
+		index_series(j->m, j->x);
+	if (j->t == 1 || j->nt == 1)
+		index_links(j->m, j->x);
+	return NULL;
+}
+
+static void
+index_both(struct match *m, struct ctx *x)
+{
+	struct index_job jobs[2];
+	size_t nt = par_threads(2, 1) > 1 ? 2 : 1;
+
+	for (size_t t = 0; t < nt; t++)
+		jobs[t] = (struct index_job){ m, x, t, nt };
+	par_run(index_thread, jobs, sizeof *jobs, nt);
 }
 
 /* Each target's series, by its number. */
