@@ -250,9 +250,10 @@ grams_of(const char *s, unsigned w2, uint64_t **out, size_t *n, size_t *cap)
 		/* A common ideograph (E4 B8..E9 BF and a continuation byte: U+4E00..U+9FFF) is
 		 * most of every text, and a word's character as it stands: decoded here, the
 		 * rest through u8_next. */
-		if (u[0] >= 0xE4 && u[0] <= 0xE9 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80 &&
-		    (u[0] != 0xE4 || u[1] >= 0xB8)) {
-			c = (int32_t)(u[0] & 0x0F) << 12 | (int32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+		if (u[0] >= 0xE4 && u[0] <= 0xE9 && (u[1] & 0xC0) == 0x80 &&
+		    (u[2] & 0xC0) == 0x80 && (u[0] != 0xE4 || u[1] >= 0xB8)) {
+			c = (int32_t)(u[0] & 0x0F) << 12 | (int32_t)(u[1] & 0x3F) << 6 |
+			    (u[2] & 0x3F);
 			if (prev)
 				g[(*n)++] = (((uint64_t)prev << 21 | (uint64_t)c) << 3) | w2;
 			prev = c;
@@ -590,7 +591,7 @@ class_of(struct ctx *x, struct seen_units *s, enum tkind kind, const char *unit)
 	return (int)q;
 }
 
-/* One thread's share of the items (the FROM-th of STEP blocks): their bigrams and their
+/* One thread's part of the items (runs taken as it asks): their bigrams and their
  * targets' bigrams, numbered in the thread's dictionary, then renumbered; what the
  * targets' metrics say that the series step asks of every pair of them. */
 struct grams_job {
@@ -674,7 +675,8 @@ grams_run(void *jobs, size_t t, size_t lo, size_t hi)
 				mm.h[i] = h;
 				mm.key[i] = mt;
 				mm.l[i] = glist_make(j->arena, &j->d, g, n);
-				mm.flag[i] = (is_reach(mt) ? TF_REACH : 0) | (has_latin_word(mt) ? TF_LATIN : 0);
+				mm.flag[i] = (is_reach(mt) ? TF_REACH : 0) |
+				             (has_latin_word(mt) ? TF_LATIN : 0);
 				if (2 * ++mm.n > mm.cap) {
 					metric_memo_grow(&mm);
 					i = metric_slot(&mm, h, mt);
