@@ -245,24 +245,9 @@ grams_of(const char *s, unsigned w2, uint64_t **out, size_t *n, size_t *cap)
 	/* Room for all at once: a text has fewer bigrams than bytes. */
 	xgrow(out, cap, *n + strlen(s) + 1, sizeof **out);
 	g = *out;
-	for (;;) {
-		const unsigned char *u = (const unsigned char *)p;
-		/* A common ideograph (E4 B8..E9 BF and a continuation byte: U+4E00..U+9FFF) is
-		 * most of every text, and a word's character as it stands: decoded here, the
-		 * rest through u8_next. */
-		if (u[0] >= 0xE4 && u[0] <= 0xE9 && (u[1] & 0xC0) == 0x80 &&
-		    (u[2] & 0xC0) == 0x80 && (u[0] != 0xE4 || u[1] >= 0xB8)) {
-			c = (int32_t)(u[0] & 0x0F) << 12 | (int32_t)(u[1] & 0x3F) << 6 |
-			    (u[2] & 0x3F);
-			if (prev)
-				g[(*n)++] = (((uint64_t)prev << 21 | (uint64_t)c) << 3) | w2;
-			prev = c;
-			p += 3;
-			continue;
-		}
-		if ((k = u8_next(p, &c)) <= 0)
-			break;
-		if (is_word_cp(c = text_fold_cp(c))) {
+	while ((k = u8_next(p, &c)) > 0) {
+		/* A common ideograph is a word's character as it stands (most of them are). */
+		if ((c >= 0x4E00 && c <= 0x9FFF) || is_word_cp(c = text_fold_cp(c))) {
 			if (prev)
 				g[(*n)++] = (((uint64_t)prev << 21 | (uint64_t)c) << 3) | w2;
 			prev = c;
