@@ -146,6 +146,7 @@ struct ctx {
 	size_t *tfirst;       /* index in tg of each item's first target */
 	int *tclass;          /* per target: kind and unit class as one number; targets are
 	                         comparable when theirs are equal */
+	struct keep metrics;  /* each metric's text → its struct metric_grams, while read */
 	struct classes {      /* the classes met so far (class_of), each by its first */
 		pthread_mutex_t lock;
 		const char **unit;
@@ -584,52 +585,17 @@ struct grams_job {
 	struct garena *arena;
 	struct gdict d;
 	uint32_t *renum;      /* the thread's number → the corpus's */
+	struct pool metrics;  /* the metrics it read first (struct metric_grams) */
+	struct seen_units *seen; /* the (kind, unit) pairs it has met (class_of) */
 };
 
-/* The metrics a thread has read, by their text: a few thousand labels come back on a
- * million targets, and their bigram lists (in the arena, renumbered with it) and flags
- * are the same each time.  Open addressing, the hash beside each slot (0: free). */
-struct metric_memo {
-	uint64_t *h;
-	const char **key;
-	struct glist *l;
-	unsigned char *flag;
-	size_t n, cap;
+/* What a metric's text says to the series step: a few thousand texts come back on a
+ * million targets, each read once (ctx's metrics).  Its bigrams are in the arena of the
+ * thread that read it, renumbered with it. */
+struct metric_grams {
+	struct glist l;
+	unsigned char flag;   /* TF_ flags */
 };
-
-static size_t
-metric_slot(const struct metric_memo *mm, uint64_t h, const char *key)
-{
-	size_t i = (size_t)h & (mm->cap - 1);
-
-	while (mm->h[i] && (mm->h[i] != h || strcmp(mm->key[i], key) != 0))
-		i = (i + 1) & (mm->cap - 1);
-	return i;
-}
-
-static void
-metric_memo_grow(struct metric_memo *mm)
-{
-	struct metric_memo big = { .n = mm->n, .cap = mm->cap ? mm->cap * 2 : 1024 };
-
-	big.h = xcalloc(big.cap, sizeof *big.h);
-	big.key = xmalloc(big.cap * sizeof *big.key);
-	big.l = xmalloc(big.cap * sizeof *big.l);
-	big.flag = xmalloc(big.cap);
-	for (size_t i = 0; i < mm->cap; i++)
-		if (mm->h[i]) {
-			size_t j = metric_slot(&big, mm->h[i], mm->key[i]);
-			big.h[j] = mm->h[i];
-			big.key[j] = mm->key[i];
-			big.l[j] = mm->l[i];
-			big.flag[j] = mm->flag[i];
-		}
-	free(mm->h);
-	free(mm->key);
-	free(mm->l);
-	free(mm->flag);
-	*mm = big;
-}
 
 /* The bigrams of items [LO, HI), in the arena and dictionary of job T of JOBS.  A block of
  * items in a row (the sets one after another), not every Nth: the bigrams of a set's items
@@ -639,12 +605,11 @@ grams_run(void *jobs, size_t t, size_t lo, size_t hi)
 {
 	struct grams_job *j = (struct grams_job *)jobs + t;
 	struct ctx *x = j->x;
-	struct metric_memo mm = { 0 };
-	struct seen_units *seen = xcalloc(1, sizeof *seen);
 	uint64_t *g = NULL;
 	size_t n, cap = 0;
 
-	metric_memo_grow(&mm);
+	if (!j->seen)
+		j->seen = xcalloc(1, sizeof *j->seen);
 	for (size_t k = lo; k < hi; k++) {
 		n = 0;
 		item_grams(x->items[k], &g, &n, &cap);
@@ -653,30 +618,21 @@ grams_run(void *jobs, size_t t, size_t lo, size_t hi)
 			const struct target *tg = &x->items[k]->targets.v[t];
 			const char *mt = tg->metric;
 			uint64_t h = keep_hash(&mt, 1);
-			size_t i = metric_slot(&mm, h, mt);
-			if (!mm.h[i]) {
+			const struct metric_grams *mg = keep_get(&x->metrics, h, &mt, 1);
+			if (!mg) {
+				struct metric_grams *v = pool_alloc(&j->metrics, sizeof *v);
 				n = 0;
 				grams_of(mt, 2, &g, &n, &cap);
-				mm.h[i] = h;
-				mm.key[i] = mt;
-				mm.l[i] = glist_make(j->arena, &j->d, g, n);
-				mm.flag[i] = (is_reach(mt) ? TF_REACH : 0) |
-				             (has_latin_word(mt) ? TF_LATIN : 0);
-				if (2 * ++mm.n > mm.cap) {
-					metric_memo_grow(&mm);
-					i = metric_slot(&mm, h, mt);
-				}
+				v->l = glist_make(j->arena, &j->d, g, n);
+				v->flag = (is_reach(mt) ? TF_REACH : 0) |
+				          (has_latin_word(mt) ? TF_LATIN : 0);
+				mg = keep_put(&x->metrics, h, &mt, 1, v);
 			}
-			x->tg[x->tfirst[k] + t] = mm.l[i];
-			x->tflag[x->tfirst[k] + t] = mm.flag[i];
-			x->tclass[x->tfirst[k] + t] = class_of(x, seen, tg->kind, tg->unit);
+			x->tg[x->tfirst[k] + t] = mg->l;
+			x->tflag[x->tfirst[k] + t] = mg->flag;
+			x->tclass[x->tfirst[k] + t] = class_of(x, j->seen, tg->kind, tg->unit);
 		}
 	}
-	free(mm.h);
-	free(mm.key);
-	free(mm.l);
-	free(mm.flag);
-	free(seen);
 	free(g);
 }
 
@@ -786,10 +742,16 @@ ctx_init(struct ctx *x, struct corpus *c)
 	for (size_t t = 0; t < PAR_MAX; t++)
 		jobs[t] = (struct grams_job){ .x = x, .arena = &x->arenas[t] };
 	pthread_mutex_init(&x->cls.lock, NULL);
+	keep_init(&x->metrics, 0);
 	nt = par_for_any(x->nitems, 2048, grams_run, jobs);
+	keep_free(&x->metrics);
 	pthread_mutex_destroy(&x->cls.lock);
 	free(x->cls.unit);
 	free(x->cls.kind);
+	for (size_t t = 0; t < nt; t++) {
+		pool_release(&jobs[t].metrics);
+		free(jobs[t].seen);
+	}
 	x->narenas = nt;
 	number_grams(x, jobs, nt);
 }
