@@ -235,28 +235,28 @@ text_load(struct text *t, const char *s, struct pool *pool)
 	t->off = pool_alloc(t->pool, (n + 1) * sizeof *t->off);
 	if (t->simp)
 		t->soff = pool_alloc(t->pool, (n + 1) * sizeof *t->soff);
+	/* Where quotation marks are, for in_quotes(): asked at every clause mark, many times
+	 * over as each target looks for its clause. */
+	t->lastq = pool_alloc(t->pool, (n + 1) * sizeof *t->lastq);
+	t->lastq[0] = NO_QUOTE;
 	while (k < n) {
-		size_t g = gloss_at(pc, k, n);
-		if (g) {
+		int32_t c;
+		size_t g;
+		if ((pc[k] == '(' || pc[k] == 0xFF08) && (g = gloss_at(pc, k, n)) > 0) {
 			k += g;
 			continue;
 		}
-		t->cp[m] = norm_cp(sc ? sc[k] : pc[k]);
+		c = t->cp[m] = norm_cp(sc ? sc[k] : pc[k]);
 		t->off[m] = po[k];
 		if (so)
 			t->soff[m] = so[k];
+		t->lastq[m + 1] = c == 0x201C || c == 0x201D ? (uint32_t)m : t->lastq[m];
 		m++;
 		k++;
 	}
 	t->n = m;
 	t->off[m] = po[n];
 	t->cp[m] = 0;
-	/* Where quotation marks are, for in_quotes(): asked at every clause mark, many times
-	 * over as each target looks for its clause. */
-	t->lastq = pool_alloc(t->pool, (m + 1) * sizeof *t->lastq);
-	t->lastq[0] = NO_QUOTE;
-	for (size_t i = 0; i < m; i++)
-		t->lastq[i + 1] = t->cp[i] == 0x201C || t->cp[i] == 0x201D ? (uint32_t)i : t->lastq[i];
 	if (so)
 		t->soff[m] = so[n];
 }
@@ -952,6 +952,9 @@ static const char cumul_mark[] = "累计";
 /* The first characters of the marks track_marks looks for, found once: most characters
  * of a text start none, and they are asked at every one (targets_extract makes it). */
 static struct text_cpset mark_first;
+/* The ideographs that track_marks or a number may want: the marks' first characters, the
+ * Chinese digits and 十.  Any other ideograph outside quotes is passed by at once. */
+static struct text_cpset han_busy;
 /* And the first of each mark, to try only those that start there. */
 static int32_t ratio_first[NELEM(ratio_marks)], reset_first[NELEM(ratio_resets)];
 static pthread_once_t mark_once = PTHREAD_ONCE_INIT;
@@ -972,6 +975,10 @@ mark_init(void)
 	text_cpset_add_firsts(&mark_first, ratio_marks, NELEM(ratio_marks));
 	text_cpset_add_firsts(&mark_first, ratio_resets, NELEM(ratio_resets));
 	text_cpset_add_firsts(&mark_first, cumul, 1);
+	han_busy = mark_first;
+	for (int32_t c = 0x4E00; c <= 0x9FFF; c++)
+		if (chinese_digit_value(c) >= 0 || c == 0x5341 /* 十 */)
+			text_cpset_add(&han_busy, c);
 	first_cps(ratio_marks, NELEM(ratio_marks), ratio_first);
 	first_cps(ratio_resets, NELEM(ratio_resets), reset_first);
 	first_cps(not_units, NELEM(not_units), not_unit_first);
@@ -1308,8 +1315,13 @@ targets_extract(const char *task, const char *item, struct target_list *l)
 	for (size_t i = 0; i < s.t.n; i++) {
 		struct found f;
 		struct target tg;
+		int32_t c = s.t.cp[i];
 
-		if (track_marks(&s, i) || !starts_number(s.t.cp[i]))
+		/* Most characters: an ideograph that neither marks nor starts a number (neither
+		 * is a sentence or clause end), outside quotes, which track_marks would pass. */
+		if (c >= 0x4E00 && c <= 0x9FFF && !s.in_quote && !text_cpset_may(&han_busy, c))
+			continue;
+		if (track_marks(&s, i) || !starts_number(c))
 			continue;
 		memset(&f, 0, sizeof f);
 		f.i = i;

@@ -60,6 +60,14 @@ static const struct {
 	{ "招募志愿者两千名", "2000 名 = count 两千名" },
 	{ "改造一万户", "10000 户 = count 一万户" },
 	{ "开展“两癌”筛查，分两年完成，聚焦四个环节和一老一小", "" },
+	/* Numerals led by each Chinese digit and by 十, right after other ideographs (which
+	 * the scan passes by without a look). */
+	{ "建设口袋公园三十个，新建足球场十二个", "30 个 = count 三十个 | 12 个 = count 十二个" },
+	{ "培训九百名，新增八千户，改造七十处", "900 名 = count 九百名 | 8000 户 = count 八千户 | "
+	                                      "70 处 = count 七十处" },
+	/* A quote never closed hides forty characters, not the rest of the task. */
+	{ "推进“民生实事项目建设工作持续深入开展民生实事项目建设工作持续深入开展民生实事项目建设"
+	  "工作持续深入开展新增托位5个", "5 个 = count 5个" },
 	{ "全市每千人口拥有托位3.7个", "3.7 个 = ratio 3.7个" },
 	/* Ranges: low and high. */
 	{ "每校配备3—5个", "3 个 >= ratio 3—5个" },
