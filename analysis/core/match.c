@@ -147,6 +147,7 @@ struct ctx {
 	int *tclass;          /* per target: kind and unit class as one number; targets are
 	                         comparable when theirs are equal */
 	struct keep metrics;  /* each metric's text → its struct metric_grams, while read */
+	struct keep texts;    /* each item's name, task and units → its glist in ig, while read */
 	struct classes {      /* the classes met so far (class_of), each by its first */
 		pthread_mutex_t lock;
 		const char **unit;
@@ -611,9 +612,20 @@ grams_run(void *jobs, size_t t, size_t lo, size_t hi)
 	if (!j->seen)
 		j->seen = xcalloc(1, sizeof *j->seen);
 	for (size_t k = lo; k < hi; k++) {
-		n = 0;
-		item_grams(x->items[k], &g, &n, &cap);
-		x->ig[k] = glist_make(j->arena, &j->d, g, n);
+		const struct item *it = x->items[k];
+		const char *key[] = { it->name, it->task, it->units };
+		uint64_t hk = keep_hash(key, NELEM(key));
+		const struct glist *same = keep_get(&x->texts, hk, key, NELEM(key));
+		/* An item worded as one read before (a district copying its city, an item
+		 * back the next year) shares its list. */
+		if (same)
+			x->ig[k] = *same;
+		else {
+			n = 0;
+			item_grams(it, &g, &n, &cap);
+			x->ig[k] = glist_make(j->arena, &j->d, g, n);
+			keep_put(&x->texts, hk, key, NELEM(key), &x->ig[k]);
+		}
 		for (size_t t = 0; t < x->items[k]->targets.n; t++) {
 			const struct target *tg = &x->items[k]->targets.v[t];
 			const char *mt = tg->metric;
@@ -743,8 +755,10 @@ ctx_init(struct ctx *x, struct corpus *c)
 		jobs[t] = (struct grams_job){ .x = x, .arena = &x->arenas[t] };
 	pthread_mutex_init(&x->cls.lock, NULL);
 	keep_init(&x->metrics, 0);
+	keep_init(&x->texts, x->nitems);
 	nt = par_for_any(x->nitems, 2048, grams_run, jobs);
 	keep_free(&x->metrics);
+	keep_free(&x->texts);
 	pthread_mutex_destroy(&x->cls.lock);
 	free(x->cls.unit);
 	free(x->cls.kind);
