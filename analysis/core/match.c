@@ -182,6 +182,11 @@ struct scratch {
 	/* The idf of a count c in a pair of n items, by[n][c]: made once for each n. */
 	double **by;
 	size_t nby;
+	/* How many items of the set BSET have each bigram (bdf_load), or BSET NULL and
+	 * BDF all 0: a city's year is the B of the series pairs of all its districts'
+	 * other years, which are taken one after another. */
+	int *bdf;
+	const struct set *bset;
 };
 
 /* Room for N elements of SIZE bytes in R (its old contents lost). */
@@ -432,6 +437,7 @@ scratch_release(struct scratch *w)
 		free(w->by[i]);
 	free(w->by);
 	free(w->rk);
+	free(w->bdf);
 }
 
 /* The vector of a target's bigrams L: tf (capped) times the pair's idf, with its norm;
@@ -848,6 +854,8 @@ pair_counts(struct pair *p, size_t n, size_t n_grams, int all)
 	const struct ctx *x = p->x;
 	int *loc = p->w->loc, *cnt = room(&p->w->cnt, n_grams + 1, sizeof *cnt);
 	uint32_t *at = p->locs;
+	/* B's items counted already (bdf_load): only A's are read. */
+	size_t nread = !all && p->w->bset == p->b && p->b != p->a ? p->a->nitems : n;
 
 	p->gid = room(&p->w->gid, n_grams + 1, sizeof *p->gid);
 	if (!all)
@@ -863,7 +871,7 @@ pair_counts(struct pair *p, size_t n, size_t n_grams, int all)
 					}
 				}
 		}
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < nread; i++) {
 		const struct glist *l = &x->ig[pair_index(p, i)];
 		if (i == p->a->nitems)
 			p->nga = p->ng; /* a's items all counted: their bigrams are numbered first */
@@ -888,7 +896,10 @@ pair_counts(struct pair *p, size_t n, size_t n_grams, int all)
 			*at++ = (uint32_t)*k;
 		}
 	}
-	if (n == p->a->nitems)
+	if (nread < n)
+		for (size_t k = 0; k < p->ng; k++)
+			cnt[k] += p->w->bdf[p->gid[k]];
+	if (nread == p->a->nitems)
 		p->nga = p->ng;
 	return cnt;
 }
@@ -967,6 +978,29 @@ pair_init(struct pair *p, const struct ctx *x, struct scratch *w, const struct s
 		size_t k = pair_index(p, i);
 		for (size_t t = x->tfirst[k]; t < x->tfirst[k + 1]; t++)
 			p->tv[p->tfirst[i] + (t - x->tfirst[k])] = vec_make(p, &x->tg[t], cnt);
+	}
+}
+
+/* The counts of S's items' bigrams into W's bdf (the last set's cleared; S NULL: none). */
+static void
+bdf_load(struct scratch *w, const struct ctx *x, const struct set *s)
+{
+	const struct set *old = w->bset;
+
+	if (old == s)
+		return;
+	for (size_t i = 0; old && i < old->nitems; i++) {
+		const struct glist *l = &x->ig[item_index(x, &old->items[i])];
+		for (size_t g = 0; g < l->n; g++)
+			w->bdf[l->id[g]] = 0;
+	}
+	w->bset = s;
+	if (s && !w->bdf)
+		w->bdf = xcalloc(x->ngram + 1, sizeof *w->bdf);
+	for (size_t i = 0; s && i < s->nitems; i++) {
+		const struct glist *l = &x->ig[item_index(x, &s->items[i])];
+		for (size_t g = 0; g < l->n; g++)
+			w->bdf[l->id[g]]++;
 	}
 }
 
@@ -1870,6 +1904,17 @@ jurisdiction_run(struct set *const *by, size_t n, const char *j, size_t *lo, siz
 	*hi = b;
 }
 
+/* Series pairs by their B, then their A. */
+static int
+cmp_spair(const void *x, const void *y)
+{
+	const struct spair *a = x, *b = y;
+
+	if (a->b != b->b)
+		return a->b < b->b ? -1 : 1;
+	return a->a < b->a ? -1 : a->a > b->a;
+}
+
 /*
  * The pairs of sets whose targets may form series: each jurisdiction's years (a year with
  * the next and the one after), a district with its city, and a district with its city's
@@ -1910,6 +1955,10 @@ series_pairs(struct corpus *c, struct spair **out)
 		}
 	}
 	free(by);
+	/* By the city's year, so that each is counted once for all the pairs it is in
+	 * (bdf_load): the edges are sorted anyway (merge_groups). */
+	if (n > 1)
+		qsort(v, n, sizeof *v, cmp_spair);
 	*out = v;
 	return n;
 }
@@ -2190,6 +2239,7 @@ pair_edges(struct match *m, struct ctx *x, struct scratch *w, const struct spair
 {
 	struct pair p;
 
+	bdf_load(w, x, sp->b);
 	pair_init(&p, x, w, sp->a, sp->b, 0, NULL);
 	edges_of_pair(m, x, &p, sp, e);
 	pair_release(&p);
@@ -2260,6 +2310,7 @@ edges_thread(void *arg)
 			progress("building series", i + 1, j->np);
 		pair_edges(j->m, j->x, &w, &j->sp[i], &j->e);
 	}
+	bdf_load(&w, j->x, NULL);
 	scratch_release(&w);
 	return NULL;
 }
