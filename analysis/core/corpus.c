@@ -451,15 +451,17 @@ set_targets(struct corpus *c, struct set *s, const void *arg, char **cause)
 		const struct notice_item *ni = NULL;
 		const char *key[] = { it->task, it->name };
 		uint64_t h = keep_hash(key, NELEM(key));
-		const struct target_list *made;
+		const struct item *made;
 
 		target_list_release(&it->targets);
 		free(it->target_lines);
-		/* Extraction is a function of the task and the name alone: a list made from the
-		 * same two is copied (the item that made it is whole, and the list is the item's
-		 * own until the corpus is freed). */
+		it->same = NULL;
+		/* Extraction is a function of the task and the name alone: the list of an item
+		 * made from the same two is copied (that item is whole, and its list its own
+		 * until the corpus is freed). */
 		if ((made = keep_get(j->made, h, key, NELEM(key)))) {
-			target_list_copy(&it->targets, made);
+			target_list_copy(&it->targets, &made->targets);
+			it->same = made;
 		} else {
 			targets_extract(it->task, it->name, &it->targets);
 			if (it->targets.cap > it->targets.n + 1) {
@@ -469,7 +471,7 @@ set_targets(struct corpus *c, struct set *s, const void *arg, char **cause)
 				                         (it->targets.n + 1) * sizeof *it->targets.v);
 				it->targets.cap = it->targets.n + 1;
 			}
-			keep_put(j->made, h, key, NELEM(key), &it->targets);
+			keep_put(j->made, h, key, NELEM(key), it);
 		}
 		it->target_lines = xcalloc(it->targets.n + 1, sizeof(int));
 		for (size_t m = 0; n && m < n->nitems; m++)

@@ -24,6 +24,9 @@ struct item {
 	int line; /* line of the row in the task CSV */
 	struct target_list targets; /* filled by corpus_targets() */
 	int *target_lines;          /* for each target, its line in the raw notice (or CSV) */
+	/* By corpus_targets(): the item of the corpus with the same task and name whose
+	 * targets this one's are a copy of (that item's own SAME is NULL); or NULL. */
+	const struct item *same;
 };
 
 struct set {

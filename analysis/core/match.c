@@ -147,7 +147,6 @@ struct ctx {
 	int *tclass;          /* per target: kind and unit class as one number; targets are
 	                         comparable when theirs are equal */
 	struct keep metrics;  /* each metric's text → its struct metric_grams, while read */
-	struct keep texts;    /* each item's name, task and units → its glist in ig, while read */
 	struct classes {      /* the classes met so far (class_of), each by its first */
 		pthread_mutex_t lock;
 		const char **unit;
@@ -604,6 +603,26 @@ struct metric_grams {
 	unsigned char flag;   /* TF_ flags */
 };
 
+/* Does IT have the bigrams of the item whose targets it copied (same task, name and
+ * units)?  Extraction found it, by its task and name. */
+static int
+shares_list(const struct item *it)
+{
+	return it->same && strcmp(it->same->units, it->units) == 0;
+}
+
+/* The lists of the items that share another's, once every list is made. */
+static void
+share_lists(void *arg, size_t t, size_t lo, size_t hi)
+{
+	struct ctx *x = arg;
+
+	(void)t;
+	for (size_t k = lo; k < hi; k++)
+		if (shares_list(x->items[k]))
+			x->ig[k] = x->ig[item_index(x, x->items[k]->same)];
+}
+
 /* The bigrams of items [LO, HI), in the arena and dictionary of job T of JOBS.  A block of
  * items in a row (the sets one after another), not every Nth: the bigrams of a set's items
  * then lie together in one thread's arena, and the pairs read them in order. */
@@ -619,18 +638,12 @@ grams_run(void *jobs, size_t t, size_t lo, size_t hi)
 		j->seen = xcalloc(1, sizeof *j->seen);
 	for (size_t k = lo; k < hi; k++) {
 		const struct item *it = x->items[k];
-		const char *key[] = { it->name, it->task, it->units };
-		uint64_t hk = keep_hash(key, NELEM(key));
-		const struct glist *same = keep_get(&x->texts, hk, key, NELEM(key));
-		/* An item worded as one read before (a district copying its city, an item
-		 * back the next year) shares its list. */
-		if (same)
-			x->ig[k] = *same;
-		else {
+		/* An item worded as another (a district copying its city, an item back the
+		 * next year) will share its list (share_lists). */
+		if (!shares_list(it)) {
 			n = 0;
 			item_grams(it, &g, &n, &cap);
 			x->ig[k] = glist_make(j->arena, &j->d, g, n);
-			keep_put(&x->texts, hk, key, NELEM(key), &x->ig[k]);
 		}
 		for (size_t t = 0; t < x->items[k]->targets.n; t++) {
 			const struct target *tg = &x->items[k]->targets.v[t];
@@ -761,10 +774,9 @@ ctx_init(struct ctx *x, struct corpus *c)
 		jobs[t] = (struct grams_job){ .x = x, .arena = &x->arenas[t] };
 	pthread_mutex_init(&x->cls.lock, NULL);
 	keep_init(&x->metrics, 0);
-	keep_init(&x->texts, x->nitems);
 	nt = par_for_any(x->nitems, 2048, grams_run, jobs);
+	par_for_any(x->nitems, 1 << 16, share_lists, x);
 	keep_free(&x->metrics);
-	keep_free(&x->texts);
 	pthread_mutex_destroy(&x->cls.lock);
 	free(x->cls.unit);
 	free(x->cls.kind);

@@ -5,6 +5,7 @@
  */
 #include "core/corpus.h"
 #include "core/targets.h"
+#include "base/par.h"
 #include "base/util.h"
 
 #include <stdio.h>
@@ -186,7 +187,7 @@ test_repeated_tasks(void **state)
 	struct sb cat = SB_INIT;
 	struct corpus *c;
 	char *cause = NULL;
-	size_t seen = 0;
+	size_t seen = 0, copies = 0;
 	(void)state;
 
 	fixture_put("tasks/b.csv", "seq,section,name,units,task,deadline,note\n"
@@ -223,8 +224,20 @@ test_repeated_tasks(void **state)
 			/* Lists of its own: the first set's copy is no other set's. */
 			if (i > 2 && it->targets.n)
 				assert_ptr_not_equal(it->targets.v, c->sets[i % 3].items[k].targets.v);
+			/* A copy names the item it copied: one that made its own list, of the same
+			 * task and name. */
+			if (it->same) {
+				assert_ptr_not_equal(it->same, it);
+				assert_null(it->same->same);
+				assert_string_equal(it->same->task, it->task);
+				assert_string_equal(it->same->name, it->name);
+				copies++;
+			}
 		}
 	assert_int_equal(seen, 200 * 3 + 100 * 5);
+	/* Four tasks under their names (新增托位1万个 is nameless in both files), each made
+	 * once of 700 items, unless threads met one at once. */
+	assert_true(copies >= 700 - 4 * PAR_MAX && copies <= 700 - 4);
 	/* Read through the converter, kept as printed. */
 	assert_string_equal(corpus_set(c, "s0")->items[2].targets.v[0].metric, "新增託位");
 	assert_true(corpus_set(c, "s0")->items[2].targets.v[0].value == 12000);

@@ -437,6 +437,32 @@ test_series_other_year(void **state)
 	assert_true(district_in_series(third, 1));  /* with 2026: in two of that pair */
 }
 
+/* An item worded as another shares its bigrams only when its units are the same too: the
+ * units are read with the name and task. */
+static void
+test_same_words_other_units(void **state)
+{
+	struct corpus *c;
+	struct set *a, *b;
+	(void)state;
+
+	fixture_put("catalog.csv", "set,year,jurisdiction,level,parent,doc_number,issued,title,raw,tasks\n"
+	                           "y-2024,2024,某县,city,,,,,,tasks/y-2024.csv\n"
+	                           "y-2025,2025,某县,city,,,,,,tasks/y-2025.csv\n");
+	fixture_put("tasks/y-2024.csv", "seq,section,name,units,task,deadline,note\n"
+	                                "1,,发展托育服务,县卫生健康委,新增托位100个。,,\n");
+	fixture_put("tasks/y-2025.csv", "seq,section,name,units,task,deadline,note\n"
+	                                "1,,发展托育服务,县教委,新增托位100个。,,\n"
+	                                "2,,发展托育服务,县卫生健康委,新增托位100个。,,\n");
+	fixture_put("aliases.csv", "kind,a,b\n");
+	c = load();
+	a = corpus_set(c, "y-2024");
+	b = corpus_set(c, "y-2025");
+	assert_float_equal(match_item_score(c, &a->items[0], &b->items[1]), 1, 1e-12);
+	assert_true(match_item_score(c, &a->items[0], &b->items[0]) < 0.99);
+	corpus_free(c);
+}
+
 /* Document frequencies are counted over the pair's items: a bigram that the next item
  * starts with (bigrams in the order of their keys: 地人 before 天地) still counts when it was
  * the last one first met (a bug once reset its count there, so that 地人 seemed rarer than
@@ -561,8 +587,10 @@ main(void)
 		cmocka_unit_test(test_aliases),
 		cmocka_unit_test(test_no_why),
 		cmocka_unit_test(test_links_of),
-		cmocka_unit_test(test_series_other_year), /* it and the next write corpora of their own */
-		cmocka_unit_test(test_score_by_hand), /* last: it writes a corpus of its own */
+		/* These last write corpora of their own. */
+		cmocka_unit_test(test_series_other_year),
+		cmocka_unit_test(test_same_words_other_units),
+		cmocka_unit_test(test_score_by_hand),
 	};
 	return cmocka_run_group_tests(tests, setup, fixture_teardown);
 }
