@@ -255,3 +255,75 @@ keep_free(struct keep *k)
 	}
 	memset(k, 0, sizeof *k);
 }
+
+/* ---- intern ---- */
+
+struct intern_slot {
+	uint64_t h;             /* 0: free */
+	const char *s;
+	size_t n;
+};
+
+static struct intern_shard {
+	pthread_mutex_t lock;
+	struct intern_slot *slot;
+	size_t nslot, n;        /* nslot a power of two, or 0 */
+	struct pool pool;       /* the copies */
+} interned[MEMO_SHARDS];
+static pthread_once_t intern_once = PTHREAD_ONCE_INIT;
+
+static void
+intern_init(void)
+{
+	for (size_t i = 0; i < MEMO_SHARDS; i++)
+		pthread_mutex_init(&interned[i].lock, NULL);
+}
+
+/* Where H (with S, N) is in SH, or the free slot where it goes. */
+static struct intern_slot *
+intern_find(const struct intern_shard *sh, uint64_t h, const char *s, size_t n)
+{
+	size_t i = (size_t)(h >> 6) & (sh->nslot - 1);
+
+	for (;; i = (i + 1) & (sh->nslot - 1)) {
+		struct intern_slot *e = &sh->slot[i];
+		if (!e->h || (e->h == h && e->n == n && memcmp(e->s, s, n) == 0))
+			return e;
+	}
+}
+
+const char *
+intern_n(const char *s, size_t n)
+{
+	uint64_t h = hash(s, n) | 1; /* 0 marks a free slot */
+	struct intern_shard *sh = &interned[(h >> 58) % MEMO_SHARDS]; /* the slot: bits 6.. */
+	struct intern_slot *e;
+	const char *r;
+
+	pthread_once(&intern_once, intern_init);
+	pthread_mutex_lock(&sh->lock);
+	if (2 * (sh->n + 1) > sh->nslot) {
+		struct intern_slot *old = sh->slot;
+		size_t nold = sh->nslot;
+		sh->nslot = nold ? 2 * nold : 64;
+		sh->slot = xcalloc(sh->nslot, sizeof *sh->slot);
+		for (size_t i = 0; i < nold; i++)
+			if (old[i].h)
+				*intern_find(sh, old[i].h, old[i].s, old[i].n) = old[i];
+		free(old);
+	}
+	e = intern_find(sh, h, s, n);
+	if (!e->h) {
+		*e = (struct intern_slot){ h, pool_strndup(&sh->pool, s, n), n };
+		sh->n++;
+	}
+	r = e->s;
+	pthread_mutex_unlock(&sh->lock);
+	return r;
+}
+
+const char *
+intern(const char *s)
+{
+	return intern_n(s, strlen(s));
+}

@@ -68,4 +68,14 @@ const void *keep_put(struct keep *k, uint64_t h, const char *const *key, size_t 
                      const void *v);
 void keep_free(struct keep *k);
 
+/*
+ * intern: one copy of each string, kept for the life of the process.  Targets name what
+ * they count in a few thousand labels, and their raw spans repeat (200个): a national
+ * corpus's million targets would otherwise hold a million small copies.  Safe to share
+ * among threads.
+ */
+/* The kept copy of the N bytes S (a string without them ending in NUL). */
+const char *intern_n(const char *s, size_t n);
+const char *intern(const char *s);
+
 #endif

@@ -11,6 +11,7 @@
 #include <utf8proc.h>
 
 #include "base/text.h"
+#include "base/memo.h"
 #include "base/util.h"
 
 /* ---- keyword tables ---- */
@@ -506,10 +507,11 @@ not_unit_at(const struct text *t, size_t i)
 	return 0;
 }
 
-static char *
+/* The printed span of the text from A to B, interned. */
+static const char *
 span(const struct text *t, size_t a, size_t b)
 {
-	return xstrndup(t->s + t->off[a], t->off[b] - t->off[a]);
+	return intern_n(t->s + t->off[a], t->off[b] - t->off[a]);
 }
 
 /* The same span as the rules read it (in simplified characters), in the text's pool. */
@@ -936,7 +938,7 @@ tell_apart(struct target_list *l, size_t first, const struct seen *seen)
 		for (size_t g = 0; g < ng && ok; g++) {
 			struct target *tg = &l->v[first + grp[g]];
 			char *m = xasprintf("%s（%s）", tg->metric, where[grp[g]]);
-			free(tg->metric);
+			free((char *)tg->metric); /* made by label_target, not interned yet */
 			tg->metric = m;
 		}
 	}
@@ -1346,8 +1348,14 @@ targets_extract(const char *task, const char *item, struct target_list *l)
 	/* Labels were made in simplified characters: the notice's own, where it prints them. */
 	for (size_t k = s.first; (s.t.simp || s.isimp) && k < l->n; k++) {
 		char *pl = printed_label(l->v[k].metric, s.t.simp, s.t.s, s.isimp, item);
-		free(l->v[k].metric);
+		free((char *)l->v[k].metric);
 		l->v[k].metric = pl;
+	}
+	/* Made while the task was read, kept once for all the targets that say the same. */
+	for (size_t k = s.first; k < l->n; k++) {
+		char *m = (char *)l->v[k].metric;
+		l->v[k].metric = intern(m);
+		free(m);
 	}
 	scan_release(&s);
 }
@@ -1355,11 +1363,7 @@ targets_extract(const char *task, const char *item, struct target_list *l)
 void
 target_list_release(struct target_list *l)
 {
-	for (size_t i = 0; i < l->n; i++) {
-		free(l->v[i].metric);
-		free(l->v[i].raw);
-	}
-	free(l->v);
+	free(l->v); /* the strings are interned */
 	l->v = NULL;
 	l->n = l->cap = 0;
 }
@@ -1370,11 +1374,8 @@ target_list_copy(struct target_list *to, const struct target_list *from)
 	to->v = xcalloc(from->n + 1, sizeof *to->v);
 	to->n = from->n;
 	to->cap = from->n + 1;
-	for (size_t i = 0; i < from->n; i++) {
-		to->v[i] = from->v[i];
-		to->v[i].metric = xstrdup(from->v[i].metric);
-		to->v[i].raw = xstrdup(from->v[i].raw);
-	}
+	if (from->n)
+		memcpy(to->v, from->v, from->n * sizeof *to->v); /* the strings are interned */
 }
 
 const char *

@@ -22,14 +22,15 @@ const char *qual_name(enum qual q);
 
 struct target {
 	int n;               /* 1-based position within the item */
-	char *metric;        /* what is counted: 口袋公园, 托位 */
+	const char *metric;  /* what is counted: 口袋公园, 托位 (interned, base/memo.h) */
 	double value;        /* 万/亿 multiplied out; for a range, the low end */
 	double high;         /* for a range (3—5个) the high end, else equal to value */
 	const char *unit;    /* normalised: 平方米, 公里, 套, 个, % ... (static: the unit
 	                      * table's own strings, shared by every target) */
 	enum qual qualifier;
 	enum tkind kind;
-	char *raw;           /* the span in the task text: first digit through unit and 以上 */
+	const char *raw;     /* the span in the task text: first digit through unit and 以上
+	                      * (interned) */
 	size_t offset;       /* byte offset of raw in the task text */
 };
 

@@ -233,6 +233,69 @@ test_keep_threads(void **state)
 	keep_free(&shared);
 }
 
+/* ---- intern ---- */
+
+/* One copy of each string, by its bytes: the same pointer for the same bytes (through a
+ * table that grows past 64 entries a shard), another for other bytes. */
+static void
+test_intern(void **state)
+{
+	static char texts[3000][16];
+	const char *first[3000];
+	(void)state;
+
+	for (int i = 0; i < 3000; i++) {
+		snprintf(texts[i], sizeof texts[i], "托位%d", i);
+		first[i] = intern(texts[i]);
+		assert_string_equal(first[i], texts[i]);
+		assert_ptr_not_equal(first[i], texts[i]);
+	}
+	for (int i = 0; i < 3000; i++) {
+		char copy[16];
+		strcpy(copy, texts[i]);
+		assert_ptr_equal(intern(copy), first[i]);
+	}
+	/* A prefix is a string of its own; N bytes need no NUL after them. */
+	assert_ptr_equal(intern_n("托位12x", strlen("托位12")), first[12]);
+	assert_ptr_not_equal(intern("托位1"), intern("托位"));
+	assert_string_equal(intern(""), "");
+}
+
+static void *
+intern_worker(void *arg)
+{
+	struct job *j = arg;
+
+	for (int i = 0; i < 20000; i++) {
+		int n = (i * 31 + j->from) % 5000;
+		const char *a = intern(stexts[n]);
+		j->bad += strcmp(a, stexts[n]) != 0 || a != intern(stexts[n]);
+	}
+	return NULL;
+}
+
+/* Threads interning the same strings at once: each gets the one copy. */
+static void
+test_intern_threads(void **state)
+{
+	pthread_t t[4];
+	struct job j[4];
+	(void)state;
+
+	for (int i = 0; i < 5000; i++)
+		snprintf(stexts[i], sizeof stexts[i], "i%d", i);
+	for (int i = 0; i < 4; i++) {
+		j[i] = (struct job){ i * 1000, 0 };
+		assert_int_equal(pthread_create(&t[i], NULL, intern_worker, &j[i]), 0);
+	}
+	for (int i = 0; i < 4; i++) {
+		pthread_join(t[i], NULL);
+		assert_int_equal(j[i].bad, 0);
+	}
+	for (int i = 0; i < 5000; i++)
+		assert_string_equal(intern(stexts[i]), stexts[i]);
+}
+
 int
 main(void)
 {
@@ -243,6 +306,8 @@ main(void)
 		cmocka_unit_test(test_keep_keys),
 		cmocka_unit_test(test_keep_many),
 		cmocka_unit_test(test_keep_threads),
+		cmocka_unit_test(test_intern),
+		cmocka_unit_test(test_intern_threads),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

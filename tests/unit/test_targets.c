@@ -130,6 +130,32 @@ test_range_and_offsets(void **state)
 	target_list_release(&l);
 }
 
+/* Metrics and raw spans are kept once: two tasks that say the same hold one copy, and a
+ * list's copy holds the same (lists are released without them). */
+static void
+test_interned(void **state)
+{
+	struct target_list a = { 0 }, b = { 0 }, c = { 0 };
+	(void)state;
+
+	targets_extract("新增托位1.1万个，建设AED 700处", NULL, &a);
+	targets_extract("今年新增托位1.1万个", NULL, &b);
+	assert_int_equal(a.n, 2);
+	assert_int_equal(b.n, 1);
+	assert_string_equal(a.v[0].metric, "新增托位");
+	assert_ptr_equal(a.v[0].metric, b.v[0].metric);
+	assert_ptr_equal(a.v[0].raw, b.v[0].raw);
+	target_list_copy(&c, &a);
+	assert_int_equal(c.n, 2);
+	assert_ptr_equal(c.v[1].metric, a.v[1].metric);
+	assert_ptr_equal(c.v[1].raw, a.v[1].raw);
+	target_list_release(&a);
+	/* What A held is still there for C. */
+	assert_string_equal(c.v[1].raw, "700处");
+	target_list_release(&b);
+	target_list_release(&c);
+}
+
 /* A number split from its unit by a page break in the notice is one target, on the line
  * where the number stands. */
 static void
@@ -163,6 +189,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_grammar),
 		cmocka_unit_test(test_range_and_offsets),
+		cmocka_unit_test(test_interned),
 		
 		cmocka_unit_test(test_split_number),
 	};
