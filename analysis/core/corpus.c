@@ -464,23 +464,31 @@ set_targets(struct corpus *c, struct set *s, const void *arg, char **cause)
 			it->same = made;
 		} else {
 			targets_extract(it->task, it->name, &it->targets);
-			if (it->targets.cap > it->targets.n + 1) {
+			if (it->targets.cap > it->targets.n) {
 				/* To its size: grown by doubling, every list had room for eight (a
 				 * national corpus's million targets would keep 100 MB of room). */
-				it->targets.v = xrealloc(it->targets.v,
-				                         (it->targets.n + 1) * sizeof *it->targets.v);
-				it->targets.cap = it->targets.n + 1;
+				if (it->targets.n)
+					it->targets.v = xrealloc(it->targets.v,
+					                         it->targets.n * sizeof *it->targets.v);
+				else {
+					free(it->targets.v);
+					it->targets.v = NULL;
+				}
+				it->targets.cap = it->targets.n;
 			}
 			keep_put(j->made, h, key, NELEM(key), it);
 		}
-		it->target_lines = xcalloc(it->targets.n + 1, sizeof(int));
+		it->target_lines = NULL;
 		for (size_t m = 0; n && m < n->nitems; m++)
 			if (strcmp(n->items[m].seq, it->seq) == 0 &&
 			    strcmp(n->items[m].task, it->task) == 0)
 				ni = &n->items[m];
-		for (size_t t = 0; t < it->targets.n; t++)
-			it->target_lines[t] = ni && ni->task_lines ? ni->task_lines[it->targets.v[t].offset]
-			                                           : it->line;
+		/* Without the notice's lines, every target is on the item's line: no list. */
+		if (ni && ni->task_lines && it->targets.n) {
+			it->target_lines = xcalloc(it->targets.n, sizeof(int));
+			for (size_t t = 0; t < it->targets.n; t++)
+				it->target_lines[t] = ni->task_lines[it->targets.v[t].offset];
+		}
 	}
 	notice_free(n);
 	return 0;

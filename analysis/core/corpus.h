@@ -23,7 +23,8 @@ struct item {
 	char *seq, *section, *name, *units, *task, *deadline, *note;
 	int line; /* line of the row in the task CSV */
 	struct target_list targets; /* filled by corpus_targets() */
-	int *target_lines;          /* for each target, its line in the raw notice (or CSV) */
+	int *target_lines;          /* for each target, its line in the raw notice, or NULL
+	                             * (item_target_line) */
 	/* By corpus_targets(): the item of the corpus with the same task and name whose
 	 * targets this one's are a copy of (that item's own SAME is NULL); or NULL. */
 	const struct item *same;
@@ -53,11 +54,18 @@ void corpus_free(struct corpus *c);
 /*
  * Extract the targets of every item.  With LINES, also the line of the raw notice each
  * number stands on (the notice is parsed again; where a set has no raw notice, or an
- * item's task was edited by hand, the line of the task CSV); without, target_lines hold
- * the task CSV's lines (cheaper: the commands that print no line skip the notices).
+ * item's task was edited by hand, the line of the task CSV); without, every target's
+ * line is the task CSV's (cheaper: the commands that print no line skip the notices).
  * Returns -1 with *cause if a raw notice cannot be parsed.
  */
 int corpus_targets(struct corpus *c, int lines, char **cause);
+
+/* The line target T of IT stands on: in the raw notice, or the item's own (see above). */
+static inline int
+item_target_line(const struct item *it, size_t t)
+{
+	return it->target_lines ? it->target_lines[t] : it->line;
+}
 
 /* The set with id ID, or NULL. */
 struct set *corpus_set(const struct corpus *c, const char *id);

@@ -294,7 +294,7 @@ build_targets(const struct corpus *c, const struct filter *f, struct rows *out)
 					              tg->raw,
 					              line };
 				snprintf(n, sizeof n, "%d", tg->n);
-				snprintf(line, sizeof line, "%d", it->target_lines[m]);
+				snprintf(line, sizeof line, "%d", item_target_line(it, m));
 				if (filter_text(f, (const char *const[]){ it->name, tg->metric, tg->raw }, 3))
 					rows_add(out, row);
 			}
@@ -594,7 +594,7 @@ rows_query(const struct query_hit *hits, size_t n, struct rows *out)
 			              stats_fmt(hits[i].pct_change, 2, pct), line };
 		snprintf(score, sizeof score, "%.2f", hits[i].score);
 		snprintf(year, sizeof year, "%d", it->set->year);
-		snprintf(line, sizeof line, "%d", it->target_lines[hits[i].t]);
+		snprintf(line, sizeof line, "%d", item_target_line(it, hits[i].t));
 		rows_add(out, row);
 	}
 }

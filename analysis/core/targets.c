@@ -1371,9 +1371,8 @@ target_list_release(struct target_list *l)
 void
 target_list_copy(struct target_list *to, const struct target_list *from)
 {
-	to->v = xcalloc(from->n + 1, sizeof *to->v);
-	to->n = from->n;
-	to->cap = from->n + 1;
+	to->v = from->n ? xmalloc(from->n * sizeof *to->v) : NULL;
+	to->n = to->cap = from->n;
 	if (from->n)
 		memcpy(to->v, from->v, from->n * sizeof *to->v); /* the strings are interned */
 }

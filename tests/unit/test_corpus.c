@@ -159,6 +159,10 @@ test_items_and_refs(void **state)
 	assert_non_null(it);
 	assert_int_equal(t, 1);
 	assert_int_equal(it->targets.v[t].value, 100);
+	/* No raw notice: the targets stand on the item's line of the task CSV. */
+	assert_null(it->target_lines);
+	assert_int_equal(item_target_line(it, 1), it->line);
+	assert_int_equal(it->line, 2);
 	/* Not of the shape, or nothing there. */
 	assert_null(corpus_item(c, "a-2025", &t));
 	assert_null(corpus_item(c, "a-2025:9", &t));
