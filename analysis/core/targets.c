@@ -905,15 +905,22 @@ struct found {
 static void
 tell_apart(struct target_list *l, size_t first, const struct seen *seen)
 {
-	size_t n = l->n - first, *grp;
-	char **where;
-	int *done;
+	/* A task has a few targets: their room on the stack unless there are many. */
+	size_t n = l->n - first, *grp, gbuf[16];
+	char **where, *wbuf[16];
+	int *done, dbuf[16];
 
 	if (n < 2)
 		return; /* one target has no other to be told from */
-	grp = xcalloc(n + 1, sizeof *grp);
-	where = xcalloc(n + 1, sizeof *where);
-	done = xcalloc(n + 1, sizeof *done);
+	if (n <= 16) {
+		grp = gbuf;
+		where = memset(wbuf, 0, sizeof wbuf);
+		done = memset(dbuf, 0, sizeof dbuf);
+	} else {
+		grp = xcalloc(n + 1, sizeof *grp);
+		where = xcalloc(n + 1, sizeof *where);
+		done = xcalloc(n + 1, sizeof *done);
+	}
 
 	for (size_t a = 0; a < n; a++) {
 		size_t ng = 0;
@@ -944,9 +951,11 @@ tell_apart(struct target_list *l, size_t first, const struct seen *seen)
 	}
 	for (size_t a = 0; a < n; a++)
 		free(where[a]);
-	free(where);
-	free(done);
-	free(grp);
+	if (n > 16) {
+		free(where);
+		free(done);
+		free(grp);
+	}
 }
 
 static const char cumul_mark[] = "累计";

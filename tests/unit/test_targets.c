@@ -130,6 +130,34 @@ test_range_and_offsets(void **state)
 	target_list_release(&l);
 }
 
+/* Targets of one label in one task are told apart by the places their clauses name: two
+ * of them, and more than a task usually has (eighteen). */
+static void
+test_told_apart(void **state)
+{
+	static const char towns[] = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未";
+	struct target_list l = { 0 };
+	char task[2048], want[64];
+	size_t at = 0;
+	(void)state;
+
+	targets_extract("在龙亭镇新建污水管网31公里，在槐树关镇新建污水管网87公里。", NULL, &l);
+	assert_int_equal(l.n, 2);
+	assert_string_equal(l.v[0].metric, "污水管网（龙亭镇）");
+	assert_string_equal(l.v[1].metric, "污水管网（槐树关镇）");
+	target_list_release(&l);
+	for (int i = 0; i < 18; i++)
+		at += (size_t)snprintf(task + at, sizeof task - at, "%s在%.3s镇新建污水管网%d公里",
+		                       i ? "，" : "", towns + 3 * i, i + 1);
+	targets_extract(task, NULL, &l);
+	assert_int_equal(l.n, 18);
+	for (int i = 0; i < 18; i++) {
+		snprintf(want, sizeof want, "污水管网（%.3s镇）", towns + 3 * i);
+		assert_string_equal(l.v[i].metric, want);
+	}
+	target_list_release(&l);
+}
+
 /* Metrics and raw spans are kept once: two tasks that say the same hold one copy, and a
  * list's copy holds the same (lists are released without them). */
 static void
@@ -190,6 +218,7 @@ main(void)
 		cmocka_unit_test(test_grammar),
 		cmocka_unit_test(test_range_and_offsets),
 		cmocka_unit_test(test_interned),
+		cmocka_unit_test(test_told_apart),
 		
 		cmocka_unit_test(test_split_number),
 	};
