@@ -271,6 +271,10 @@ static struct intern_shard {
 	struct pool pool;       /* the copies */
 } interned[MEMO_SHARDS];
 static pthread_once_t intern_once = PTHREAD_ONCE_INIT;
+/* What a thread interned last, by hash: a few texts come back on most targets (the
+ * generator's half a million have 58 labels), and both threads would take the same
+ * shard's lock for each. */
+static _Thread_local struct intern_slot intern_seen[256];
 
 static void
 intern_init(void)
@@ -297,9 +301,11 @@ intern_n(const char *s, size_t n)
 {
 	uint64_t h = hash(s, n) | 1; /* 0 marks a free slot */
 	struct intern_shard *sh = &interned[(h >> 58) % MEMO_SHARDS]; /* the slot: bits 6.. */
-	struct intern_slot *e;
+	struct intern_slot *e, *seen = &intern_seen[(h >> 40) & 255];
 	const char *r;
 
+	if (seen->h == h && seen->n == n && memcmp(seen->s, s, n) == 0)
+		return seen->s;
 	pthread_once(&intern_once, intern_init);
 	pthread_mutex_lock(&sh->lock);
 	if (2 * (sh->n + 1) > sh->nslot) {
@@ -319,6 +325,7 @@ intern_n(const char *s, size_t n)
 	}
 	r = e->s;
 	pthread_mutex_unlock(&sh->lock);
+	*seen = (struct intern_slot){ h, r, n };
 	return r;
 }
 
