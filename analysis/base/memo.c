@@ -258,79 +258,56 @@ keep_free(struct keep *k)
 
 /* ---- intern ---- */
 
-struct intern_slot {
-	uint64_t h;             /* 0: free */
-	const char *s;
-	size_t n;
-};
-
-static struct intern_shard {
-	pthread_mutex_t lock;
-	struct intern_slot *slot;
-	size_t nslot, n;        /* nslot a power of two, or 0 */
-	struct pool pool;       /* the copies */
-} interned[MEMO_SHARDS];
+/* The copies, each its own key and value in a keep for the life of the process. */
+static struct keep interned;
+static struct pool intern_pool;
+static pthread_mutex_t intern_lock = PTHREAD_MUTEX_INITIALIZER; /* the pool's */
 static pthread_once_t intern_once = PTHREAD_ONCE_INIT;
 /* What a thread interned last, by hash: a few texts come back on most targets (the
  * generator's half a million have 58 labels), and both threads would take the same
  * shard's lock for each. */
-static _Thread_local struct intern_slot intern_seen[256];
+static _Thread_local struct {
+	uint64_t h;
+	const char *s;
+} intern_seen[256];
 
 static void
 intern_init(void)
 {
-	for (size_t i = 0; i < MEMO_SHARDS; i++)
-		pthread_mutex_init(&interned[i].lock, NULL);
-}
-
-/* Where H (with S, N) is in SH, or the free slot where it goes. */
-static struct intern_slot *
-intern_find(const struct intern_shard *sh, uint64_t h, const char *s, size_t n)
-{
-	size_t i = (size_t)(h >> 6) & (sh->nslot - 1);
-
-	for (;; i = (i + 1) & (sh->nslot - 1)) {
-		struct intern_slot *e = &sh->slot[i];
-		if (!e->h || (e->h == h && e->n == n && memcmp(e->s, s, n) == 0))
-			return e;
-	}
-}
-
-const char *
-intern_n(const char *s, size_t n)
-{
-	uint64_t h = hash(s, n) | 1; /* 0 marks a free slot */
-	struct intern_shard *sh = &interned[(h >> 58) % MEMO_SHARDS]; /* the slot: bits 6.. */
-	struct intern_slot *e, *seen = &intern_seen[(h >> 40) & 255];
-	const char *r;
-
-	if (seen->h == h && seen->n == n && memcmp(seen->s, s, n) == 0)
-		return seen->s;
-	pthread_once(&intern_once, intern_init);
-	pthread_mutex_lock(&sh->lock);
-	if (2 * (sh->n + 1) > sh->nslot) {
-		struct intern_slot *old = sh->slot;
-		size_t nold = sh->nslot;
-		sh->nslot = nold ? 2 * nold : 64;
-		sh->slot = xcalloc(sh->nslot, sizeof *sh->slot);
-		for (size_t i = 0; i < nold; i++)
-			if (old[i].h)
-				*intern_find(sh, old[i].h, old[i].s, old[i].n) = old[i];
-		free(old);
-	}
-	e = intern_find(sh, h, s, n);
-	if (!e->h) {
-		*e = (struct intern_slot){ h, pool_strndup(&sh->pool, s, n), n };
-		sh->n++;
-	}
-	r = e->s;
-	pthread_mutex_unlock(&sh->lock);
-	*seen = (struct intern_slot){ h, r, n };
-	return r;
+	keep_init(&interned, 0);
 }
 
 const char *
 intern(const char *s)
 {
-	return intern_n(s, strlen(s));
+	uint64_t h = keep_hash(&s, 1);
+	const char *r, *copy;
+
+	if (intern_seen[h & 255].h == h && strcmp(intern_seen[h & 255].s, s) == 0)
+		return intern_seen[h & 255].s;
+	pthread_once(&intern_once, intern_init);
+	if (!(r = keep_get(&interned, h, &s, 1))) {
+		pthread_mutex_lock(&intern_lock);
+		copy = pool_strdup(&intern_pool, s);
+		pthread_mutex_unlock(&intern_lock);
+		/* Another thread may have kept it meanwhile: its copy is the one. */
+		r = keep_put(&interned, h, &copy, 1, copy);
+	}
+	intern_seen[h & 255].h = h;
+	intern_seen[h & 255].s = r;
+	return r;
+}
+
+const char *
+intern_n(const char *s, size_t n)
+{
+	char buf[256], *t = n < sizeof buf ? buf : xmalloc(n + 1);
+	const char *r;
+
+	memcpy(t, s, n);
+	t[n] = '\0';
+	r = intern(t);
+	if (t != buf)
+		free(t);
+	return r;
 }

@@ -74,7 +74,7 @@ void keep_free(struct keep *k);
  * corpus's million targets would otherwise hold a million small copies.  Safe to share
  * among threads.
  */
-/* The kept copy of the N bytes S (a string without them ending in NUL). */
+/* The kept copy of the N bytes S (no NUL among them; S need not end after them). */
 const char *intern_n(const char *s, size_t n);
 const char *intern(const char *s);
 
