@@ -72,6 +72,24 @@ struct job {
 	int from, bad;
 };
 
+/* FN on four threads at once, each from its own place in the keys: none finds a wrong
+ * answer. */
+static void
+run_threads(void *(*fn)(void *))
+{
+	pthread_t t[4];
+	struct job j[4];
+
+	for (int i = 0; i < 4; i++) {
+		j[i] = (struct job){ i * 1000, 0 };
+		assert_int_equal(pthread_create(&t[i], NULL, fn, &j[i]), 0);
+	}
+	for (int i = 0; i < 4; i++) {
+		pthread_join(t[i], NULL);
+		assert_int_equal(j[i].bad, 0);
+	}
+}
+
 static void *
 worker(void *arg)
 {
@@ -96,18 +114,9 @@ worker(void *arg)
 static void
 test_threads(void **state)
 {
-	pthread_t t[4];
-	struct job j[4];
 	(void)state;
 
-	for (int i = 0; i < 4; i++) {
-		j[i] = (struct job){ i * 1000, 0 };
-		assert_int_equal(pthread_create(&t[i], NULL, worker, &j[i]), 0);
-	}
-	for (int i = 0; i < 4; i++) {
-		pthread_join(t[i], NULL);
-		assert_int_equal(j[i].bad, 0);
-	}
+	run_threads(worker);
 	memo_clear(&m);
 }
 
@@ -215,21 +224,12 @@ keep_worker(void *arg)
 static void
 test_keep_threads(void **state)
 {
-	pthread_t t[4];
-	struct job j[4];
 	(void)state;
 
 	for (int i = 0; i < 5000; i++)
 		snprintf(stexts[i], sizeof stexts[i], "s%d", i);
 	keep_init(&shared, 5000);
-	for (int i = 0; i < 4; i++) {
-		j[i] = (struct job){ i * 1000, 0 };
-		assert_int_equal(pthread_create(&t[i], NULL, keep_worker, &j[i]), 0);
-	}
-	for (int i = 0; i < 4; i++) {
-		pthread_join(t[i], NULL);
-		assert_int_equal(j[i].bad, 0);
-	}
+	run_threads(keep_worker);
 	keep_free(&shared);
 }
 
@@ -278,20 +278,11 @@ intern_worker(void *arg)
 static void
 test_intern_threads(void **state)
 {
-	pthread_t t[4];
-	struct job j[4];
 	(void)state;
 
 	for (int i = 0; i < 5000; i++)
 		snprintf(stexts[i], sizeof stexts[i], "i%d", i);
-	for (int i = 0; i < 4; i++) {
-		j[i] = (struct job){ i * 1000, 0 };
-		assert_int_equal(pthread_create(&t[i], NULL, intern_worker, &j[i]), 0);
-	}
-	for (int i = 0; i < 4; i++) {
-		pthread_join(t[i], NULL);
-		assert_int_equal(j[i].bad, 0);
-	}
+	run_threads(intern_worker);
 	for (int i = 0; i < 5000; i++)
 		assert_string_equal(intern(stexts[i]), stexts[i]);
 }
