@@ -33,6 +33,17 @@ test_read(void **state)
 	assert_int_equal(d->rows[1].line, 2);
 	assert_int_equal(d->rows[2].line, 4);
 	csvio_free(d);
+	/* Tabs are data too, in a text without a space; so is a space alone. */
+	assert_non_null(d = parse("\ta\t,b\tc\n x,\"q\"\n", &cause));
+	assert_string_equal(d->rows[0].f[0], "\ta\t");
+	assert_string_equal(d->rows[0].f[1], "b\tc");
+	assert_string_equal(d->rows[1].f[0], " x");
+	assert_string_equal(d->rows[1].f[1], "q");
+	csvio_free(d);
+	assert_non_null(d = parse("\ta,b\t\n", &cause));
+	assert_string_equal(d->rows[0].f[0], "\ta");
+	assert_string_equal(d->rows[0].f[1], "b\t");
+	csvio_free(d);
 }
 
 /* Many rows and long fields (the document keeps them in blocks of its own); a row taken
