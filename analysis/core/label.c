@@ -1516,20 +1516,18 @@ gloss_at(const char *s)
 	return (size_t)(p + strlen(close) - s);
 }
 
-/* S as the rules read it: brackets full-width, pinyin glosses gone; malloc'd. */
+/* S as the rules read it, brackets full-width and pinyin glosses gone, malloc'd; NULL
+ * where that leaves S as it is (it has no bracket: a gloss is in brackets) or S is NULL. */
 static char *
-norm_text(const char *s)
+norm_changed(const char *s)
 {
 	/* At most three bytes for each (a bracket becomes a full-width one): written in
 	 * place, not grown a character at a time. */
 	char *out, *o;
 	size_t g;
 
-	if (!s)
+	if (!s || (!strpbrk(s, "()") && !strstr(s, "（")))
 		return NULL;
-	/* Without a bracket there is nothing to change (a gloss is in brackets). */
-	if (!strpbrk(s, "()") && !strstr(s, "（"))
-		return xstrdup(s);
 	out = o = xmalloc(3 * strlen(s) + 1);
 	while (*s) {
 		int32_t cp;
@@ -1553,6 +1551,15 @@ norm_text(const char *s)
 	}
 	*o = '\0';
 	return out;
+}
+
+/* S as the rules read it (norm_changed), always a copy of its own; NULL for NULL. */
+static char *
+norm_text(const char *s)
+{
+	char *c = norm_changed(s);
+
+	return c || !s ? c : xstrdup(s);
 }
 
 /* Brackets left open or closed alone by a cut: 城市书房（百姓书屋 → 城市书房, 改扩）建公办园
@@ -1896,13 +1903,18 @@ compose_label(const struct label_in *in)
 	char *s[NELEM(field)], *out;
 
 	pthread_once(&first_chars_once, first_chars_init);
-	/* Every phrase normalised once; the copies are freed below. */
+	/* Every phrase normalised once: a copy only where that changes it (the copies are
+	 * freed below), the rules only read them. */
 	for (size_t i = 0; i < NELEM(field); i++)
-		*field[i] = s[i] = norm_text(*field[i]);
+		if ((s[i] = norm_changed(*field[i])))
+			*field[i] = s[i];
 	n.after = after_of(n.after);
 	/* 费率由7%降至6%: the rate before it changes is still the rate. */
-	if (ends(n.before, "由"))
-		s[0][strlen(s[0]) - strlen("由")] = '\0';
+	if (ends(n.before, "由")) {
+		char *b = xstrndup(n.before, strlen(n.before) - strlen("由"));
+		free(s[0]);
+		n.before = s[0] = b;
+	}
 	out = compose(&n);
 	balance(out);
 	trim(out);
