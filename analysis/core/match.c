@@ -135,6 +135,7 @@ struct ctx {
 	struct garena *arenas;
 	size_t narenas;
 	size_t *base;         /* index of the first item of each set */
+	size_t *sgi, *sgt;    /* each set's count of its items' bigrams, and of its targets' */
 	size_t **il, *nil, *ilcap; /* each item's links (indexes into the match's links, or
 	                         * while the years are linked in parallel, LOCAL_LINK
 	                         * references into a jurisdiction's own sink) */
@@ -163,6 +164,12 @@ enum {
 	TF_LATIN = 2,         /* has a Latin word of two letters or more (AED) */
 };
 
+/* A list of target bigrams whose vector a pair has made, at AT in its vectors. */
+struct vseen {
+	const uint32_t *list;
+	size_t n, at;
+};
+
 /* One thread's working array over the corpus's bigrams: each one's index in the pair
  * being compared (-1 when not in it), reset bigram by bigram when the pair is done. */
 struct scratch {
@@ -173,7 +180,8 @@ struct scratch {
 	struct room {
 		void *p;
 		size_t cap;    /* bytes */
-	} gid, cnt, idfv, ids, locs, ws, iv, tv, tfirst, score, pfirst, pwho, pwt, post;
+	} gid, cnt, idfv, ids, locs, ws, iv, tv, vh, vused, tfirst, score, pfirst, pwho, pwt,
+	        post;
 	/* Each of the pair's bigrams' number among the rare ones its postings list (struct
 	 * postings), -1 between pairs; room for NRK bigrams. */
 	int *rk;
@@ -427,7 +435,8 @@ static void
 scratch_release(struct scratch *w)
 {
 	struct room *r[] = { &w->gid, &w->cnt, &w->idfv, &w->ids, &w->locs, &w->ws, &w->iv,
-		             &w->tv, &w->tfirst, &w->score, &w->pfirst, &w->pwho, &w->pwt, &w->post };
+		             &w->tv, &w->vh, &w->vused, &w->tfirst, &w->score, &w->pfirst,
+		             &w->pwho, &w->pwt, &w->post };
 
 	free(w->loc);
 	for (size_t i = 0; i < NELEM(r); i++)
@@ -776,6 +785,15 @@ ctx_init(struct ctx *x, struct corpus *c)
 	keep_init(&x->metrics, 0);
 	nt = par_for_any(x->nitems, 2048, grams_run, jobs);
 	par_for_any(x->nitems, 1 << 16, share_lists, x);
+	/* What a pair's arrays hold, counted once for each set and not at each of its pairs. */
+	x->sgi = xcalloc(c->nsets + 1, sizeof *x->sgi);
+	x->sgt = xcalloc(c->nsets + 1, sizeof *x->sgt);
+	for (size_t i = 0; i < c->nsets; i++)
+		for (k = x->base[i]; k < x->base[i] + c->sets[i].nitems; k++) {
+			x->sgi[i] += x->ig[k].n;
+			for (size_t t = x->tfirst[k]; t < x->tfirst[k + 1]; t++)
+				x->sgt[i] += x->tg[t].n;
+		}
 	keep_free(&x->metrics);
 	pthread_mutex_destroy(&x->cls.lock);
 	free(x->cls.unit);
@@ -829,6 +847,8 @@ ctx_release(struct ctx *x)
 	ctx_drop_grams(x);
 	free(x->edges.v);
 	free(x->tfirst);
+	free(x->sgi);
+	free(x->sgt);
 	free(x->tclass);
 	free(x->tflag);
 	free(x->il);
@@ -927,7 +947,8 @@ static void
 pair_init(struct pair *p, const struct ctx *x, struct scratch *w, const struct set *a,
           const struct set *b, int items, const char *out)
 {
-	size_t n = a->nitems + (b != a ? b->nitems : 0), nt = 0, arena = 0, ni = 0, nti = 0;
+	size_t n = a->nitems + (b != a ? b->nitems : 0), nt = 0, arena = 0, ni, nti;
+	size_t sa = (size_t)(a - x->c->sets), sb = (size_t)(b - x->c->sets);
 	int *cnt;
 
 	memset(p, 0, sizeof *p);
@@ -935,15 +956,11 @@ pair_init(struct pair *p, const struct ctx *x, struct scratch *w, const struct s
 	p->w = w;
 	p->a = a;
 	p->b = b;
-	p->abase = x->base[a - x->c->sets];
-	p->bbase = x->base[b - x->c->sets];
+	p->abase = x->base[sa];
+	p->bbase = x->base[sb];
 	p->ndocs = (double)n;
-	for (size_t i = 0; i < n; i++) {
-		size_t k = pair_index(p, i);
-		ni += x->ig[k].n;
-		for (size_t t = x->tfirst[k]; t < x->tfirst[k + 1]; t++)
-			nti += x->tg[t].n;
-	}
+	ni = x->sgi[sa] + (b != a ? x->sgi[sb] : 0);
+	nti = x->sgt[sa] + (b != a ? x->sgt[sb] : 0);
 	/* The vectors' arena: the items' (ITEMS), then the targets'. */
 	arena = nti + (items ? ni : 0);
 	p->ids = room(&w->ids, arena + 1, sizeof *p->ids);
@@ -986,10 +1003,45 @@ pair_init(struct pair *p, const struct ctx *x, struct scratch *w, const struct s
 	}
 	p->tfirst[n] = nt;
 	p->tv = room(&w->tv, nt + 1, sizeof *p->tv);
-	for (size_t i = 0; i < n; i++) {
-		size_t k = pair_index(p, i);
-		for (size_t t = x->tfirst[k]; t < x->tfirst[k + 1]; t++)
-			p->tv[p->tfirst[i] + (t - x->tfirst[k])] = vec_make(p, &x->tg[t], cnt);
+	{
+		/* A metric met again in the pair (the same target the next year, a district's
+		 * copy of its city's) has the vector it had: the same list, the same counts.
+		 * Its list found by where its bigrams are, in a table of twice the targets,
+		 * empty between pairs (the slots taken are listed, and emptied after). */
+		size_t hcap = 16, nused = 0, *used;
+		struct vseen *h;
+		while (hcap < 2 * nt)
+			hcap *= 2;
+		if (hcap * sizeof *h > w->vh.cap) {
+			free(w->vh.p);
+			w->vh.p = xcalloc(hcap, sizeof *h);
+			w->vh.cap = hcap * sizeof *h;
+		}
+		h = w->vh.p;
+		used = room(&w->vused, nt + 1, sizeof *used);
+		for (size_t i = 0; i < n; i++) {
+			size_t k = pair_index(p, i);
+			for (size_t t = x->tfirst[k]; t < x->tfirst[k + 1]; t++) {
+				const struct glist *l = &x->tg[t];
+				size_t at = p->tfirst[i] + (t - x->tfirst[k]), q;
+				if (l->n == 0) {
+					p->tv[at] = vec_make(p, l, cnt);
+					continue;
+				}
+				q = (size_t)(((uintptr_t)l->id >> 2) * 0x9E3779B97F4A7C15ull >> 32) &
+				    (hcap - 1);
+				while (h[q].list && (h[q].list != l->id || h[q].n != l->n))
+					q = (q + 1) & (hcap - 1);
+				if (!h[q].list) {
+					p->tv[at] = vec_make(p, l, cnt);
+					h[q] = (struct vseen){ l->id, l->n, at };
+					used[nused++] = q;
+				} else
+					p->tv[at] = p->tv[h[q].at];
+			}
+		}
+		while (nused)
+			h[used[--nused]].list = NULL;
 	}
 }
 
@@ -1770,7 +1822,8 @@ struct districts_job {
 	size_t *order;        /* their numbers in D, city after city, in catalog order */
 	size_t *city;         /* where each city's run starts in ORDER; city[ncity] = nd */
 	size_t ncity;
-	struct par_queue *q;  /* the cities, handed out as the threads ask */
+	size_t *take;         /* the cities, the most work first */
+	struct par_queue *q;  /* TAKE, handed out as the threads ask */
 	struct edges e;
 };
 
@@ -1781,8 +1834,8 @@ districts_thread(void *arg)
 	struct scratch w;
 
 	scratch_init(&w, j->x);
-	for (size_t k; (k = par_take(j->q)) < j->ncity;)
-		for (size_t i = j->city[k]; i < j->city[k + 1]; i++) {
+	for (size_t q; (q = par_take(j->q)) < j->ncity;)
+		for (size_t k = j->take[q], i = j->city[k]; i < j->city[k + 1]; i++) {
 			size_t g = j->order[i];
 			cur_group = g;
 			link_pair(j->m, j->x, &w, j->d[g], j->d[g]->up, REL_CHILD, NULL, &j->e);
@@ -1790,6 +1843,22 @@ districts_thread(void *arg)
 	cur_group = (size_t)-1;
 	scratch_release(&w);
 	return NULL;
+}
+
+/* A city and the work of linking its districts to it. */
+struct city_work {
+	size_t work, k;
+};
+
+/* More work first; then in catalog order. */
+static int
+cmp_work(const void *x, const void *y)
+{
+	const struct city_work *a = x, *b = y;
+
+	if (a->work != b->work)
+		return a->work > b->work ? -1 : 1;
+	return (a->k > b->k) - (a->k < b->k);
 }
 
 /*
@@ -1805,7 +1874,8 @@ link_districts(struct match *m, struct ctx *x)
 	struct districts_job jobs[PAR_MAX];
 	struct par_queue q = PAR_QUEUE_INIT;
 	size_t nd = 0, nt, ncity = 0;
-	size_t *cnt = xcalloc(c->nsets + 2, sizeof *cnt), *order, *city;
+	size_t *cnt = xcalloc(c->nsets + 2, sizeof *cnt), *order, *city, *take;
+	struct city_work *work;
 
 	for (size_t i = 0; i < c->nsets; i++)
 		if (c->sets[i].up) {
@@ -1823,10 +1893,22 @@ link_districts(struct match *m, struct ctx *x)
 	city[ncity] = nd;
 	for (size_t g = 0; g < nd; g++)
 		order[cnt[d[g]->up - c->sets]++] = g;
+	/* The cities with the most work first, so that no thread is left with a big one
+	 * while the other has finished: a city's work is a pair of it and each district. */
+	work = xcalloc(ncity + 1, sizeof *work);
+	for (size_t k = 0; k < ncity; k++) {
+		work[k].k = k;
+		for (size_t i = city[k]; i < city[k + 1]; i++)
+			work[k].work += d[order[i]]->nitems + d[order[i]]->up->nitems;
+	}
+	qsort(work, ncity, sizeof *work, cmp_work);
+	take = xmalloc((ncity + 1) * sizeof *take);
+	for (size_t k = 0; k < ncity; k++)
+		take[k] = work[k].k;
 	x->sinks = xcalloc(nd + 1, sizeof *x->sinks);
 	nt = par_threads(nd, 16);
 	for (size_t t = 0; t < nt; t++)
-		jobs[t] = (struct districts_job){ m, x, d, order, city, ncity, &q, { 0 } };
+		jobs[t] = (struct districts_job){ m, x, d, order, city, ncity, take, &q, { 0 } };
 	par_run(districts_thread, jobs, sizeof *jobs, nt);
 	merge_sinks(m, x, nd);
 	for (size_t t = 0; t < nt; t++)
@@ -1835,6 +1917,8 @@ link_districts(struct match *m, struct ctx *x)
 	free(cnt);
 	free(order);
 	free(city);
+	free(take);
+	free(work);
 }
 
 static void link_districts(struct match *m, struct ctx *x);

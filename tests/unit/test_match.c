@@ -463,6 +463,51 @@ test_same_words_other_units(void **state)
 	corpus_free(c);
 }
 
+/* A metric met again in a pair has the vector it had, and one of as many bigrams its own,
+ * in each of the pairs a thread takes one after another: swapped in order from year to
+ * year, each target stays in its series. */
+static void
+test_metric_met_again(void **state)
+{
+	struct corpus *c;
+	struct match m = { 0 };
+	struct set *y[3];
+	(void)state;
+
+	fixture_put("catalog.csv", "set,year,jurisdiction,level,parent,doc_number,issued,title,raw,tasks\n"
+	                           "y-2024,2024,某县,city,,,,,,tasks/y-2024.csv\n"
+	                           "y-2025,2025,某县,city,,,,,,tasks/y-2025.csv\n"
+	                           "y-2026,2026,某县,city,,,,,,tasks/y-2026.csv\n");
+	fixture_put("tasks/y-2024.csv", "seq,section,name,units,task,deadline,note\n"
+	                                "1,,发展托育服务,县卫生健康委,新增托位100个。,,\n"
+	                                "2,,托育养老并进,县民政局,新增托位10个，新增床位20个。,,\n");
+	fixture_put("tasks/y-2025.csv", "seq,section,name,units,task,deadline,note\n"
+	                                "1,,发展托育服务,县卫生健康委,新增托位120个。,,\n"
+	                                "2,,托育养老并进,县民政局,新增床位22个，新增托位11个。,,\n");
+	fixture_put("tasks/y-2026.csv", "seq,section,name,units,task,deadline,note\n"
+	                                "1,,托育养老并进,县民政局,新增托位12个，新增床位24个。,,\n"
+	                                "2,,发展托育服务,县卫生健康委,新增托位130个。,,\n");
+	fixture_put("aliases.csv", "kind,a,b\n");
+	c = load();
+	y[0] = corpus_set(c, "y-2024");
+	y[1] = corpus_set(c, "y-2025");
+	y[2] = corpus_set(c, "y-2026");
+	assert_string_equal(y[0]->items[1].targets.v[0].metric, "新增托位");
+	assert_string_equal(y[1]->items[1].targets.v[0].metric, "新增床位");
+	match_run(&m, c);
+	assert_non_null(match_series_of(&m, &y[0]->items[1], 0));
+	/* 托位 of the joint item, then its 床位, then the other item's 托位. */
+	assert_ptr_equal(match_series_of(&m, &y[0]->items[1], 0), match_series_of(&m, &y[1]->items[1], 1));
+	assert_ptr_equal(match_series_of(&m, &y[0]->items[1], 0), match_series_of(&m, &y[2]->items[0], 0));
+	assert_ptr_equal(match_series_of(&m, &y[0]->items[1], 1), match_series_of(&m, &y[1]->items[1], 0));
+	assert_ptr_equal(match_series_of(&m, &y[0]->items[1], 1), match_series_of(&m, &y[2]->items[0], 1));
+	assert_ptr_equal(match_series_of(&m, &y[0]->items[0], 0), match_series_of(&m, &y[2]->items[1], 0));
+	assert_ptr_not_equal(match_series_of(&m, &y[0]->items[0], 0),
+	                     match_series_of(&m, &y[0]->items[1], 0));
+	match_release(&m);
+	corpus_free(c);
+}
+
 /* Document frequencies are counted over the pair's items: a bigram that the next item
  * starts with (bigrams in the order of their keys: 地人 before 天地) still counts when it was
  * the last one first met (a bug once reset its count there, so that 地人 seemed rarer than
@@ -591,6 +636,7 @@ main(void)
 		cmocka_unit_test(test_series_other_year),
 		cmocka_unit_test(test_same_words_other_units),
 		cmocka_unit_test(test_score_by_hand),
+		cmocka_unit_test(test_metric_met_again),
 	};
 	return cmocka_run_group_tests(tests, setup, fixture_teardown);
 }
