@@ -36,7 +36,7 @@ on_row(int c, void *data)
 
 	(void)c;
 	xgrow(&d->rows, &d->cap, d->nrows + 1, sizeof *d->rows);
-	d->rows[d->nrows].f = pool_alloc(&d->pool, (r->n + 1) * sizeof *r->f);
+	d->rows[d->nrows].f = pool_alloc(&d->arrays, (r->n + 1) * sizeof *r->f);
 	memcpy(d->rows[d->nrows].f, r->f, r->n * sizeof *r->f);
 	d->rows[d->nrows].n = r->n;
 	d->rows[d->nrows].line = r->row_line;
@@ -85,6 +85,10 @@ csvio_parse(const char *buf, size_t len, const char *name, char **cause)
 		csv_set_space_func(&p, no_space);
 	csv_set_blk_size(&p, 1024); /* a task's text in one or two steps, not 128 bytes each */
 	r.d = xcalloc(1, sizeof *r.d);
+	/* The fields, each ended by a NUL where the text has a comma or a line end (quotes
+	 * only take bytes away), fit in a block of the text's size and one byte: exactly
+	 * that, since a task file's fields are kept (corpus.c). */
+	pool_first(&r.d->pool, len + 1);
 	r.line = 1;
 	r.boundary = 1;
 	/* Feed line by line so that rows know where they start: the first line with text
@@ -139,6 +143,7 @@ csvio_free(struct csv_doc *d)
 	if (!d)
 		return;
 	pool_release(&d->pool);
+	pool_release(&d->arrays);
 	free(d->rows);
 	free(d);
 }

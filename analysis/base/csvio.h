@@ -25,7 +25,8 @@ struct csv_row {
 struct csv_doc {
 	struct csv_row *rows; /* rows[0] is the header */
 	size_t nrows, cap;
-	struct pool pool;       /* where the fields and rows' arrays are */
+	struct pool pool;       /* where the fields are (a user may keep it: pool_merge) */
+	struct pool arrays;     /* where the rows' arrays are */
 };
 
 /* Read PATH. Returns NULL with "PATH:LINE: what" in *cause. Empty files give 0 rows. */

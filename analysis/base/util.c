@@ -222,6 +222,17 @@ pool_merge(struct pool *p, struct pool *from)
 }
 
 void
+pool_first(struct pool *p, size_t n)
+{
+	struct pool_block *b = xmalloc(sizeof *b + n);
+
+	b->next = p->b;
+	b->cap = n;
+	b->used = 0;
+	p->b = b;
+}
+
+void
 pool_release(struct pool *p)
 {
 	for (struct pool_block *b = p->b, *next; b; b = next) {

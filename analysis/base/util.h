@@ -12,6 +12,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "base/pool.h"
+
 /* Exit codes (docs/design.md, "Errors"). */
 enum yoy_exit {
 	EXIT_OK = 0,
@@ -48,23 +50,6 @@ void sb_reset(struct sb *sb);
 /* Return the string (never NULL) and leave sb empty; the caller frees it. */
 char *sb_detach(struct sb *sb);
 void sb_release(struct sb *sb);
-
-/* Memory handed out in blocks and given back all at once, for the many small strings that
- * live and die together (a CSV document's fields, a listing's cells: a national corpus
- * has millions, and a malloc and a free each was a good part of their cost).
- * Zero-initialise (POOL_INIT). */
-struct pool_block;
-struct pool {
-	struct pool_block *b;
-};
-#define POOL_INIT { NULL }
-/* N bytes, aligned for any object. */
-void *pool_alloc(struct pool *p, size_t n);
-char *pool_strndup(struct pool *p, const char *s, size_t n);
-char *pool_strdup(struct pool *p, const char *s);
-void pool_release(struct pool *p);
-/* FROM's blocks moved into P (what was allocated in either stays where it is). */
-void pool_merge(struct pool *p, struct pool *from);
 
 /* Store a formatted message in *cause (if cause is non-NULL); returns -1 for `return` chains. */
 int fail(char **cause, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

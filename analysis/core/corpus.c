@@ -130,25 +130,17 @@ corpus_set(const struct corpus *c, const char *id)
 	return NULL;
 }
 
-/* The item's strings, the seven fields F, in one block that starts at its seq (freed with
- * it): a national corpus has two million of them. */
+/* The item's strings: the seven fields F, which the set keeps (load_tasks). */
 static void
 item_strings(struct item *it, char *const *f)
 {
-	char **to[] = { &it->seq, &it->section, &it->name, &it->units, &it->task, &it->deadline,
-		        &it->note };
-	size_t len = 0;
-	char *p;
-
-	for (size_t k = 0; k < NELEM(to); k++)
-		len += strlen(f[k]) + 1;
-	p = xmalloc(len);
-	for (size_t k = 0; k < NELEM(to); k++) {
-		size_t n = strlen(f[k]) + 1;
-		memcpy(p, f[k], n);
-		*to[k] = p;
-		p += n;
-	}
+	it->seq = f[0];
+	it->section = f[1];
+	it->name = f[2];
+	it->units = f[3];
+	it->task = f[4];
+	it->deadline = f[5];
+	it->note = f[6];
 }
 
 static int exists(const char *path);
@@ -196,6 +188,10 @@ load_tasks(struct corpus *c, struct set *s, const char *catalog, char **cause)
 	}
 	rc = 0;
 out:
+	/* The fields the items point at are kept with the set, in the blocks they were read
+	 * into: no copy of a national corpus's two million strings. */
+	if (d)
+		pool_merge(&s->strings, &d->pool);
 	csvio_free(d);
 	free(path);
 	return rc;
@@ -402,11 +398,11 @@ corpus_free(struct corpus *c)
 		struct set *s = &c->sets[i];
 		for (size_t k = 0; k < s->nitems; k++) {
 			struct item *it = &s->items[k];
-			free(it->seq); /* the block of its strings (item_strings) */
 			target_list_release(&it->targets);
 			free(it->target_lines);
 		}
 		free(s->items);
+		pool_release(&s->strings);
 		free(s->id);
 		free(s->jurisdiction);
 		free(s->level);

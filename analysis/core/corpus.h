@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 
+#include "base/pool.h"
 #include "core/targets.h"
 
 extern const char *const catalog_cols[];
@@ -38,6 +39,7 @@ struct set {
 	struct set *up;    /* the parent set, or NULL */
 	struct item *items;
 	size_t nitems;
+	struct pool strings; /* the items' strings (the task file's fields) */
 };
 
 struct corpus {

@@ -80,6 +80,23 @@ test_many_and_take(void **state)
 	assert_string_equal(d->rows[8].f[0], "8");
 	csvio_free(d);
 	free(buf);
+	/* Fields fill the text's room and one byte at most: empty ones at the end, with no
+	 * line end after them, and quotes doubled. */
+	assert_non_null(d = parse("a,,", &cause));
+	assert_int_equal(d->rows[0].n, 3);
+	assert_string_equal(d->rows[0].f[0], "a");
+	assert_string_equal(d->rows[0].f[2], "");
+	csvio_free(d);
+	assert_non_null(d = parse(",", &cause));
+	assert_int_equal(d->rows[0].n, 2);
+	assert_string_equal(d->rows[0].f[1], "");
+	csvio_free(d);
+	assert_non_null(d = parse("\"\"\"\",x\n\n\n,\"\"", &cause));
+	assert_string_equal(d->rows[0].f[0], "\"");
+	assert_string_equal(d->rows[0].f[1], "x");
+	assert_string_equal(d->rows[1].f[0], "");
+	assert_string_equal(d->rows[1].f[1], "");
+	csvio_free(d);
 }
 
 static void
