@@ -305,13 +305,29 @@ trim_ends(char *s)
 /* What leads into S without being part of it: a list's own number (1.减少…, 2、实施…,
  * 一、优质教育…), 计划 before a plan (not 计划生育), a year (2025年全覆盖…).  Whether it
  * cut anything. */
+/* Does S start with a Chinese numeral of a list's number (一 to 十)? */
+static int
+han_numeral(const char *s)
+{
+	int32_t c;
+
+	if ((unsigned char)*s < 0xE4)
+		return 0; /* every one of them is led by E4..E5 */
+	u8_next(s, &c);
+	switch (c) {
+	case 0x4E00: case 0x4E8C: case 0x4E09: case 0x56DB: case 0x4E94: /* 一二三四五 */
+	case 0x516D: case 0x4E03: case 0x516B: case 0x4E5D: case 0x5341: /* 六七八九十 */
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 static int
 trim_lead(char *s)
 {
-	static const char *const han[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九",
-		                           "十" };
 	int cut = 0;
-	size_t d = 0, l2, mark;
+	size_t d = 0, mark;
 
 	while (isdigit((unsigned char)s[d]) && d < 3)
 		d++;
@@ -322,8 +338,8 @@ trim_lead(char *s)
 		cut = 1;
 	}
 	d = 0;
-	while (lead_of(s + d, han, NELEM(han), &l2) >= 0 && d < 9)
-		d += l2;
+	while (han_numeral(s + d) && d < 9)
+		d += strlen("一");
 	if (d && has(s + d, "、") && s[d + strlen("、")]) {
 		cut_front(s, d + strlen("、"));
 		cut = 1;

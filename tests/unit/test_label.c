@@ -274,6 +274,29 @@ test_memo(void **state)
 	free(again);
 }
 
+/* A list's own number in Chinese numerals leads into a phrase without being part of it:
+ * each of 一 to 十, and up to three of them; not four, nor another character. */
+static void
+test_list_numbers(void **state)
+{
+	static const char *const cut[] = { "一、", "二、", "三、", "四、", "五、", "六、", "七、",
+		                           "八、", "九、", "十、", "十二、", "二十三、" };
+	static const char *const kept[] = { "一二三四、", "百、", "零、", "十里长街、" };
+	(void)state;
+
+	for (size_t i = 0; i < sizeof cut / sizeof cut[0] + sizeof kept / sizeof kept[0]; i++) {
+		int is_cut = i < sizeof cut / sizeof cut[0];
+		const char *lead = is_cut ? cut[i] : kept[i - sizeof cut / sizeof cut[0]];
+		char before[64], *l;
+		struct label_in in = { .before = before, .clause = before, .after = "", .rest = "",
+			               .item = "" };
+		snprintf(before, sizeof before, "%s新增托位", lead);
+		l = label_make(&in);
+		assert_string_equal(l, is_cut ? "新增托位" : before);
+		free(l);
+	}
+}
+
 /* Inputs whose phrases cut the same text at other places, or differ in a missing phrase
  * against an empty one, are different inputs to the memo. */
 static void
@@ -316,6 +339,7 @@ main(void)
 		cmocka_unit_test(test_without_item),
 		cmocka_unit_test(test_memo),
 		cmocka_unit_test(test_memo_keys),
+		cmocka_unit_test(test_list_numbers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
