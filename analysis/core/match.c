@@ -272,34 +272,47 @@ grams_of(const char *s, unsigned w2, uint64_t **out, size_t *n, size_t *cap)
 }
 
 /* G sorted: a text's few hundred bigrams, sorted for every item and target of the corpus,
- * so in line rather than through qsort's comparison calls. */
+ * so in line rather than through qsort's comparison calls.  The keys are in no order, so a
+ * comparison's branch is mispredicted one time in two: each partition step moves its key
+ * and counts it by the comparison's value instead (Lomuto's scheme without a branch). */
 static void
 grams_sort(uint64_t *g, size_t n)
 {
 	while (n > 16) {
-		uint64_t a = g[0], b = g[n / 2], c = g[n - 1], piv;
-		size_t i = 0, j = n - 1;
+		uint64_t a = g[0], b = g[n / 2], c = g[n - 1], piv, t;
+		size_t at, j = 0, k;
+		/* The median of three, put last. */
 		piv = a < b ? (b < c ? b : (a < c ? c : a)) : (a < c ? a : (b < c ? c : b));
-		for (;;) {
-			uint64_t t;
-			while (g[i] < piv)
-				i++;
-			while (g[j] > piv)
-				j--;
-			if (i >= j)
-				break;
+		at = piv == a ? 0 : piv == b ? n / 2 : n - 1;
+		g[at] = g[n - 1];
+		g[n - 1] = piv;
+		for (size_t i = 0; i < n - 1; i++) {
 			t = g[i];
-			g[i++] = g[j];
-			g[j--] = t;
+			g[i] = g[j];
+			g[j] = t;
+			j += t < piv;
 		}
-		/* Recurse on the smaller side, loop on the larger. */
-		if (j + 1 < n - j - 1) {
-			grams_sort(g, j + 1);
-			g += j + 1;
-			n -= j + 1;
+		g[n - 1] = g[j];
+		g[j] = piv;
+		/* Few below the pivot: the keys equal to it (a text that repeats a word) put
+		 * next to it, so that they are not split again and again. */
+		k = j + 1;
+		if (j < n / 4)
+			for (size_t i = k; i < n; i++) {
+				t = g[i];
+				g[i] = g[k];
+				g[k] = t;
+				k += t == piv;
+			}
+		/* G[0..j) below the pivot, G[j..k) equal to it, G[k..n) above: recurse on the
+		 * smaller side, loop on the larger. */
+		if (j < n - k) {
+			grams_sort(g, j);
+			g += k;
+			n -= k;
 		} else {
-			grams_sort(g + j + 1, n - j - 1);
-			n = j + 1;
+			grams_sort(g + k, n - k);
+			n = j;
 		}
 	}
 	for (size_t i = 1; i < n; i++) {

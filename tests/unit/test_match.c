@@ -508,6 +508,43 @@ test_metric_met_again(void **state)
 	corpus_free(c);
 }
 
+/* A text that repeats one word thousands of times has its bigrams sorted and merged as
+ * any other (the sort groups keys equal to its pivot, not splitting them one by one). */
+static void
+test_repeated_words(void **state)
+{
+	struct sb t24 = SB_INIT, t25 = SB_INIT;
+	struct corpus *c;
+	struct set *a, *b;
+	(void)state;
+
+	sb_adds(&t24, "seq,section,name,units,task,deadline,note\n1,,托育,,");
+	sb_adds(&t25, "seq,section,name,units,task,deadline,note\n1,,托育,,");
+	for (int i = 0; i < 20000; i++) {
+		sb_adds(&t24, "托育");
+		sb_adds(&t25, "托育");
+	}
+	sb_adds(&t24, ",,\n");
+	sb_adds(&t25, "服务,,\n2,,托育,,托育托育托育托育服务,,\n");
+	fixture_put("catalog.csv", "set,year,jurisdiction,level,parent,doc_number,issued,title,raw,tasks\n"
+	                           "y-2024,2024,某县,city,,,,,,tasks/y-2024.csv\n"
+	                           "y-2025,2025,某县,city,,,,,,tasks/y-2025.csv\n");
+	fixture_put("tasks/y-2024.csv", t24.buf);
+	fixture_put("tasks/y-2025.csv", t25.buf);
+	fixture_put("aliases.csv", "kind,a,b\n");
+	c = load();
+	a = corpus_set(c, "y-2024");
+	b = corpus_set(c, "y-2025");
+	/* 托育 and 育托 weigh as if met three times (the cap): the same vector as 托育 four
+	 * times and 服务. */
+	assert_float_equal(match_item_score(c, &a->items[0], &b->items[0]),
+	                   match_item_score(c, &a->items[0], &b->items[1]), 1e-12);
+	assert_true(match_item_score(c, &a->items[0], &b->items[0]) < 1);
+	corpus_free(c);
+	sb_release(&t24);
+	sb_release(&t25);
+}
+
 /* Document frequencies are counted over the pair's items: a bigram that the next item
  * starts with (bigrams in the order of their keys: 地人 before 天地) still counts when it was
  * the last one first met (a bug once reset its count there, so that 地人 seemed rarer than
@@ -637,6 +674,7 @@ main(void)
 		cmocka_unit_test(test_same_words_other_units),
 		cmocka_unit_test(test_score_by_hand),
 		cmocka_unit_test(test_metric_met_again),
+		cmocka_unit_test(test_repeated_words),
 	};
 	return cmocka_run_group_tests(tests, setup, fixture_teardown);
 }
