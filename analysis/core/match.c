@@ -510,17 +510,19 @@ static double
 vec_cos(const struct vec *a, const struct vec *b)
 {
 	double dot = 0;
-	size_t i = 0, j = 0;
+	size_t i = 0, j = 0, na = a->n, nb = b->n;
 
 	if (a->norm == 0 || b->norm == 0)
 		return 0;
-	while (i < a->n && j < b->n) {
-		if (a->id[i] == b->id[j])
-			dot += a->w[i++] * b->w[j++];
-		else if (a->id[i] < b->id[j])
-			i++;
-		else
-			j++;
+	/* The two lists walked without a branch on their numbers (which comes first is
+	 * anyone's guess): a product is taken at every step and added only where the numbers
+	 * are one (adding +0 leaves the sum, which is never -0, as it is). */
+	while (i < na && j < nb) {
+		uint32_t x = a->id[i], y = b->id[j];
+		double p = a->w[i] * b->w[j];
+		dot += x == y ? p : 0.0;
+		i += x <= y;
+		j += y <= x;
 	}
 	return dot / (a->norm * b->norm);
 }
