@@ -617,6 +617,7 @@ struct grams_job {
 	uint32_t *renum;      /* the thread's number → the corpus's */
 	struct pool metrics;  /* the metrics it read first (struct metric_grams) */
 	struct seen_units *seen; /* the (kind, unit) pairs it has met (class_of) */
+	struct metric_seen *mseen; /* the metrics it has met, by their interned text */
 };
 
 /* What a metric's text says to the series step: a few thousand texts come back on a
@@ -625,6 +626,16 @@ struct grams_job {
 struct metric_grams {
 	struct glist l;
 	unsigned char flag;   /* TF_ flags */
+};
+
+/* A metric a thread has met, by its text's address (metrics are interned: one text, one
+ * address), in a table of MSEEN_CAP places each holding the last one met there: most
+ * targets name one of a few thousand metrics, found without the keep's lock or a hash
+ * of the text. */
+#define MSEEN_CAP 4096
+struct metric_seen {
+	const char *metric;
+	const struct metric_grams *mg;
 };
 
 /* Does IT have the bigrams of the item whose targets it copied (same task, name and
@@ -660,6 +671,8 @@ grams_run(void *jobs, size_t t, size_t lo, size_t hi)
 
 	if (!j->seen)
 		j->seen = xcalloc(1, sizeof *j->seen);
+	if (!j->mseen)
+		j->mseen = xcalloc(MSEEN_CAP, sizeof *j->mseen);
 	for (size_t k = lo; k < hi; k++) {
 		const struct item *it = x->items[k];
 		/* An item worded as another (a district copying its city, an item back the
@@ -672,16 +685,22 @@ grams_run(void *jobs, size_t t, size_t lo, size_t hi)
 		for (size_t t = 0; t < x->items[k]->targets.n; t++) {
 			const struct target *tg = &x->items[k]->targets.v[t];
 			const char *mt = tg->metric;
-			uint64_t h = keep_hash(&mt, 1);
-			const struct metric_grams *mg = keep_get(&x->metrics, h, &mt, 1);
+			struct metric_seen *ms =
+			        &j->mseen[((uintptr_t)mt * 0x9E3779B97F4A7C15ull) >> 52 & (MSEEN_CAP - 1)];
+			const struct metric_grams *mg = ms->metric == mt ? ms->mg : NULL;
 			if (!mg) {
-				struct metric_grams *v = pool_alloc(&j->metrics, sizeof *v);
-				n = 0;
-				grams_of(mt, 2, &g, &n, &cap);
-				v->l = glist_make(j->arena, &j->d, g, n);
-				v->flag = (is_reach(mt) ? TF_REACH : 0) |
-				          (has_latin_word(mt) ? TF_LATIN : 0);
-				mg = keep_put(&x->metrics, h, &mt, 1, v);
+				uint64_t h = keep_hash(&mt, 1);
+				if (!(mg = keep_get(&x->metrics, h, &mt, 1))) {
+					struct metric_grams *v = pool_alloc(&j->metrics, sizeof *v);
+					n = 0;
+					grams_of(mt, 2, &g, &n, &cap);
+					v->l = glist_make(j->arena, &j->d, g, n);
+					v->flag = (is_reach(mt) ? TF_REACH : 0) |
+					          (has_latin_word(mt) ? TF_LATIN : 0);
+					mg = keep_put(&x->metrics, h, &mt, 1, v);
+				}
+				ms->metric = mt;
+				ms->mg = mg;
 			}
 			x->tg[x->tfirst[k] + t] = mg->l;
 			x->tflag[x->tfirst[k] + t] = mg->flag;
@@ -816,6 +835,7 @@ ctx_init(struct ctx *x, struct corpus *c)
 	for (size_t t = 0; t < nt; t++) {
 		pool_release(&jobs[t].metrics);
 		free(jobs[t].seen);
+		free(jobs[t].mseen);
 	}
 	x->narenas = nt;
 	number_grams(x, jobs, nt);
