@@ -264,12 +264,14 @@ static struct pool intern_pool;
 static pthread_mutex_t intern_lock = PTHREAD_MUTEX_INITIALIZER; /* the pool's */
 static pthread_once_t intern_once = PTHREAD_ONCE_INIT;
 /* What a thread interned last, by hash: a few texts come back on most targets (the
- * generator's half a million have 58 labels), and both threads would take the same
- * shard's lock for each. */
+ * generator's half a million have 58 labels) and raw spans repeat (200个: a few tens of
+ * thousands at national scale), and both threads would take the same shard's lock for
+ * each.  4096 places, 64 kB a thread. */
+#define INTERN_SEEN 4096
 static _Thread_local struct {
 	uint64_t h;
 	const char *s;
-} intern_seen[256];
+} intern_seen[INTERN_SEEN];
 
 static void
 intern_init(void)
@@ -283,8 +285,8 @@ intern(const char *s)
 	uint64_t h = keep_hash(&s, 1);
 	const char *r, *copy;
 
-	if (intern_seen[h & 255].h == h && strcmp(intern_seen[h & 255].s, s) == 0)
-		return intern_seen[h & 255].s;
+	if (intern_seen[h & (INTERN_SEEN - 1)].h == h && strcmp(intern_seen[h & (INTERN_SEEN - 1)].s, s) == 0)
+		return intern_seen[h & (INTERN_SEEN - 1)].s;
 	pthread_once(&intern_once, intern_init);
 	if (!(r = keep_get(&interned, h, &s, 1))) {
 		pthread_mutex_lock(&intern_lock);
@@ -293,8 +295,8 @@ intern(const char *s)
 		/* Another thread may have kept it meanwhile: its copy is the one. */
 		r = keep_put(&interned, h, &copy, 1, copy);
 	}
-	intern_seen[h & 255].h = h;
-	intern_seen[h & 255].s = r;
+	intern_seen[h & (INTERN_SEEN - 1)].h = h;
+	intern_seen[h & (INTERN_SEEN - 1)].s = r;
 	return r;
 }
 
