@@ -49,19 +49,43 @@ hash(const char *k, size_t n)
 	return h ^ h >> 29;
 }
 
+/* The entries a thread found or kept last, by hash, each with its memo and the memo's
+ * generation then: an entry stays as it is until its memo is cleared, so it is read here
+ * without the shard's lock (and its bucket, far off in a large memo, is not read at all).
+ * Most keys asked again are asked by the thread that asked them last (a city's districts
+ * copy its wording, an item comes back the next year). */
+#define MEMO_SEEN 1024
+static _Thread_local struct memo_seen {
+	const struct memo *m;
+	unsigned gen;
+	const struct memo_entry *e;
+} memo_seen[MEMO_SEEN];
+
+static void
+memo_saw(const struct memo *m, const struct memo_entry *e)
+{
+	memo_seen[e->hash & (MEMO_SEEN - 1)] =
+	        (struct memo_seen){ m, atomic_load_explicit(&m->gen, memory_order_relaxed), e };
+}
+
 char *
 memo_get(struct memo *m, const void *key, size_t klen)
 {
 	uint64_t h = hash(key, klen);
 	struct memo_shard *sh = &m->shard[h >> 58];
+	const struct memo_seen *ms = &memo_seen[h & (MEMO_SEEN - 1)];
 	char *v = NULL;
 
+	if (ms->m == m && ms->gen == atomic_load_explicit(&m->gen, memory_order_relaxed) &&
+	    ms->e->hash == h && ms->e->klen == klen && memcmp(ms->e->key, key, klen) == 0)
+		return xstrdup(ms->e->value);
 	ready(m);
 	pthread_mutex_lock(&sh->lock);
 	for (struct memo_entry *e = sh->nbucket ? sh->bucket[h & (sh->nbucket - 1)] : NULL; e;
 	     e = e->next)
 		if (e->hash == h && e->klen == klen && memcmp(e->key, key, klen) == 0) {
 			v = xstrdup(e->value);
+			memo_saw(m, e);
 			break;
 		}
 	pthread_mutex_unlock(&sh->lock);
@@ -99,6 +123,7 @@ memo_put(struct memo *m, const void *key, size_t klen, const char *value)
 	e->next = sh->bucket[h & (sh->nbucket - 1)];
 	sh->bucket[h & (sh->nbucket - 1)] = e;
 	sh->n++;
+	memo_saw(m, e);
 	pthread_mutex_unlock(&sh->lock);
 }
 
@@ -106,6 +131,8 @@ void
 memo_clear(struct memo *m)
 {
 	ready(m);
+	/* What the threads saw of it is forgotten with it. */
+	atomic_fetch_add_explicit(&m->gen, 1, memory_order_relaxed);
 	for (size_t s = 0; s < MEMO_SHARDS; s++) {
 		struct memo_shard *sh = &m->shard[s];
 		pthread_mutex_lock(&sh->lock);

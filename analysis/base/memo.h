@@ -25,6 +25,7 @@ struct memo_shard {
 
 struct memo {
 	atomic_int ready;
+	atomic_uint gen;      /* how many times it was cleared (memo.c's memo_seen) */
 	struct memo_shard shard[MEMO_SHARDS];
 };
 #define MEMO_INIT { 0 }

@@ -42,6 +42,25 @@ test_get_put(void **state)
 	memo_clear(&m);
 	assert_null(memo_get(&m, "新增托位", strlen("新增托位")));
 	assert_null(memo_get(&m, "", 0));
+	/* What a thread remembers of a memo is of that memo, and of its keys since the last
+	 * clear: a key kept again after it, or in another memo, has the value kept there. */
+	{
+		static struct memo other = MEMO_INIT;
+		memo_put(&m, "新增托位", strlen("新增托位"), "托位数");
+		memo_put(&other, "新增托位", strlen("新增托位"), "其他");
+		v = memo_get(&m, "新增托位", strlen("新增托位"));
+		assert_string_equal(v, "托位数");
+		free(v);
+		v = memo_get(&other, "新增托位", strlen("新增托位"));
+		assert_string_equal(v, "其他");
+		free(v);
+		memo_clear(&other);
+		assert_null(memo_get(&other, "新增托位", strlen("新增托位")));
+		v = memo_get(&m, "新增托位", strlen("新增托位"));
+		assert_string_equal(v, "托位数");
+		free(v);
+		memo_clear(&m);
+	}
 }
 
 /* Many keys (the tables grow many times over), each found with its own value. */
