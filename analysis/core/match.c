@@ -136,6 +136,7 @@ struct ctx {
 	size_t narenas;
 	size_t *base;         /* index of the first item of each set */
 	size_t *sgi, *sgt;    /* each set's count of its items' bigrams, and of its targets' */
+	size_t nforced;       /* the links forced by aliases */
 	size_t **il, *nil, *ilcap; /* each item's links (indexes into the match's links, or
 	                         * while the years are linked in parallel, LOCAL_LINK
 	                         * references into a jurisdiction's own sink) */
@@ -1629,7 +1630,7 @@ link_dots(const struct pair *p, struct scratch *w, double *s)
 }
 
 static void edges_of_pair(struct match *m, struct ctx *x, struct pair *p,
-                          const struct spair *sp, struct edges *e);
+                          const struct spair *sp, int linked, struct edges *e);
 
 /*
  * Link the items of FROM to those of TO: optimal one-to-one pairs as REL (same or child),
@@ -1721,7 +1722,7 @@ link_pair(struct match *m, struct ctx *x, struct scratch *w, struct set *from, s
 		if (bj < k)
 			add_link(m, x, &p, a, &to->items[bj], REL_PART, bt, 0);
 	}
-	edges_of_pair(m, x, &p, &(struct spair){ from, to, 1 }, e);
+	edges_of_pair(m, x, &p, &(struct spair){ from, to, 1 }, 1, e);
 	pair_release(&p);
 	free(row);
 	free(taken);
@@ -1982,6 +1983,7 @@ link_all(struct match *m, struct ctx *x)
 		add_link(m, x, &p, a, b, a->set->up == b->set ? REL_CHILD : REL_SAME,
 		         vec_cos(pair_iv(&p, a), pair_iv(&p, b)), 1);
 		pair_release(&p);
+		x->nforced++;
 	}
 	scratch_release(&w);
 	/* Each jurisdiction along its years: consecutive pairs, then over a gap.  Sorting by
@@ -2343,12 +2345,13 @@ cross_edges(struct ctx *x, struct pair *p, const struct spair *sp, double rare,
  */
 static void
 edges_of_pair(struct match *m, struct ctx *x, struct pair *p, const struct spair *sp,
-              struct edges *e)
+              int linked, struct edges *e)
 {
 	const struct set *sa = sp->a, *sb = sp->b;
 
-	/* The links between the two sets, through their items' own lists of links. */
-	for (size_t i = 0; i < sa->nitems; i++) {
+	/* The links between the two sets, through their items' own lists of links (LINKED:
+	 * there may be some). */
+	for (size_t i = 0; linked && i < sa->nitems; i++) {
 		const struct item *it = &sa->items[i];
 		size_t k = item_index(x, it);
 		for (size_t q = 0; q < x->nil[k]; q++) {
@@ -2372,7 +2375,9 @@ pair_edges(struct match *m, struct ctx *x, struct scratch *w, const struct spair
 
 	bdf_load(w, x, sp->b);
 	pair_init(&p, x, w, sp->a, sp->b, 0, NULL);
-	edges_of_pair(m, x, &p, sp, e);
+	/* A district and its city's other years: only a link forced by an alias joins them
+	 * (the years are linked within a jurisdiction, a district to its city's own year). */
+	edges_of_pair(m, x, &p, sp, x->nforced > 0, e);
 	pair_release(&p);
 }
 

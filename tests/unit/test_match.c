@@ -354,6 +354,45 @@ test_aliases(void **state)
 	corpus_free(c);
 }
 
+/* A link forced between a district's item and an item of its city's other year joins
+ * their targets as linked items' are (no other link joins those two sets, and a series
+ * pair looks for links only where an alias may have made one). */
+static void
+test_forced_link_other_year(void **state)
+{
+	struct corpus *c;
+	struct match m = { 0 };
+	char *cause = NULL;
+	const struct set *d, *c24;
+	(void)state;
+
+	fixture_put("catalog.csv", "set,year,jurisdiction,level,parent,doc_number,issued,title,raw,tasks\n"
+	                           "c-2024,2024,某市,city,,,,,,tasks/c-2024.csv\n"
+	                           "c-2025,2025,某市,city,,,,,,tasks/c-2025.csv\n"
+	                           "d-2025,2025,某区,district,c-2025,,,,,tasks/d-2025.csv\n");
+	fixture_put("tasks/c-2024.csv", "seq,section,name,units,task,deadline,note\n"
+	                                "1,,发展普惠托育服务,市卫生健康委,新增托位1000个。,,\n");
+	fixture_put("tasks/c-2025.csv", "seq,section,name,units,task,deadline,note\n"
+	                                "1,,提升公交出行便捷度,市交通运输委,新增公交线路60条。,,\n");
+	fixture_put("tasks/d-2025.csv", "seq,section,name,units,task,deadline,note\n"
+	                                "1,,婴幼儿照护,区卫生健康委,新增托位服务机构10个。,,\n");
+	fixture_put("aliases.csv", "kind,a,b\n");
+	c = load();
+	d = corpus_set(c, "d-2025");
+	c24 = corpus_set(c, "c-2024");
+	match_run(&m, c);
+	assert_null(match_series_of(&m, &d->items[0], 0));
+	match_release(&m);
+	memset(&m, 0, sizeof m);
+	fixture_put("aliases.csv", "kind,a,b\nlink,d-2025:1,c-2024:1\n");
+	assert_int_equal(match_aliases_load(&m, c, &cause), 0);
+	match_run(&m, c);
+	assert_non_null(match_series_of(&m, &d->items[0], 0));
+	assert_ptr_equal(match_series_of(&m, &d->items[0], 0), match_series_of(&m, &c24->items[0], 0));
+	match_release(&m);
+	corpus_free(c);
+}
+
 /* Without the shared terms (a command that shows no links): the same links and series. */
 static void
 test_no_why(void **state)
@@ -675,6 +714,7 @@ main(void)
 		cmocka_unit_test(test_score_by_hand),
 		cmocka_unit_test(test_metric_met_again),
 		cmocka_unit_test(test_repeated_words),
+		cmocka_unit_test(test_forced_link_other_year),
 	};
 	return cmocka_run_group_tests(tests, setup, fixture_teardown);
 }
