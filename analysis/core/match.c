@@ -1787,14 +1787,31 @@ merge_sinks(struct match *m, struct ctx *x, size_t ng)
 	free(base);
 }
 
-/* One thread's share of the jurisdictions (every STEP-th run of BY from FROM). */
+/* A group of pairs (a jurisdiction's years, a city's districts) and its work. */
+struct group_work {
+	size_t work, k;
+};
+
+/* More work first; then in their order. */
+static int
+cmp_work(const void *x, const void *y)
+{
+	const struct group_work *a = x, *b = y;
+
+	if (a->work != b->work)
+		return a->work > b->work ? -1 : 1;
+	return (a->k > b->k) - (a->k < b->k);
+}
+
+/* One thread's share of the jurisdictions (runs of BY, taken as it asks). */
 struct years_job {
 	struct match *m;
 	struct ctx *x;
 	struct set **by;
 	size_t *run;          /* where each jurisdiction's run starts in BY; run[nrun] = n */
 	size_t nrun;
-	struct par_queue *q;  /* the runs, handed out as the threads ask */
+	size_t *take;         /* the runs, the most work first */
+	struct par_queue *q;  /* TAKE, handed out as the threads ask */
 	struct edges e;
 };
 
@@ -1805,8 +1822,8 @@ years_thread(void *arg)
 	struct scratch w;
 
 	scratch_init(&w, j->x);
-	for (size_t g; (g = par_take(j->q)) < j->nrun;) {
-		size_t i = j->run[g], e = j->run[g + 1];
+	for (size_t q; (q = par_take(j->q)) < j->nrun;) {
+		size_t g = j->take[q], i = j->run[g], e = j->run[g + 1];
 		cur_group = g;
 		for (size_t k = i; k + 1 < e; k++)
 			link_pair(j->m, j->x, &w, j->by[k], j->by[k + 1], REL_SAME, NULL, &j->e);
@@ -1828,7 +1845,8 @@ years_thread(void *arg)
 static void
 link_years(struct match *m, struct ctx *x, struct set **by, size_t n)
 {
-	size_t *run = xcalloc(n + 2, sizeof *run), nrun = 0, nt;
+	size_t *run = xcalloc(n + 2, sizeof *run), nrun = 0, nt, *take;
+	struct group_work *work;
 	struct years_job jobs[PAR_MAX];
 	struct par_queue q = PAR_QUEUE_INIT;
 
@@ -1838,15 +1856,29 @@ link_years(struct match *m, struct ctx *x, struct set **by, size_t n)
 		run[nrun++] = i;
 	}
 	run[nrun] = n;
+	/* The jurisdictions with the most work first (a pair's work grows with both its
+	 * sets' items), so that no thread is left with a large one at the end. */
+	work = xcalloc(nrun + 1, sizeof *work);
+	for (size_t g = 0; g < nrun; g++) {
+		work[g].k = g;
+		for (size_t k = run[g]; k + 1 < run[g + 1]; k++)
+			work[g].work += by[k]->nitems * by[k + 1]->nitems;
+	}
+	qsort(work, nrun, sizeof *work, cmp_work);
+	take = xmalloc((nrun + 1) * sizeof *take);
+	for (size_t g = 0; g < nrun; g++)
+		take[g] = work[g].k;
 	x->sinks = xcalloc(nrun + 1, sizeof *x->sinks);
 	nt = par_threads(nrun, 16);
 	for (size_t t = 0; t < nt; t++)
-		jobs[t] = (struct years_job){ m, x, by, run, nrun, &q, { 0 } };
+		jobs[t] = (struct years_job){ m, x, by, run, nrun, take, &q, { 0 } };
 	par_run(years_thread, jobs, sizeof *jobs, nt);
 	merge_sinks(m, x, nrun);
 	for (size_t t = 0; t < nt; t++)
 		edges_append(&x->edges, &jobs[t].e);
 	free(run);
+	free(take);
+	free(work);
 }
 
 /* One thread's share of the districts: all those of each city set it takes (their links
@@ -1881,22 +1913,6 @@ districts_thread(void *arg)
 	return NULL;
 }
 
-/* A city and the work of linking its districts to it. */
-struct city_work {
-	size_t work, k;
-};
-
-/* More work first; then in catalog order. */
-static int
-cmp_work(const void *x, const void *y)
-{
-	const struct city_work *a = x, *b = y;
-
-	if (a->work != b->work)
-		return a->work > b->work ? -1 : 1;
-	return (a->k > b->k) - (a->k < b->k);
-}
-
 /*
  * Each district to its city.  A district's links touch its own items and its city's, so
  * the cities are shared among threads (all districts of one city in one thread, in
@@ -1911,7 +1927,7 @@ link_districts(struct match *m, struct ctx *x)
 	struct par_queue q = PAR_QUEUE_INIT;
 	size_t nd = 0, nt, ncity = 0;
 	size_t *cnt = xcalloc(c->nsets + 2, sizeof *cnt), *order, *city, *take;
-	struct city_work *work;
+	struct group_work *work;
 
 	for (size_t i = 0; i < c->nsets; i++)
 		if (c->sets[i].up) {
@@ -1930,12 +1946,13 @@ link_districts(struct match *m, struct ctx *x)
 	for (size_t g = 0; g < nd; g++)
 		order[cnt[d[g]->up - c->sets]++] = g;
 	/* The cities with the most work first, so that no thread is left with a big one
-	 * while the other has finished: a city's work is a pair of it and each district. */
+	 * while the other has finished: a city's work is a pair of it and each district,
+	 * which grows with both their items. */
 	work = xcalloc(ncity + 1, sizeof *work);
 	for (size_t k = 0; k < ncity; k++) {
 		work[k].k = k;
 		for (size_t i = city[k]; i < city[k + 1]; i++)
-			work[k].work += d[order[i]]->nitems + d[order[i]]->up->nitems;
+			work[k].work += d[order[i]]->nitems * d[order[i]]->up->nitems;
 	}
 	qsort(work, ncity, sizeof *work, cmp_work);
 	take = xmalloc((ncity + 1) * sizeof *take);
