@@ -2709,7 +2709,8 @@ merge_groups(const struct match *m, const struct corpus *c, const struct tref *t
 	struct groups g;
 	struct merge_job jobs[PAR_MAX];
 	size_t nth = par_threads(ne, 256), *load = xcalloc(c->nsets + 1, sizeof *load);
-	size_t tload[PAR_MAX] = { 0 }, ofirst[PAR_MAX + 1] = { 0 }, nc;
+	size_t tload[PAR_MAX] = { 0 }, ofirst[PAR_MAX + 1] = { 0 }, nc, ncomp = 0;
+	struct group_work *bigfirst;
 	uint32_t *tset = xmalloc((nt + 1) * sizeof *tset), *tcomp = xmalloc((nt + 1) * sizeof *tcomp);
 	int *comp = xmalloc((c->nsets + 1) * sizeof *comp);
 	unsigned char *cown = xcalloc(c->nsets + 1, 1);
@@ -2744,21 +2745,26 @@ merge_groups(const struct match *m, const struct corpus *c, const struct tref *t
 	}
 	for (size_t s = 0; s < c->nsets; s++)
 		comp[s] = find(comp, (int)s);
-	/* Each component given whole to the thread with the fewest targets so far (which
-	 * thread has which changes no group). */
+	/* Each component given whole to the thread with the fewest targets so far, the
+	 * largest first (which thread has which changes no group). */
 	for (size_t i = 0; i < nt; i++) {
 		tcomp[i] = (uint32_t)comp[tset[i]];
 		load[tcomp[i]]++;
 	}
+	bigfirst = xmalloc((c->nsets + 1) * sizeof *bigfirst);
 	for (size_t s = 0; s < c->nsets; s++)
-		if (comp[s] == (int)s && load[s]) {
-			size_t best = 0;
-			for (size_t t = 1; t < nth; t++)
-				if (tload[t] < tload[best])
-					best = t;
-			cown[s] = (unsigned char)best;
-			tload[best] += load[s];
-		}
+		if (comp[s] == (int)s && load[s])
+			bigfirst[ncomp++] = (struct group_work){ load[s], s };
+	qsort(bigfirst, ncomp, sizeof *bigfirst, cmp_work);
+	for (size_t k = 0; k < ncomp; k++) {
+		size_t best = 0, s = bigfirst[k].k;
+		for (size_t t = 1; t < nth; t++)
+			if (tload[t] < tload[best])
+				best = t;
+		cown[s] = (unsigned char)best;
+		tload[best] += load[s];
+	}
+	free(bigfirst);
 	/* The edges thread after thread, put in place (at national scale they are the
 	 * largest thing held); each thread puts its own component after component, and
 	 * sorts each on its own: a few thousand edges rather than all. */
