@@ -1760,28 +1760,59 @@ edges_append(struct edges *e, struct edges *a)
 	*a = (struct edges){ 0 };
 }
 
+/* What merge_sinks does on the cores: the sinks' links copied to their place, and the
+ * items' references to them made indexes. */
+struct sinks_job {
+	struct match *m;
+	struct ctx *x;
+	const size_t *base;   /* where each sink's links go in m->links */
+};
+
+static void
+sinks_copy_run(void *arg, size_t t, size_t from, size_t to)
+{
+	struct sinks_job *j = arg;
+
+	(void)t;
+	for (size_t g = from; g < to; g++) {
+		struct sink *sk = &j->x->sinks[g];
+		if (sk->n)
+			memcpy(j->m->links + j->base[g], sk->v, sk->n * sizeof *sk->v);
+		free(sk->v);
+	}
+}
+
+static void
+sinks_index_run(void *arg, size_t t, size_t from, size_t to)
+{
+	struct sinks_job *j = arg;
+	struct ctx *x = j->x;
+
+	(void)t;
+	for (size_t k = from; k < to; k++)
+		for (size_t i = 0; i < x->nil[k]; i++)
+			if (x->il[k][i] & LOCAL_LINK) {
+				size_t li = x->il[k][i] & ~LOCAL_LINK;
+				x->il[k][i] = j->base[li >> 32] + (li & 0xffffffffu);
+			}
+}
+
 /* The links of the NG sinks appended to the match's in the order of the sinks, and every
  * reference to them made an index into it. */
 static void
 merge_sinks(struct match *m, struct ctx *x, size_t ng)
 {
-	size_t *base = xcalloc(ng + 1, sizeof *base);
+	size_t *base = xcalloc(ng + 1, sizeof *base), n = m->nlinks;
+	struct sinks_job j = { m, x, base };
 
 	for (size_t g = 0; g < ng; g++) {
-		struct sink *sk = &x->sinks[g];
-		base[g] = m->nlinks;
-		xgrow(&m->links, &m->lcap, m->nlinks + sk->n + 1, sizeof *m->links);
-		if (sk->n)
-			memcpy(m->links + m->nlinks, sk->v, sk->n * sizeof *sk->v);
-		m->nlinks += sk->n;
-		free(sk->v);
+		base[g] = n;
+		n += x->sinks[g].n;
 	}
-	for (size_t k = 0; k < x->nitems; k++)
-		for (size_t i = 0; i < x->nil[k]; i++)
-			if (x->il[k][i] & LOCAL_LINK) {
-				size_t li = x->il[k][i] & ~LOCAL_LINK;
-				x->il[k][i] = base[li >> 32] + (li & 0xffffffffu);
-			}
+	xgrow(&m->links, &m->lcap, n + 1, sizeof *m->links);
+	par_for(ng, 1024, sinks_copy_run, &j);
+	m->nlinks = n;
+	par_for(x->nitems, 1 << 14, sinks_index_run, &j);
 	free(x->sinks);
 	x->sinks = NULL;
 	free(base);
@@ -2449,6 +2480,7 @@ struct edges_job {
 	size_t np, t;
 	struct par_queue *q;
 	struct edges e;
+	size_t at;            /* where its edges go among all (series_edges) */
 };
 
 static void *
@@ -2468,6 +2500,27 @@ edges_thread(void *arg)
 	return NULL;
 }
 
+/* The threads' edges copied to their place (series_edges). */
+struct edges_copy {
+	struct edges_job *jobs;
+	struct edge *to;
+};
+
+static void
+edges_copy_run(void *arg, size_t t, size_t from, size_t to)
+{
+	struct edges_copy *c = arg;
+
+	(void)t;
+	for (size_t k = from; k < to; k++) {
+		struct edges *e = &c->jobs[k].e;
+		if (e->n)
+			memcpy(c->to + c->jobs[k].at, e->v, e->n * sizeof *e->v);
+		free(e->v);
+		*e = (struct edges){ 0 };
+	}
+}
+
 static struct edge *
 series_edges(struct match *m, struct ctx *x, size_t *ne)
 {
@@ -2475,22 +2528,28 @@ series_edges(struct match *m, struct ctx *x, size_t *ne)
 	struct spair *sp;
 	size_t np = series_pairs(x->c, &sp), nt = par_threads(np, 64);
 	struct edges_job jobs[PAR_MAX];
+	struct edges_copy cj;
 	struct par_queue q = PAR_QUEUE_INIT;
 
 	/* The pairs are independent (the links are made; each pair reads only its two sets):
 	 * shared among threads, their edges put together (and sorted by merge_groups, as if
 	 * made in one). */
 	for (size_t t = 0; t < nt; t++)
-		jobs[t] = (struct edges_job){ m, x, sp, np, t, &q, { 0 } };
+		jobs[t] = (struct edges_job){ m, x, sp, np, t, &q, { 0 }, 0 };
 	par_run(edges_thread, jobs, sizeof *jobs, nt);
 	/* The linked pairs' edges, the others' appended: room for all at once, no more (at
-	 * national scale the edges are the largest thing held). */
+	 * national scale the edges are the largest thing held), each thread's copied on a
+	 * core (the copies touch the new room first: its pages are made there). */
 	e.cap = e.n + m->naliases + 1;
-	for (size_t t = 0; t < nt; t++)
+	for (size_t t = 0; t < nt; t++) {
+		jobs[t].at = e.cap - m->naliases - 1;
 		e.cap += jobs[t].e.n;
+	}
 	e.v = xrealloc(e.v, e.cap * sizeof *e.v);
-	for (size_t t = 0; t < nt; t++)
-		edges_append(&e, &jobs[t].e);
+	e.n = e.cap - m->naliases - 1;
+	cj.jobs = jobs;
+	cj.to = e.v;
+	par_for(nt, 2, edges_copy_run, &cj);
 	x->edges = (struct edges){ 0 };
 	free(sp);
 	ctx_drop_grams(x);
