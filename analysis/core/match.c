@@ -182,7 +182,7 @@ struct scratch {
 		void *p;
 		size_t cap;    /* bytes */
 	} gid, cnt, idfv, ids, locs, ws, iv, tv, vh, vused, tfirst, score, pfirst, pwho, pwt,
-	        post;
+	        post, seen, row;
 	/* Each of the pair's bigrams' number among the rare ones its postings list (struct
 	 * postings), -1 between pairs; room for NRK bigrams. */
 	int *rk;
@@ -450,7 +450,7 @@ scratch_release(struct scratch *w)
 {
 	struct room *r[] = { &w->gid, &w->cnt, &w->idfv, &w->ids, &w->locs, &w->ws, &w->iv,
 		             &w->tv, &w->vh, &w->vused, &w->tfirst, &w->score, &w->pfirst,
-		             &w->pwho, &w->pwt, &w->post };
+		             &w->pwho, &w->pwt, &w->post, &w->seen, &w->row };
 
 	free(w->loc);
 	for (size_t i = 0; i < NELEM(r); i++)
@@ -1645,13 +1645,15 @@ link_pair(struct match *m, struct ctx *x, struct scratch *w, struct set *from, s
 {
 	size_t n = from->nitems, k = to->nitems;
 	double *s = room(&w->score, n * k + 1, sizeof *s);
-	int *row = xcalloc(n + 1, sizeof *row);
-	int *taken = xcalloc(k + 1, sizeof *taken);
+	/* ROW (N) and TAKEN (K), and OUT (N + K bytes), in the thread's room, zeroed. */
+	int *row = memset(room(&w->row, 2 * (n + k + 1), sizeof *row), 0,
+	                  2 * (n + k + 1) * sizeof *row);
+	int *taken = row + n + 1;
 	int district = rel == REL_CHILD;
 	struct pair p;
 	/* Out of the assignment, FROM's items then TO's: what is already paired, asked once
 	 * per item (over a gap of years, most items are). */
-	char *out = xcalloc(n + k + 1, 1), *rowout = out, *colout = out + n;
+	char *out = (char *)(taken + k + 1), *rowout = out, *colout = out + n;
 
 	for (size_t i = 0; i < n; i++)
 		rowout[i] = paired(m, x, &from->items[i], to, 1) ||
@@ -1680,7 +1682,6 @@ link_pair(struct match *m, struct ctx *x, struct scratch *w, struct set *from, s
 			                                               : s[i * k + j] / (va->norm * vb->norm);
 		}
 	}
-	free(out);
 	match_assign(s, n, k, MATCH_SAME, row);
 	for (size_t i = 0; i < n; i++)
 		if (row[i] >= 0) {
@@ -1724,8 +1725,6 @@ link_pair(struct match *m, struct ctx *x, struct scratch *w, struct set *from, s
 	}
 	edges_of_pair(m, x, &p, &(struct spair){ from, to, 1 }, 1, e);
 	pair_release(&p);
-	free(row);
-	free(taken);
 }
 
 static int
@@ -2353,7 +2352,8 @@ cross_edges(struct ctx *x, struct pair *p, const struct spair *sp, double rare,
 	postings_build(&ps, p, sb, rare);
 	for (size_t j = 0; j < sb->nitems; j++)
 		nb += sb->items[j].targets.n;
-	seen = xcalloc(nb + 1, sizeof *seen);
+	seen = room(&p->w->seen, nb + 1, sizeof *seen);
+	memset(seen, 0, (nb + 1) * sizeof *seen);
 	for (size_t i = 0, ti = 0; i < sa->nitems; i++)
 		for (size_t t = 0; t < sa->items[i].targets.n; t++, ti++) {
 			const struct item *ia = &sa->items[i];
@@ -2380,7 +2380,6 @@ cross_edges(struct ctx *x, struct pair *p, const struct spair *sp, double rare,
 				}
 			}
 		}
-	free(seen);
 	postings_release(&ps);
 }
 
