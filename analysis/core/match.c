@@ -1652,14 +1652,16 @@ link_pair(struct match *m, struct ctx *x, struct scratch *w, struct set *from, s
 	int district = rel == REL_CHILD;
 	struct pair p;
 	/* Out of the assignment, FROM's items then TO's: what is already paired, asked once
-	 * per item (over a gap of years, most items are). */
+	 * per item (over a gap of years, most items are).  No pair but this one links FROM
+	 * and TO: before it, only an alias can have (link_all). */
 	char *out = (char *)(taken + k + 1), *rowout = out, *colout = out + n;
+	int forced = x->nforced > 0;
 
 	for (size_t i = 0; i < n; i++)
-		rowout[i] = paired(m, x, &from->items[i], to, 1) ||
+		rowout[i] = (forced && paired(m, x, &from->items[i], to, 1)) ||
 		            (skip && paired(m, x, &from->items[i], skip, 1));
 	for (size_t j = 0; j < k; j++)
-		colout[j] = paired(m, x, &to->items[j], from, 0) ||
+		colout[j] = (forced && paired(m, x, &to->items[j], from, 0)) ||
 		            (skip && paired(m, x, &to->items[j], skip, 0));
 	pair_init(&p, x, w, from, to, 1, out);
 	/* Every item of FROM (the pair's A) against every item of TO (its B): the dot
@@ -1695,7 +1697,8 @@ link_pair(struct match *m, struct ctx *x, struct scratch *w, struct set *from, s
 		struct item *a = &from->items[i];
 		double best = -1, bt = 0;
 		size_t bj = k;
-		if (row[i] >= 0 || paired(m, x, a, to, 1) || (skip && paired(m, x, a, skip, 1)))
+		/* Paired now, or before (no other link to TO has been made since ROWOUT). */
+		if (row[i] >= 0 || rowout[i])
 			continue;
 		/* 备注 市区级民生实事存在交叉: the notice itself says the item overlaps a city one. */
 		double part_min = district && strstr(a->note, "交叉") ? MATCH_PART * 0.66 : MATCH_PART;

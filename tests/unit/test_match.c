@@ -393,6 +393,35 @@ test_forced_link_other_year(void **state)
 	corpus_free(c);
 }
 
+/* An item an alias links is out of the assignment of the two sets it joins: its twin the
+ * next year is left to the others. */
+static void
+test_forced_link_out(void **state)
+{
+	struct corpus *c;
+	struct match m = { 0 };
+	char *cause = NULL;
+	(void)state;
+
+	fixture_put("catalog.csv", "set,year,jurisdiction,level,parent,doc_number,issued,title,raw,tasks\n"
+	                           "y-2024,2024,某县,city,,,,,,tasks/y-2024.csv\n"
+	                           "y-2025,2025,某县,city,,,,,,tasks/y-2025.csv\n");
+	fixture_put("tasks/y-2024.csv", "seq,section,name,units,task,deadline,note\n"
+	                                "1,,发展普惠托育服务,县卫生健康委,新增托位1000个。,,\n");
+	fixture_put("tasks/y-2025.csv", "seq,section,name,units,task,deadline,note\n"
+	                                "1,,发展普惠托育服务,县卫生健康委,新增托位1000个。,,\n"
+	                                "2,,提升公交出行便捷度,县交通运输委,新增公交线路60条。,,\n");
+	fixture_put("aliases.csv", "kind,a,b\nlink,y-2024:1,y-2025:2\n");
+	c = load();
+	assert_int_equal(match_aliases_load(&m, c, &cause), 0);
+	match_run(&m, c);
+	assert_int_equal(m.nlinks, 1);
+	assert_non_null(find_link(&m, "1", "2"));
+	assert_true(find_link(&m, "1", "2")->forced);
+	match_release(&m);
+	corpus_free(c);
+}
+
 /* Without the shared terms (a command that shows no links): the same links and series. */
 static void
 test_no_why(void **state)
@@ -715,6 +744,7 @@ main(void)
 		cmocka_unit_test(test_metric_met_again),
 		cmocka_unit_test(test_repeated_words),
 		cmocka_unit_test(test_forced_link_other_year),
+		cmocka_unit_test(test_forced_link_out),
 	};
 	return cmocka_run_group_tests(tests, setup, fixture_teardown);
 }
