@@ -311,7 +311,7 @@ static pthread_once_t intern_once = PTHREAD_ONCE_INIT;
  * thousands at national scale), and both threads would take the same shard's lock for
  * each.  4096 places, 64 kB a thread. */
 #define INTERN_SEEN 4096
-static _Thread_local struct {
+static _Thread_local struct intern_seen {
 	uint64_t h;
 	const char *s;
 } intern_seen[INTERN_SEEN];
@@ -327,9 +327,10 @@ intern(const char *s)
 {
 	uint64_t h = keep_hash(&s, 1);
 	const char *r, *copy;
+	struct intern_seen *seen = &intern_seen[h & (INTERN_SEEN - 1)];
 
-	if (intern_seen[h & (INTERN_SEEN - 1)].h == h && strcmp(intern_seen[h & (INTERN_SEEN - 1)].s, s) == 0)
-		return intern_seen[h & (INTERN_SEEN - 1)].s;
+	if (seen->h == h && strcmp(seen->s, s) == 0)
+		return seen->s;
 	pthread_once(&intern_once, intern_init);
 	if (!(r = keep_get(&interned, h, &s, 1))) {
 		pthread_mutex_lock(&intern_lock);
@@ -338,8 +339,8 @@ intern(const char *s)
 		/* Another thread may have kept it meanwhile: its copy is the one. */
 		r = keep_put(&interned, h, &copy, 1, copy);
 	}
-	intern_seen[h & (INTERN_SEEN - 1)].h = h;
-	intern_seen[h & (INTERN_SEEN - 1)].s = r;
+	seen->h = h;
+	seen->s = r;
 	return r;
 }
 
