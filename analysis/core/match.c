@@ -1820,7 +1820,8 @@ merge_sinks(struct match *m, struct ctx *x, size_t ng)
 	free(base);
 }
 
-/* A group of pairs (a jurisdiction's years, a city's districts) and its work. */
+/* A group of work (a jurisdiction's years, a city's districts, a component of series) and
+ * how much there is of it. */
 struct group_work {
 	size_t work, k;
 };
@@ -1834,6 +1835,23 @@ cmp_work(const void *x, const void *y)
 	if (a->work != b->work)
 		return a->work > b->work ? -1 : 1;
 	return (a->k > b->k) - (a->k < b->k);
+}
+
+/* The groups 0 .. N-1 by their WORK, the most first (malloc'd): handed out so, no thread
+ * is left with a large one while the other has finished. */
+static size_t *
+largest_first(const size_t *work, size_t n)
+{
+	struct group_work *w = xmalloc((n + 1) * sizeof *w);
+	size_t *order = xmalloc((n + 1) * sizeof *order);
+
+	for (size_t g = 0; g < n; g++)
+		w[g] = (struct group_work){ work[g], g };
+	qsort(w, n, sizeof *w, cmp_work);
+	for (size_t g = 0; g < n; g++)
+		order[g] = w[g].k;
+	free(w);
+	return order;
 }
 
 /* One thread's share of the jurisdictions (runs of BY, taken as it asks). */
@@ -1878,8 +1896,7 @@ years_thread(void *arg)
 static void
 link_years(struct match *m, struct ctx *x, struct set **by, size_t n)
 {
-	size_t *run = xcalloc(n + 2, sizeof *run), nrun = 0, nt, *take;
-	struct group_work *work;
+	size_t *run = xcalloc(n + 2, sizeof *run), nrun = 0, nt, *take, *work;
 	struct years_job jobs[PAR_MAX];
 	struct par_queue q = PAR_QUEUE_INIT;
 
@@ -1889,18 +1906,13 @@ link_years(struct match *m, struct ctx *x, struct set **by, size_t n)
 		run[nrun++] = i;
 	}
 	run[nrun] = n;
-	/* The jurisdictions with the most work first (a pair's work grows with both its
-	 * sets' items), so that no thread is left with a large one at the end. */
+	/* The jurisdictions the largest first (a pair's work grows with both its sets'
+	 * items). */
 	work = xcalloc(nrun + 1, sizeof *work);
-	for (size_t g = 0; g < nrun; g++) {
-		work[g].k = g;
-		for (size_t k = run[g]; k + 1 < run[g + 1]; k++)
-			work[g].work += by[k]->nitems * by[k + 1]->nitems;
-	}
-	qsort(work, nrun, sizeof *work, cmp_work);
-	take = xmalloc((nrun + 1) * sizeof *take);
 	for (size_t g = 0; g < nrun; g++)
-		take[g] = work[g].k;
+		for (size_t k = run[g]; k + 1 < run[g + 1]; k++)
+			work[g] += by[k]->nitems * by[k + 1]->nitems;
+	take = largest_first(work, nrun);
 	x->sinks = xcalloc(nrun + 1, sizeof *x->sinks);
 	nt = par_threads(nrun, 16);
 	for (size_t t = 0; t < nt; t++)
@@ -1959,8 +1971,7 @@ link_districts(struct match *m, struct ctx *x)
 	struct districts_job jobs[PAR_MAX];
 	struct par_queue q = PAR_QUEUE_INIT;
 	size_t nd = 0, nt, ncity = 0;
-	size_t *cnt = xcalloc(c->nsets + 2, sizeof *cnt), *order, *city, *take;
-	struct group_work *work;
+	size_t *cnt = xcalloc(c->nsets + 2, sizeof *cnt), *order, *city, *take, *work;
 
 	for (size_t i = 0; i < c->nsets; i++)
 		if (c->sets[i].up) {
@@ -1978,19 +1989,13 @@ link_districts(struct match *m, struct ctx *x)
 	city[ncity] = nd;
 	for (size_t g = 0; g < nd; g++)
 		order[cnt[d[g]->up - c->sets]++] = g;
-	/* The cities with the most work first, so that no thread is left with a big one
-	 * while the other has finished: a city's work is a pair of it and each district,
+	/* The cities the largest first: a city's work is a pair of it and each district,
 	 * which grows with both their items. */
 	work = xcalloc(ncity + 1, sizeof *work);
-	for (size_t k = 0; k < ncity; k++) {
-		work[k].k = k;
-		for (size_t i = city[k]; i < city[k + 1]; i++)
-			work[k].work += d[order[i]]->nitems * d[order[i]]->up->nitems;
-	}
-	qsort(work, ncity, sizeof *work, cmp_work);
-	take = xmalloc((ncity + 1) * sizeof *take);
 	for (size_t k = 0; k < ncity; k++)
-		take[k] = work[k].k;
+		for (size_t i = city[k]; i < city[k + 1]; i++)
+			work[k] += d[order[i]]->nitems * d[order[i]]->up->nitems;
+	take = largest_first(work, ncity);
 	x->sinks = xcalloc(nd + 1, sizeof *x->sinks);
 	nt = par_threads(nd, 16);
 	for (size_t t = 0; t < nt; t++)
@@ -2770,8 +2775,7 @@ merge_groups(const struct match *m, const struct corpus *c, const struct tref *t
 	struct groups g;
 	struct merge_job jobs[PAR_MAX];
 	size_t nth = par_threads(ne, 256), *load = xcalloc(c->nsets + 1, sizeof *load);
-	size_t tload[PAR_MAX] = { 0 }, ofirst[PAR_MAX + 1] = { 0 }, nc, ncomp = 0;
-	struct group_work *bigfirst;
+	size_t tload[PAR_MAX] = { 0 }, ofirst[PAR_MAX + 1] = { 0 }, nc, *bigfirst;
 	uint32_t *tset = xmalloc((nt + 1) * sizeof *tset), *tcomp = xmalloc((nt + 1) * sizeof *tcomp);
 	int *comp = xmalloc((c->nsets + 1) * sizeof *comp);
 	unsigned char *cown = xcalloc(c->nsets + 1, 1);
@@ -2812,13 +2816,9 @@ merge_groups(const struct match *m, const struct corpus *c, const struct tref *t
 		tcomp[i] = (uint32_t)comp[tset[i]];
 		load[tcomp[i]]++;
 	}
-	bigfirst = xmalloc((c->nsets + 1) * sizeof *bigfirst);
-	for (size_t s = 0; s < c->nsets; s++)
-		if (comp[s] == (int)s && load[s])
-			bigfirst[ncomp++] = (struct group_work){ load[s], s };
-	qsort(bigfirst, ncomp, sizeof *bigfirst, cmp_work);
-	for (size_t k = 0; k < ncomp; k++) {
-		size_t best = 0, s = bigfirst[k].k;
+	bigfirst = largest_first(load, c->nsets); /* a component's load is its root's */
+	for (size_t k = 0; k < c->nsets && load[bigfirst[k]]; k++) {
+		size_t best = 0, s = bigfirst[k];
 		for (size_t t = 1; t < nth; t++)
 			if (tload[t] < tload[best])
 				best = t;
