@@ -182,7 +182,7 @@ struct scratch {
 		void *p;
 		size_t cap;    /* bytes */
 	} gid, cnt, idfv, ids, locs, ws, iv, tv, vh, vused, tfirst, score, pfirst, pwho, pwt,
-	        post, seen, row;
+	        post, seen, row, taken, out;
 	/* Each of the pair's bigrams' number among the rare ones its postings list (struct
 	 * postings), -1 between pairs; room for NRK bigrams. */
 	int *rk;
@@ -450,7 +450,7 @@ scratch_release(struct scratch *w)
 {
 	struct room *r[] = { &w->gid, &w->cnt, &w->idfv, &w->ids, &w->locs, &w->ws, &w->iv,
 		             &w->tv, &w->vh, &w->vused, &w->tfirst, &w->score, &w->pfirst,
-		             &w->pwho, &w->pwt, &w->post, &w->seen, &w->row };
+		             &w->pwho, &w->pwt, &w->post, &w->seen, &w->row, &w->taken, &w->out };
 
 	free(w->loc);
 	for (size_t i = 0; i < NELEM(r); i++)
@@ -1645,16 +1645,14 @@ link_pair(struct match *m, struct ctx *x, struct scratch *w, struct set *from, s
 {
 	size_t n = from->nitems, k = to->nitems;
 	double *s = room(&w->score, n * k + 1, sizeof *s);
-	/* ROW (N) and TAKEN (K), and OUT (N + K bytes), in the thread's room, zeroed. */
-	int *row = memset(room(&w->row, 2 * (n + k + 1), sizeof *row), 0,
-	                  2 * (n + k + 1) * sizeof *row);
-	int *taken = row + n + 1;
+	int *row = room(&w->row, n + 1, sizeof *row);
+	int *taken = memset(room(&w->taken, k + 1, sizeof *taken), 0, (k + 1) * sizeof *taken);
 	int district = rel == REL_CHILD;
 	struct pair p;
 	/* Out of the assignment, FROM's items then TO's: what is already paired, asked once
 	 * per item (over a gap of years, most items are).  No pair but this one links FROM
 	 * and TO: before it, only an alias can have (link_all). */
-	char *out = (char *)(taken + k + 1), *rowout = out, *colout = out + n;
+	char *out = room(&w->out, n + k + 1, 1), *rowout = out, *colout = out + n;
 	int forced = x->nforced > 0;
 
 	for (size_t i = 0; i < n; i++)
