@@ -62,6 +62,13 @@ static _Thread_local struct memo_seen {
 	const struct memo_entry *e;
 } memo_seen[MEMO_SEEN];
 
+/* Is E the entry of KEY (KLEN bytes), whose hash is H? */
+static int
+entry_is(const struct memo_entry *e, uint64_t h, const void *key, size_t klen)
+{
+	return e->hash == h && e->klen == klen && memcmp(e->key, key, klen) == 0;
+}
+
 static void
 memo_saw(const struct memo *m, const struct memo_entry *e)
 {
@@ -78,13 +85,13 @@ memo_get(struct memo *m, const void *key, size_t klen)
 	char *v = NULL;
 
 	if (ms->m == m && ms->gen == atomic_load_explicit(&m->gen, memory_order_relaxed) &&
-	    ms->e->hash == h && ms->e->klen == klen && memcmp(ms->e->key, key, klen) == 0)
+	    entry_is(ms->e, h, key, klen))
 		return xstrdup(ms->e->value);
 	ready(m);
 	pthread_mutex_lock(&sh->lock);
 	for (struct memo_entry *e = sh->nbucket ? sh->bucket[h & (sh->nbucket - 1)] : NULL; e;
 	     e = e->next)
-		if (e->hash == h && e->klen == klen && memcmp(e->key, key, klen) == 0) {
+		if (entry_is(e, h, key, klen)) {
 			v = xstrdup(e->value);
 			memo_saw(m, e);
 			break;
