@@ -118,11 +118,31 @@ struct spair {
 	double weight;
 };
 
-/* A list of edges: a thread's, or all of them. */
-struct edges {
-	struct edge *v;
-	size_t n, cap;
+/* A list of edges in blocks that are never moved: a thread's list grows to millions at
+ * national scale, and an array doubled would copy them all again (and touch twice the
+ * memory).  Blocks of 64 kB, from the thread's own malloc arena (the synthetic corpus
+ * of make test fills two). */
+#define EDGE_BLOCK 4096
+struct eblock {
+	struct eblock *next;
+	size_t n;
+	struct edge v[EDGE_BLOCK];
 };
+
+struct edges {
+	struct eblock *head, *tail;
+	size_t n;
+};
+
+static void
+edges_free(struct edges *e)
+{
+	for (struct eblock *k = e->head, *next; k; k = next) {
+		next = k->next;
+		free(k);
+	}
+	*e = (struct edges){ 0 };
+}
 
 struct ctx {
 	struct corpus *c;
@@ -881,7 +901,7 @@ ctx_release(struct ctx *x)
 {
 	par_for(x->nitems, 8192, free_links_run, x);
 	ctx_drop_grams(x);
-	free(x->edges.v);
+	edges_free(&x->edges);
 	free(x->tfirst);
 	free(x->sgi);
 	free(x->sgt);
@@ -1739,24 +1759,18 @@ cmp_jur_year(const void *a, const void *b)
 	return x->year != y->year ? x->year - y->year : (x < y ? -1 : x > y);
 }
 
-/* The edges of A appended to E's (A's freed), to their size: at national scale the
- * edges are the largest thing held. */
+/* The blocks of A put after E's (A emptied): none is copied. */
 static void
 edges_append(struct edges *e, struct edges *a)
 {
-	if (!e->v) {
-		*e = *a;
+	if (!a->head)
 		return;
-	}
-	if (a->n) {
-		if (e->n + a->n > e->cap) {
-			e->cap = e->n + a->n;
-			e->v = xrealloc(e->v, e->cap * sizeof *e->v);
-		}
-		memcpy(e->v + e->n, a->v, a->n * sizeof *e->v);
-		e->n += a->n;
-	}
-	free(a->v);
+	if (e->tail)
+		e->tail->next = a->head;
+	else
+		e->head = a->head;
+	e->tail = a->tail;
+	e->n += a->n;
 	*a = (struct edges){ 0 };
 }
 
@@ -2158,10 +2172,22 @@ struct tref {
 static void
 add_edge(struct edges *e, size_t a, size_t b, double w)
 {
-	xgrow(&e->v, &e->cap, e->n + 1, sizeof *e->v);
-	e->v[e->n].a = (uint32_t)(a < b ? a : b);
-	e->v[e->n].b = (uint32_t)(a < b ? b : a);
-	e->v[e->n].w = w;
+	struct eblock *k = e->tail;
+
+	if (!k || k->n == EDGE_BLOCK) {
+		k = xmalloc(sizeof *k);
+		k->next = NULL;
+		k->n = 0;
+		if (e->tail)
+			e->tail->next = k;
+		else
+			e->head = k;
+		e->tail = k;
+	}
+	k->v[k->n].a = (uint32_t)(a < b ? a : b);
+	k->v[k->n].b = (uint32_t)(a < b ? b : a);
+	k->v[k->n].w = w;
+	k->n++;
 	e->n++;
 }
 
@@ -2485,7 +2511,6 @@ struct edges_job {
 	size_t np, t;
 	struct par_queue *q;
 	struct edges e;
-	size_t at;            /* where its edges go among all (series_edges) */
 };
 
 static void *
@@ -2505,56 +2530,24 @@ edges_thread(void *arg)
 	return NULL;
 }
 
-/* The threads' edges copied to their place (series_edges). */
-struct edges_copy {
-	struct edges_job *jobs;
-	struct edge *to;
-};
-
-static void
-edges_copy_run(void *arg, size_t t, size_t from, size_t to)
-{
-	struct edges_copy *c = arg;
-
-	(void)t;
-	for (size_t k = from; k < to; k++) {
-		struct edges *e = &c->jobs[k].e;
-		if (e->n)
-			memcpy(c->to + c->jobs[k].at, e->v, e->n * sizeof *e->v);
-		free(e->v);
-		*e = (struct edges){ 0 };
-	}
-}
-
-static struct edge *
-series_edges(struct match *m, struct ctx *x, size_t *ne)
+static struct edges
+series_edges(struct match *m, struct ctx *x)
 {
 	struct edges e = x->edges;
 	struct spair *sp;
 	size_t np = series_pairs(x->c, &sp), nt = par_threads(np, 64);
 	struct edges_job jobs[PAR_MAX];
-	struct edges_copy cj;
 	struct par_queue q = PAR_QUEUE_INIT;
 
 	/* The pairs are independent (the links are made; each pair reads only its two sets):
 	 * shared among threads, their edges put together (and sorted by merge_groups, as if
 	 * made in one). */
 	for (size_t t = 0; t < nt; t++)
-		jobs[t] = (struct edges_job){ m, x, sp, np, t, &q, { 0 }, 0 };
+		jobs[t] = (struct edges_job){ m, x, sp, np, t, &q, { 0 } };
 	par_run(edges_thread, jobs, sizeof *jobs, nt);
-	/* The linked pairs' edges, the others' appended: room for all at once, no more (at
-	 * national scale the edges are the largest thing held), each thread's copied on a
-	 * core (the copies touch the new room first: its pages are made there). */
-	e.cap = e.n + m->naliases + 1;
-	for (size_t t = 0; t < nt; t++) {
-		jobs[t].at = e.cap - m->naliases - 1;
-		e.cap += jobs[t].e.n;
-	}
-	e.v = xrealloc(e.v, e.cap * sizeof *e.v);
-	e.n = e.cap - m->naliases - 1;
-	cj.jobs = jobs;
-	cj.to = e.v;
-	par_for(nt, 2, edges_copy_run, &cj);
+	/* The linked pairs' edges, the others' after them. */
+	for (size_t t = 0; t < nt; t++)
+		edges_append(&e, &jobs[t].e);
 	x->edges = (struct edges){ 0 };
 	free(sp);
 	ctx_drop_grams(x);
@@ -2566,8 +2559,7 @@ series_edges(struct match *m, struct ctx *x, size_t *ne)
 		add_edge(&e, x->tfirst[item_index(x, al->a)] + (size_t)al->ta,
 		         x->tfirst[item_index(x, al->b)] + (size_t)al->tb, 100);
 	}
-	*ne = e.n;
-	return e.v;
+	return e;
 }
 
 /* Union-find over NT targets, with the member list of each root so that a merge checks
@@ -2634,23 +2626,15 @@ struct merge_job {
 	struct groups g;            /* the shared arrays, and a mark of its own */
 };
 
-/* The bucket of edge E: KEY of its first target, or MAP of that. */
-static inline size_t
-bucket_of(const struct edge *e, const uint32_t *key, const unsigned char *map)
-{
-	return map ? map[key[e->a]] : key[e->a];
-}
-
-/* E[0..N) put in place bucket after bucket (bucket_of, below NB): bucket b from FIRST[b]
- * to FIRST[b + 1] (FIRST has NB + 1, all 0). */
+/* E[0..N) put in place bucket after bucket (an edge's bucket is KEY of its first target,
+ * below NB): bucket b from FIRST[b] to FIRST[b + 1] (FIRST has NB + 1, all 0). */
 static void
-edges_bucket(struct edge *e, size_t n, const uint32_t *key, const unsigned char *map, size_t nb,
-             size_t *first)
+edges_bucket(struct edge *e, size_t n, const uint32_t *key, size_t nb, size_t *first)
 {
 	size_t *next = xcalloc(nb + 1, sizeof *next);
 
 	for (size_t k = 0; k < n; k++)
-		first[bucket_of(&e[k], key, map) + 1]++;
+		first[key[e[k].a] + 1]++;
 	for (size_t b = 0; b < nb; b++)
 		first[b + 1] += first[b];
 	memcpy(next, first, nb * sizeof *next);
@@ -2658,7 +2642,7 @@ edges_bucket(struct edge *e, size_t n, const uint32_t *key, const unsigned char 
 	 * one from there comes back, until the edge there is of this bucket. */
 	for (size_t b = 0; b < nb; b++)
 		while (next[b] < first[b + 1]) {
-			size_t q = bucket_of(&e[next[b]], key, map);
+			size_t q = key[e[next[b]].a];
 			if (q == b) {
 				next[b]++;
 			} else {
@@ -2714,7 +2698,7 @@ merge_thread(void *arg)
 	size_t *first = xcalloc(j->nsets + 2, sizeof *first), cap = 0;
 	struct edge *tmp = NULL;
 
-	edges_bucket(j->e, j->ne, j->tcomp, NULL, j->nsets, first);
+	edges_bucket(j->e, j->ne, j->tcomp, j->nsets, first);
 	for (size_t s = 0; s < j->nsets; s++) {
 		size_t n = first[s + 1] - first[s];
 		if (n == 0)
@@ -2732,7 +2716,7 @@ merge_thread(void *arg)
 /* One thread's share of the edges: the components of sets that they join, in a union-find
  * of its own (COMP, each root the least set of its component). */
 struct comp_job {
-	const struct edge *e;
+	struct eblock **b;          /* the edges' blocks */
 	const uint32_t *tset;
 	int *comp[PAR_MAX];
 	size_t nsets;
@@ -2756,7 +2740,47 @@ comp_run(void *arg, size_t t, size_t from, size_t to)
 	for (size_t s = 0; s < j->nsets; s++)
 		comp[s] = (int)s;
 	for (size_t k = from; k < to; k++)
-		comp_union(comp, (int)j->tset[j->e[k].a], (int)j->tset[j->e[k].b]);
+		for (size_t i = 0; i < j->b[k]->n; i++)
+			comp_union(comp, (int)j->tset[j->b[k]->v[i].a], (int)j->tset[j->b[k]->v[i].b]);
+}
+
+/* The edges' blocks put in one array thread after thread (OWN, each component's thread,
+ * by the root of its first target's set TCOMP): each block's count of edges for each
+ * thread (COUNT), then where each block's edges for each thread go (AT), then the
+ * edges put there on the cores, each block freed once read. */
+struct scatter_job {
+	struct eblock **b;
+	const uint32_t *tcomp;
+	const unsigned char *own;
+	size_t nth, *count, *at;
+	struct edge *to;
+};
+
+static void
+scatter_count(void *arg, size_t t, size_t from, size_t to)
+{
+	struct scatter_job *j = arg;
+
+	(void)t;
+	for (size_t k = from; k < to; k++)
+		for (size_t i = 0; i < j->b[k]->n; i++)
+			j->count[k * j->nth + j->own[j->tcomp[j->b[k]->v[i].a]]]++;
+}
+
+static void
+scatter_put(void *arg, size_t t, size_t from, size_t to)
+{
+	struct scatter_job *j = arg;
+
+	(void)t;
+	for (size_t k = from; k < to; k++) {
+		size_t *at = j->at + k * j->nth;
+		for (size_t i = 0; i < j->b[k]->n; i++) {
+			const struct edge *e = &j->b[k]->v[i];
+			j->to[at[j->own[j->tcomp[e->a]]]++] = *e;
+		}
+		free(j->b[k]);
+	}
 }
 
 /*
@@ -2768,16 +2792,28 @@ comp_run(void *arg, size_t t, size_t from, size_t to)
  */
 static void
 merge_groups(const struct match *m, const struct corpus *c, const struct tref *tr, size_t nt,
-             struct edge *e, size_t ne, int *parent)
+             struct edges *el, int *parent)
 {
 	struct groups g;
 	struct merge_job jobs[PAR_MAX];
-	size_t nth = par_threads(ne, 256), *load = xcalloc(c->nsets + 1, sizeof *load);
-	size_t tload[PAR_MAX] = { 0 }, ofirst[PAR_MAX + 1] = { 0 }, nc, *bigfirst;
+	size_t ne = el->n, nth = par_threads(ne, 256), *load = xcalloc(c->nsets + 1, sizeof *load);
+	size_t tload[PAR_MAX] = { 0 }, ofirst[PAR_MAX + 1] = { 0 }, nc, *bigfirst, nb = 0;
 	uint32_t *tset = xmalloc((nt + 1) * sizeof *tset), *tcomp = xmalloc((nt + 1) * sizeof *tcomp);
 	int *comp = xmalloc((c->nsets + 1) * sizeof *comp);
 	unsigned char *cown = xcalloc(c->nsets + 1, 1);
-	struct comp_job cj = { e, tset, { NULL }, c->nsets };
+	struct eblock **b;
+	struct comp_job cj = { NULL, tset, { NULL }, c->nsets };
+	struct scatter_job sj;
+	struct edge *e;
+
+	for (struct eblock *k = el->head; k; k = k->next)
+		nb++;
+	b = xmalloc((nb + 1) * sizeof *b);
+	nb = 0;
+	for (struct eblock *k = el->head; k; k = k->next)
+		b[nb++] = k;
+	*el = (struct edges){ 0 };
+	cj.b = b;
 
 	g.parent = parent;
 	g.tset = tset;
@@ -2797,7 +2833,7 @@ merge_groups(const struct match *m, const struct corpus *c, const struct tref *t
 	/* The components of sets that the edges join: each thread's share of the edges joins
 	 * sets in a union-find of its own, and those are joined; each root is the least set of
 	 * its component, whatever the order. */
-	nc = par_for(ne, 1 << 16, comp_run, &cj);
+	nc = par_for(nb, 16, comp_run, &cj); /* 64k edges a thread at least */
 	for (size_t s = 0; s < c->nsets; s++)
 		comp[s] = (int)s;
 	for (size_t t = 0; t < nc; t++) {
@@ -2824,10 +2860,26 @@ merge_groups(const struct match *m, const struct corpus *c, const struct tref *t
 		tload[best] += load[s];
 	}
 	free(bigfirst);
-	/* The edges thread after thread, put in place (at national scale they are the
-	 * largest thing held); each thread puts its own component after component, and
-	 * sorts each on its own: a few thousand edges rather than all. */
-	edges_bucket(e, ne, tcomp, cown, nth, ofirst);
+	/* The edges thread after thread, in one array (at national scale they are the
+	 * largest thing held, and each is copied once); each thread puts its own component
+	 * after component, and sorts each on its own: a few thousand edges rather than
+	 * all. */
+	e = xmalloc((ne + 1) * sizeof *e);
+	sj = (struct scatter_job){ b, tcomp, cown, nth, xcalloc(nb * nth + 1, sizeof *sj.count),
+		                   xmalloc((nb * nth + 1) * sizeof *sj.at), e };
+	par_for(nb, 16, scatter_count, &sj);
+	for (size_t t = 0; t < nth; t++) {
+		size_t at = ofirst[t];
+		for (size_t k = 0; k < nb; k++) {
+			sj.at[k * nth + t] = at;
+			at += sj.count[k * nth + t];
+		}
+		ofirst[t + 1] = at;
+	}
+	par_for(nb, 16, scatter_put, &sj);
+	free(sj.count);
+	free(sj.at);
+	free(b);
 	for (size_t t = 0; t < nth; t++) {
 		jobs[t] = (struct merge_job){ m, tr, e + ofirst[t], ofirst[t + 1] - ofirst[t], tcomp,
 			                      c->nsets, g };
@@ -2845,6 +2897,7 @@ merge_groups(const struct match *m, const struct corpus *c, const struct tref *t
 	free(comp);
 	free(load);
 	free(cown);
+	free(e);
 }
 
 /* Groups of two or more are series: bucket the targets by their root once. */
@@ -2919,9 +2972,9 @@ name_run(void *arg, size_t t, size_t from, size_t to)
 static void
 build_series(struct match *m, struct ctx *x)
 {
-	size_t nt = x->tfirst[x->nitems], ne;
+	size_t nt = x->tfirst[x->nitems];
 	struct tref *tr = xcalloc(nt + 1, sizeof *tr);
-	struct edge *e;
+	struct edges e;
 	int *parent = xcalloc(nt + 1, sizeof *parent);
 
 	for (size_t k = 0; k < x->nitems; k++)
@@ -2929,12 +2982,11 @@ build_series(struct match *m, struct ctx *x)
 			tr[x->tfirst[k] + t].item = x->items[k];
 			tr[x->tfirst[k] + t].t = (int)t;
 		}
-	e = series_edges(m, x, &ne);
-	merge_groups(m, x->c, tr, nt, e, ne, parent);
+	e = series_edges(m, x);
+	merge_groups(m, x->c, tr, nt, &e, parent);
 	add_groups(m, tr, nt, parent);
 	par_for(m->nseries, 256, name_run, m); /* each series named on its own */
 	free(tr);
-	free(e);
 	free(parent);
 }
 
