@@ -54,8 +54,9 @@ no_space(unsigned char c)
 	return 0;
 }
 
-struct csv_doc *
-csvio_parse(const char *buf, size_t len, const char *name, char **cause)
+/* BUF parsed; with KEPT, its fields in a pool kept until the process ends. */
+static struct csv_doc *
+parse(const char *buf, size_t len, const char *name, int kept, char **cause)
 {
 	struct csv_parser p;
 	struct reader r = { 0 };
@@ -88,7 +89,7 @@ csvio_parse(const char *buf, size_t len, const char *name, char **cause)
 	/* The fields, each ended by a NUL where the text has a comma or a line end (quotes
 	 * only take bytes away), fit in a block of the text's size and one byte: exactly
 	 * that, since a task file's fields are kept (corpus.c). */
-	pool_first(&r.d->pool, len + 1);
+	(kept ? pool_first_kept : pool_first)(&r.d->pool, len + 1);
 	r.line = 1;
 	r.boundary = 1;
 	/* Feed line by line so that rows know where they start: the first line with text
@@ -124,7 +125,13 @@ err:
 }
 
 struct csv_doc *
-csvio_read(const char *path, char **cause)
+csvio_parse(const char *buf, size_t len, const char *name, char **cause)
+{
+	return parse(buf, len, name, 0, cause);
+}
+
+static struct csv_doc *
+read_file(const char *path, int kept, char **cause)
 {
 	size_t len;
 	char *buf = file_read(path, CSV_MAX_BYTES, &len, cause);
@@ -132,9 +139,21 @@ csvio_read(const char *path, char **cause)
 
 	if (!buf)
 		return NULL;
-	d = csvio_parse(buf, len, path, cause);
+	d = parse(buf, len, path, kept, cause);
 	free(buf);
 	return d;
+}
+
+struct csv_doc *
+csvio_read(const char *path, char **cause)
+{
+	return read_file(path, 0, cause);
+}
+
+struct csv_doc *
+csvio_read_kept(const char *path, char **cause)
+{
+	return read_file(path, 1, cause);
 }
 
 void

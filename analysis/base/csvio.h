@@ -31,6 +31,8 @@ struct csv_doc {
 
 /* Read PATH. Returns NULL with "PATH:LINE: what" in *cause. Empty files give 0 rows. */
 struct csv_doc *csvio_read(const char *path, char **cause);
+/* The same for a file whose fields are kept until the process ends (pool_first_kept). */
+struct csv_doc *csvio_read_kept(const char *path, char **cause);
 /* Parse BUF (LEN bytes) named NAME. */
 struct csv_doc *csvio_parse(const char *buf, size_t len, const char *name, char **cause);
 void csvio_free(struct csv_doc *d);

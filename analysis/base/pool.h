@@ -23,6 +23,9 @@ char *pool_strdup(struct pool *p, const char *s);
 void pool_release(struct pool *p);
 /* A block of N bytes for P's next allocations: for a pool whose size is known. */
 void pool_first(struct pool *p, size_t n);
+/* The same for a pool kept until the process ends (a corpus's text): the block is bulk
+ * memory (base/bulk.h), which pool_release leaves. */
+void pool_first_kept(struct pool *p, size_t n);
 /* FROM's blocks moved into P (what was allocated in either stays where it is). */
 void pool_merge(struct pool *p, struct pool *from);
 

@@ -10,8 +10,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static void
-oom(void)
+#include "base/bulk.h"
+
+void
+xoom(void)
 {
 	fputs("yoy: out of memory\n", stderr);
 	abort();
@@ -22,7 +24,7 @@ xmalloc(size_t n)
 {
 	void *p = malloc(n ? n : 1);
 	if (!p)
-		oom();
+		xoom();
 	return p;
 }
 
@@ -31,7 +33,7 @@ xcalloc(size_t n, size_t size)
 {
 	void *p = calloc(n ? n : 1, size ? size : 1);
 	if (!p)
-		oom();
+		xoom();
 	return p;
 }
 
@@ -40,7 +42,7 @@ xrealloc(void *p, size_t n)
 {
 	p = realloc(p, n ? n : 1);
 	if (!p)
-		oom();
+		xoom();
 	return p;
 }
 
@@ -65,7 +67,7 @@ xvasprintf(const char *fmt, va_list ap)
 	char *s = NULL;
 
 	if (vasprintf(&s, fmt, ap) < 0)
-		oom();
+		xoom();
 	return s;
 }
 
@@ -159,6 +161,7 @@ sb_release(struct sb *sb)
 struct pool_block {
 	struct pool_block *next;
 	size_t used, cap;
+	int kept;               /* in bulk memory (pool_first_kept): not freed */
 	_Alignas(max_align_t) char mem[];
 };
 
@@ -174,6 +177,7 @@ pool_take(struct pool *p, size_t n, size_t align)
 		b = xmalloc(sizeof *b + cap);
 		b->next = p->b;
 		b->cap = cap;
+		b->kept = 0;
 		p->b = b;
 		at = 0;
 	}
@@ -229,6 +233,24 @@ pool_first(struct pool *p, size_t n)
 	b->next = p->b;
 	b->cap = n;
 	b->used = 0;
+	b->kept = 0;
+	p->b = b;
+}
+
+void
+pool_first_kept(struct pool *p, size_t n)
+{
+	struct pool_block *b;
+
+	if (sizeof *b + n > BULK_BLOCK / 8) {
+		pool_first(p, n);
+		return;
+	}
+	b = bulk_keep(sizeof *b + n);
+	b->next = p->b;
+	b->cap = n;
+	b->used = 0;
+	b->kept = 1;
 	p->b = b;
 }
 
@@ -237,7 +259,8 @@ pool_release(struct pool *p)
 {
 	for (struct pool_block *b = p->b, *next; b; b = next) {
 		next = b->next;
-		free(b);
+		if (!b->kept)
+			free(b);
 	}
 	p->b = NULL;
 }

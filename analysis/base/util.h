@@ -25,7 +25,9 @@ enum yoy_exit {
 /* The number of elements of an array (not a pointer). */
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
-/* Allocation that never returns NULL: on exhaustion the process aborts with a message. */
+/* Allocation that never returns NULL: on exhaustion the process aborts with a message
+ * (xoom). */
+_Noreturn void xoom(void);
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);

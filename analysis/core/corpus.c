@@ -150,7 +150,7 @@ static int
 load_tasks(struct corpus *c, struct set *s, const char *catalog, char **cause)
 {
 	char *path = corpus_path(c, s->tasks);
-	struct csv_doc *d = csvio_read(path, cause);
+	struct csv_doc *d = csvio_read_kept(path, cause);
 	int rc = -1;
 
 	/* Asked only when it cannot be read: a file missing is the catalog's error. */

@@ -1,9 +1,13 @@
 /*
  * Unit tests for analysis/base/util.c: atomic output (the old file stays whole until the
  * new one is complete; an abort leaves no trace), growable strings, errors as values,
- * reading a whole file with a limit.
+ * reading a whole file with a limit, pools and bulk memory.
  */
 #include "base/util.h"
+
+#include <pthread.h>
+
+#include "base/bulk.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -254,6 +258,78 @@ test_pool_merge(void **state)
 	pool_release(&b);
 }
 
+/* Bulk memory: N pieces of growing size, each aligned for any object and filled with a
+ * byte of its own, read back whole once all are made (so no two overlap); the largest
+ * allowed among them, and more than one block's worth in all. */
+static void *
+bulk_pieces(void *arg)
+{
+	size_t n = 600, len;
+	unsigned char **p = calloc(n, sizeof *p), tag = (unsigned char)(uintptr_t)arg;
+	int ok = 1;
+
+	for (size_t i = 0; i < n; i++) {
+		len = i == 7 || i == 300 ? BULK_BLOCK / 8 : 1 + i * 17;
+		p[i] = bulk_keep(len);
+		ok &= (uintptr_t)p[i] % _Alignof(max_align_t) == 0;
+		memset(p[i], (int)((i + tag) & 0xff), len);
+	}
+	for (size_t i = 0; i < n; i++) {
+		len = i == 7 || i == 300 ? BULK_BLOCK / 8 : 1 + i * 17;
+		for (size_t k = 0; k < len; k++)
+			ok &= p[i][k] == (unsigned char)((i + tag) & 0xff);
+	}
+	free(p);
+	return (void *)(uintptr_t)ok;
+}
+
+static void
+test_bulk_keep(void **state)
+{
+	pthread_t t;
+	void *other;
+
+	(void)state;
+	/* Two threads at once, each in blocks of its own. */
+	assert_int_equal(pthread_create(&t, NULL, bulk_pieces, (void *)(uintptr_t)101), 0);
+	assert_true((uintptr_t)bulk_pieces((void *)(uintptr_t)3));
+	assert_int_equal(pthread_join(t, &other), 0);
+	assert_true((uintptr_t)other);
+}
+
+/* A pool kept until the process ends: its first block is bulk memory, which release
+ * leaves (freeing it would be an invalid free under the sanitizers), while the blocks it
+ * grows into, and a kept pool too large for a bulk block, are malloc'd and freed (a leak
+ * checker would see them otherwise). */
+static void
+test_pool_kept(void **state)
+{
+	struct pool a = POOL_INIT, big = POOL_INIT, b = POOL_INIT;
+	const char *s[200];
+	char w[700];
+
+	(void)state;
+	pool_first_kept(&a, 64);
+	s[0] = pool_strdup(&a, "新增托位1.1万个");
+	for (int i = 1; i < 200; i++) {
+		memset(w, 'a' + i % 26, sizeof w - 1);
+		w[sizeof w - 1] = '\0';
+		s[i] = pool_strdup(&a, w); /* past the kept block, into malloc'd ones */
+	}
+	assert_string_equal(s[0], "新增托位1.1万个");
+	assert_int_equal(s[199][0], 'a' + 199 % 26);
+	pool_first_kept(&big, BULK_BLOCK);
+	memset(pool_alloc(&big, BULK_BLOCK), 'x', BULK_BLOCK);
+	pool_first_kept(&b, 16);
+	assert_string_equal(pool_strdup(&b, "AED"), "AED");
+	pool_merge(&b, &a);
+	assert_string_equal(s[0], "新增托位1.1万个");
+	pool_release(&b);
+	pool_release(&big);
+	assert_null(b.b);
+	assert_null(big.b);
+}
+
 int
 main(void)
 {
@@ -264,6 +340,8 @@ main(void)
 		cmocka_unit_test(test_sb_and_fail),
 		cmocka_unit_test(test_pool),
 		cmocka_unit_test(test_pool_merge),
+		cmocka_unit_test(test_bulk_keep),
+		cmocka_unit_test(test_pool_kept),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
