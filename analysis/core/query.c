@@ -136,7 +136,12 @@ cmp_hit(const void *a, const void *b)
 		if (r)
 			return r;
 		if (ix != iy)
-			return ix < iy ? -1 : 1;
+			return ix < iy ? -1 : 1; /* one set's array */
+		/* The item's targets in no series before a series that starts with it; two
+		 * series in the match's array.  (An item and a series are apart in memory:
+		 * their addresses say nothing.) */
+		if (!x->series != !y->series)
+			return x->series ? 1 : -1;
 		return gx < gy ? -1 : 1;
 	}
 	if (x->item->set->year != y->item->set->year)
