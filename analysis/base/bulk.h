@@ -1,6 +1,6 @@
 /*
  * bulk: memory for what a corpus keeps until the process ends (the text of its task
- * files), in blocks of 2 MB made present a block at a time.
+ * files, its items, their targets), in blocks of 2 MB made present a block at a time.
  *
  * Memory from malloc comes into being one 4 kB page at a time, at its first touch; on a
  * virtual machine that fault goes out to the hypervisor, and a 300k-item run makes a

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "base/bulk.h"
 #include "base/text.h"
 #include "base/memo.h"
 #include "base/util.h"
@@ -1372,7 +1373,8 @@ targets_extract(const char *task, const char *item, struct target_list *l)
 void
 target_list_release(struct target_list *l)
 {
-	free(l->v); /* the strings are interned */
+	if (l->cap)
+		free(l->v); /* the strings are interned */
 	l->v = NULL;
 	l->n = l->cap = 0;
 }
@@ -1384,6 +1386,20 @@ target_list_copy(struct target_list *to, const struct target_list *from)
 	to->n = to->cap = from->n;
 	if (from->n)
 		memcpy(to->v, from->v, from->n * sizeof *to->v); /* the strings are interned */
+}
+
+void
+target_list_keep(struct target_list *to, const struct target_list *from)
+{
+	size_t size = from->n * sizeof *to->v;
+
+	if (!from->n || size > BULK_BLOCK / 8) {
+		target_list_copy(to, from);
+		return;
+	}
+	to->v = memcpy(bulk_keep(size), from->v, size); /* the strings are interned */
+	to->n = from->n;
+	to->cap = 0;
 }
 
 const char *

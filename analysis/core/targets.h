@@ -45,6 +45,9 @@ void targets_extract(const char *task, const char *item, struct target_list *l);
 void target_list_release(struct target_list *l);
 /* TO (its list not kept) made a copy of FROM, to its size. */
 void target_list_copy(struct target_list *to, const struct target_list *from);
+/* The same in bulk memory (base/bulk.h), for a list kept as long as the process (a
+ * corpus's): its CAP is 0, which tells target_list_release to leave it. */
+void target_list_keep(struct target_list *to, const struct target_list *from);
 
 /* Format a value exactly as yoy prints it: 1640000000, 3.7, 0.5 (no exponent, no
  * trailing zeros). BUF must hold 64 bytes. */

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "base/bulk.h"
 #include "ingest/notice.h"
 #include "core/targets.h"
 
@@ -184,6 +185,38 @@ test_interned(void **state)
 	target_list_release(&c);
 }
 
+/* A list kept in bulk memory is the list it copies, and release leaves its storage (a
+ * free of it would abort) but empties it; an empty list or one too large for bulk memory
+ * is an ordinary copy, freed by release (a leak checker would see it otherwise). */
+static void
+test_list_kept(void **state)
+{
+	struct target_list a = { 0 }, k = { 0 }, e = { 0 }, big = { 0 }, bk = { 0 };
+	(void)state;
+
+	targets_extract("新增托位1.1万个，建设AED 700处", NULL, &a);
+	target_list_keep(&k, &a);
+	assert_int_equal(k.n, 2);
+	assert_int_equal(k.cap, 0);
+	assert_memory_equal(k.v, a.v, 2 * sizeof *a.v);
+	target_list_keep(&e, &big); /* empty */
+	assert_null(e.v);
+	assert_true(6000 * sizeof(struct target) > BULK_BLOCK / 8);
+	for (int i = 0; i < 6000; i++)
+		targets_extract("建设AED 700处", NULL, &big);
+	target_list_keep(&bk, &big);
+	assert_int_equal(bk.n, 6000);
+	assert_int_not_equal(bk.cap, 0);
+	assert_string_equal(bk.v[5999].raw, "700处");
+	target_list_release(&k);
+	assert_null(k.v);
+	assert_int_equal(k.n, 0);
+	target_list_release(&e);
+	target_list_release(&bk);
+	target_list_release(&big);
+	target_list_release(&a);
+}
+
 /* A number split from its unit by a page break in the notice is one target, on the line
  * where the number stands. */
 static void
@@ -218,6 +251,7 @@ main(void)
 		cmocka_unit_test(test_grammar),
 		cmocka_unit_test(test_range_and_offsets),
 		cmocka_unit_test(test_interned),
+		cmocka_unit_test(test_list_kept),
 		cmocka_unit_test(test_told_apart),
 		
 		cmocka_unit_test(test_split_number),
