@@ -1,6 +1,6 @@
 /*
  * bulk: memory for what a corpus keeps until the process ends (the text of its task
- * files, its items, their targets), in blocks of 2 MB made present a block at a time.
+ * files, its target lists), in blocks of 2 MB made present a block at a time.
  *
  * Memory from malloc comes into being one 4 kB page at a time, at its first touch; on a
  * virtual machine that fault goes out to the hypervisor, and a 300k-item run makes a
@@ -10,7 +10,10 @@
  * come as they are touched, as from malloc; nothing else differs.
  *
  * Bulk memory is never given back: it is for what lives as long as the process.  The
- * sanitizers and valgrind do not check it as they check a malloc'd block.
+ * sanitizers and valgrind do not check it as they check a malloc'd block, and
+ * LeakSanitizer does not look in it for pointers: nothing kept there may be the only
+ * pointer to a malloc'd block (the items, which point at their target lines, stay on
+ * malloc).
  */
 #ifndef YOY_BULK_H
 #define YOY_BULK_H

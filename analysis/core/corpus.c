@@ -8,7 +8,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "base/bulk.h"
 #include "base/csvio.h"
 #include "base/memo.h"
 #include "ingest/notice.h"
@@ -162,13 +161,7 @@ load_tasks(struct corpus *c, struct set *s, const char *catalog, char **cause)
 	}
 	if (csvio_expect(d, path, task_cols, TASK_NCOLS, cause) < 0)
 		goto out;
-	/* Kept as long as the process, as the fields are: in bulk memory, unless too large
-	 * for it (a set of thousands of items). */
-	if (d->nrows * sizeof *s->items <= BULK_BLOCK / 8) {
-		s->items = memset(bulk_keep(d->nrows * sizeof *s->items), 0, d->nrows * sizeof *s->items);
-		s->items_kept = 1;
-	} else
-		s->items = xcalloc(d->nrows, sizeof *s->items);
+	s->items = xcalloc(d->nrows, sizeof *s->items);
 	for (size_t r = 1; r < d->nrows; r++) {
 		char **f = d->rows[r].f;
 		struct item *it = &s->items[s->nitems];
@@ -408,8 +401,7 @@ corpus_free(struct corpus *c)
 			target_list_release(&it->targets);
 			free(it->target_lines);
 		}
-		if (!s->items_kept)
-			free(s->items);
+		free(s->items);
 		pool_release(&s->strings);
 		free(s->id);
 		free(s->jurisdiction);

@@ -39,7 +39,6 @@ struct set {
 	struct set *up;    /* the parent set, or NULL */
 	struct item *items;
 	size_t nitems;
-	int items_kept;      /* ITEMS is bulk memory (base/bulk.h), not freed */
 	struct pool strings; /* the items' strings (the task file's fields) */
 };
 
