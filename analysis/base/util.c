@@ -165,6 +165,17 @@ struct pool_block {
 	_Alignas(max_align_t) char mem[];
 };
 
+/* B, room for CAP bytes (KEPT: in bulk memory), made P's first block, empty. */
+static struct pool_block *
+pool_push(struct pool *p, struct pool_block *b, size_t cap, int kept)
+{
+	b->next = p->b;
+	b->used = 0;
+	b->cap = cap;
+	b->kept = kept;
+	return p->b = b;
+}
+
 /* N bytes of P at a multiple of ALIGN (a power of two) in its block. */
 static void *
 pool_take(struct pool *p, size_t n, size_t align)
@@ -174,11 +185,7 @@ pool_take(struct pool *p, size_t n, size_t align)
 
 	if (!b || at > b->cap || b->cap - at < n) {
 		size_t cap = n > 65536 ? n : 65536;
-		b = xmalloc(sizeof *b + cap);
-		b->next = p->b;
-		b->cap = cap;
-		b->kept = 0;
-		p->b = b;
+		b = pool_push(p, xmalloc(sizeof *b + cap), cap, 0);
 		at = 0;
 	}
 	b->used = at + n;
@@ -228,30 +235,18 @@ pool_merge(struct pool *p, struct pool *from)
 void
 pool_first(struct pool *p, size_t n)
 {
-	struct pool_block *b = xmalloc(sizeof *b + n);
-
-	b->next = p->b;
-	b->cap = n;
-	b->used = 0;
-	b->kept = 0;
-	p->b = b;
+	pool_push(p, xmalloc(sizeof(struct pool_block) + n), n, 0);
 }
 
 void
 pool_first_kept(struct pool *p, size_t n)
 {
-	struct pool_block *b;
+	size_t size = sizeof(struct pool_block) + n;
 
-	if (sizeof *b + n > BULK_BLOCK / 8) {
+	if (size > BULK_BLOCK / 8)
 		pool_first(p, n);
-		return;
-	}
-	b = bulk_keep(sizeof *b + n);
-	b->next = p->b;
-	b->cap = n;
-	b->used = 0;
-	b->kept = 1;
-	p->b = b;
+	else
+		pool_push(p, bulk_keep(size), n, 1);
 }
 
 void
