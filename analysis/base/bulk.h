@@ -1,29 +1,57 @@
 /*
- * bulk: memory for what a corpus keeps until the process ends (the text of its task
- * files, its target lists), in blocks of 2 MB made present a block at a time.
+ * bulk: memory in 2 MB huge pages, for what is large or many (tests/bench/README.md).
  *
  * Memory from malloc comes into being one 4 kB page at a time, at its first touch; on a
- * virtual machine that fault goes out to the hypervisor, and a 300k-item run makes a
- * hundred thousand of them (tests/bench/README.md).  A bulk block is asked for a huge
- * page and made present in one call (madvise MADV_HUGEPAGE, then MADV_POPULATE_WRITE).
- * Where the kernel does neither (no transparent huge pages, Linux before 5.14) its pages
- * come as they are touched, as from malloc; nothing else differs.
+ * virtual machine that fault goes out to the hypervisor, and a 300k-item run made a
+ * hundred thousand of them.  Bulk memory is asked for huge pages (madvise MADV_HUGEPAGE):
+ * a fault brings 2 MB.  Where the kernel has no transparent huge pages its pages come as
+ * they are touched, as from malloc; nothing else differs.  Three kinds:
  *
- * Bulk memory is never given back: it is for what lives as long as the process.  The
- * sanitizers and valgrind do not check it as they check a malloc'd block, and
- * LeakSanitizer does not look in it for pointers: nothing kept there may be the only
- * pointer to a malloc'd block (the items, which point at their target lines, stay on
- * malloc).
+ *  - kept (bulk_keep): what lives as long as the process (the text of the task files,
+ *    the target lists), in blocks made present at once (MADV_POPULATE_WRITE, Linux 5.14),
+ *    never given back;
+ *  - pieces (bulk_piece): blocks of BULK_PIECE bytes for the structures that grow by
+ *    blocks (pools, bigram arenas, edge lists); a piece given back is taken again by the
+ *    next phase, as malloc would reuse it;
+ *  - maps (bulk_map): one large array, zeroed, given back to the system when unmapped.
+ *
+ * The sanitizers and valgrind do not check bulk memory as they check a malloc'd block, and
+ * LeakSanitizer does not look in it for pointers.  So under AddressSanitizer pieces and
+ * maps are malloc'd; and nothing kept may be the only pointer to a malloc'd block (the
+ * items, which point at their target lines, stay on malloc).
  */
 #ifndef YOY_BULK_H
 #define YOY_BULK_H
 
 #include <stddef.h>
 
+/* 1 where bulk memory is malloc'd, to be checked: under AddressSanitizer (see above). */
+#if defined(__SANITIZE_ADDRESS__)
+#define BULK_ON_MALLOC 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define BULK_ON_MALLOC 1
+#endif
+#endif
+#ifndef BULK_ON_MALLOC
+#define BULK_ON_MALLOC 0
+#endif
+
 #define BULK_BLOCK ((size_t)2 << 20)
 
 /* N bytes aligned for any object, N at most BULK_BLOCK / 8, in the calling thread's
  * current block. */
 void *bulk_keep(size_t n);
+
+#define BULK_PIECE ((size_t)64 << 10)
+
+/* A piece of BULK_PIECE bytes, aligned for any object, its contents unspecified; given
+ * back by bulk_unpiece. */
+void *bulk_piece(void);
+void bulk_unpiece(void *p);
+
+/* N bytes, zeroed, aligned for any object; given back by bulk_unmap(P, N). */
+void *bulk_map(size_t n);
+void bulk_unmap(void *p, size_t n);
 
 #endif

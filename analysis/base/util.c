@@ -161,18 +161,19 @@ sb_release(struct sb *sb)
 struct pool_block {
 	struct pool_block *next;
 	size_t used, cap;
-	int kept;               /* in bulk memory (pool_first_kept): not freed */
+	enum { ON_HEAP, ON_PIECE, KEPT } how; /* malloc'd; a bulk piece; kept in bulk
+	                                       * memory (pool_first_kept), not freed */
 	_Alignas(max_align_t) char mem[];
 };
 
-/* B, room for CAP bytes (KEPT: in bulk memory), made P's first block, empty. */
+/* B, room for CAP bytes (HOW: where it is), made P's first block, empty. */
 static struct pool_block *
-pool_push(struct pool *p, struct pool_block *b, size_t cap, int kept)
+pool_push(struct pool *p, struct pool_block *b, size_t cap, int how)
 {
 	b->next = p->b;
 	b->used = 0;
 	b->cap = cap;
-	b->kept = kept;
+	b->how = how;
 	return p->b = b;
 }
 
@@ -184,8 +185,11 @@ pool_take(struct pool *p, size_t n, size_t align)
 	size_t at = b ? (b->used + align - 1) & ~(align - 1) : 0;
 
 	if (!b || at > b->cap || b->cap - at < n) {
-		size_t cap = n > 65536 ? n : 65536;
-		b = pool_push(p, xmalloc(sizeof *b + cap), cap, 0);
+		/* A bulk piece; a string longer than one, a block of its own. */
+		if (n <= BULK_PIECE - sizeof *b)
+			b = pool_push(p, bulk_piece(), BULK_PIECE - sizeof *b, ON_PIECE);
+		else
+			b = pool_push(p, xmalloc(sizeof *b + n), n, ON_HEAP);
 		at = 0;
 	}
 	b->used = at + n;
@@ -235,7 +239,7 @@ pool_merge(struct pool *p, struct pool *from)
 void
 pool_first(struct pool *p, size_t n)
 {
-	pool_push(p, xmalloc(sizeof(struct pool_block) + n), n, 0);
+	pool_push(p, xmalloc(sizeof(struct pool_block) + n), n, ON_HEAP);
 }
 
 void
@@ -246,7 +250,7 @@ pool_first_kept(struct pool *p, size_t n)
 	if (size > BULK_BLOCK / 8)
 		pool_first(p, n);
 	else
-		pool_push(p, bulk_keep(size), n, 1);
+		pool_push(p, bulk_keep(size), n, KEPT);
 }
 
 void
@@ -254,7 +258,9 @@ pool_release(struct pool *p)
 {
 	for (struct pool_block *b = p->b, *next; b; b = next) {
 		next = b->next;
-		if (!b->kept)
+		if (b->how == ON_PIECE)
+			bulk_unpiece(b);
+		else if (b->how == ON_HEAP)
 			free(b);
 	}
 	p->b = NULL;

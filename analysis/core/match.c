@@ -11,6 +11,7 @@
 #include <strings.h>
 #include <utf8proc.h>
 
+#include "base/bulk.h"
 #include "base/csvio.h"
 #include "base/memo.h"
 #include "base/par.h"
@@ -95,6 +96,8 @@ struct glist {
 	size_t n;
 };
 
+/* The bigrams a bulk piece holds: an id and a weight each. */
+#define GCHUNK_CAP (BULK_PIECE / (sizeof(uint32_t) + 1))
 /* Bigram lists of one thread, in chunks that never move. */
 struct garena {
 	struct gchunk {
@@ -120,14 +123,14 @@ struct spair {
 
 /* A list of edges in blocks that are never moved: a thread's list grows to millions at
  * national scale, and an array doubled would copy them all again (and touch twice the
- * memory).  Blocks of 64 kB, from the thread's own malloc arena (the synthetic corpus
- * of make test fills two). */
-#define EDGE_BLOCK 4096
+ * memory).  A block is a bulk piece (the synthetic corpus of make test fills two). */
+#define EDGE_BLOCK ((BULK_PIECE - 2 * sizeof(size_t)) / sizeof(struct edge))
 struct eblock {
 	struct eblock *next;
 	size_t n;
 	struct edge v[EDGE_BLOCK];
 };
+_Static_assert(sizeof(struct eblock) <= BULK_PIECE, "an edge block is a bulk piece");
 
 struct edges {
 	struct eblock *head, *tail;
@@ -139,7 +142,7 @@ edges_free(struct edges *e)
 {
 	for (struct eblock *k = e->head, *next; k; k = next) {
 		next = k->next;
-		free(k);
+		bulk_unpiece(k);
 	}
 	*e = (struct edges){ 0 };
 }
@@ -406,10 +409,17 @@ garena_room(struct garena *a, size_t n)
 	if (!ch || ch->n + n > ch->cap) {
 		xgrow(&a->c, &a->ccap, a->nc + 1, sizeof *a->c);
 		ch = &a->c[a->nc++];
-		ch->cap = n > 65536 ? n : 65536;
 		ch->n = 0;
-		ch->id = xmalloc(ch->cap * sizeof *ch->id);
-		ch->tf2 = xmalloc(ch->cap);
+		/* A bulk piece, its ids then their weights; a longer list, blocks of its own. */
+		if (n <= GCHUNK_CAP) {
+			ch->cap = GCHUNK_CAP;
+			ch->id = bulk_piece();
+			ch->tf2 = (uint8_t *)(ch->id + GCHUNK_CAP);
+		} else {
+			ch->cap = n;
+			ch->id = xmalloc(n * sizeof *ch->id);
+			ch->tf2 = xmalloc(n);
+		}
 	}
 	return ch;
 }
@@ -417,10 +427,13 @@ garena_room(struct garena *a, size_t n)
 static void
 garena_free(struct garena *a)
 {
-	for (size_t i = 0; i < a->nc; i++) {
-		free(a->c[i].id);
-		free(a->c[i].tf2);
-	}
+	for (size_t i = 0; i < a->nc; i++)
+		if (a->c[i].cap == GCHUNK_CAP) {
+			bulk_unpiece(a->c[i].id);
+		} else {
+			free(a->c[i].id);
+			free(a->c[i].tf2);
+		}
 	free(a->c);
 }
 
@@ -2175,7 +2188,7 @@ add_edge(struct edges *e, size_t a, size_t b, double w)
 	struct eblock *k = e->tail;
 
 	if (!k || k->n == EDGE_BLOCK) {
-		k = xmalloc(sizeof *k);
+		k = bulk_piece();
 		k->next = NULL;
 		k->n = 0;
 		if (e->tail)
@@ -2779,7 +2792,7 @@ scatter_put(void *arg, size_t t, size_t from, size_t to)
 			const struct edge *e = &j->b[k]->v[i];
 			j->to[at[j->own[j->tcomp[e->a]]]++] = *e;
 		}
-		free(j->b[k]);
+		bulk_unpiece(j->b[k]);
 	}
 }
 
@@ -2863,8 +2876,8 @@ merge_groups(const struct match *m, const struct corpus *c, const struct tref *t
 	/* The edges thread after thread, in one array (at national scale they are the
 	 * largest thing held, and each is copied once); each thread puts its own component
 	 * after component, and sorts each on its own: a few thousand edges rather than
-	 * all. */
-	e = xmalloc((ne + 1) * sizeof *e);
+	 * all.  In huge pages: millions of edges. */
+	e = bulk_map((ne + 1) * sizeof *e);
 	sj = (struct scatter_job){ b, tcomp, cown, nth, xcalloc(nb * nth + 1, sizeof *sj.count),
 		                   xmalloc((nb * nth + 1) * sizeof *sj.at), e };
 	par_for(nb, 16, scatter_count, &sj);
@@ -2897,7 +2910,7 @@ merge_groups(const struct match *m, const struct corpus *c, const struct tref *t
 	free(comp);
 	free(load);
 	free(cown);
-	free(e);
+	bulk_unmap(e, (ne + 1) * sizeof *e);
 }
 
 /* Groups of two or more are series: bucket the targets by their root once. */

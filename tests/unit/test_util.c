@@ -299,8 +299,8 @@ test_bulk_keep(void **state)
 
 /* A pool kept until the process ends: its first block is bulk memory, which release
  * leaves (freeing it would be an invalid free under the sanitizers), while the blocks it
- * grows into, and a kept pool too large for a bulk block, are malloc'd and freed (a leak
- * checker would see them otherwise). */
+ * grows into (bulk pieces) and a kept pool too large for a bulk block (malloc'd) are given
+ * back (a leak checker would see them otherwise). */
 static void
 test_pool_kept(void **state)
 {
@@ -330,6 +330,86 @@ test_pool_kept(void **state)
 	assert_null(big.b);
 }
 
+/* Bulk pieces taken in a thread (N of them, more than a block's worth), each aligned for
+ * any object and filled with a byte of its own; the pieces (ARG) and whether all read
+ * back whole once all are made (so no two overlap). */
+#define NPIECES 100
+static void *
+take_pieces(void *arg)
+{
+	unsigned char **p = arg;
+	int ok = 1;
+
+	for (size_t i = 0; i < NPIECES; i++) {
+		p[i] = bulk_piece();
+		ok &= (uintptr_t)p[i] % _Alignof(max_align_t) == 0;
+		memset(p[i], (int)((uintptr_t)p & 0xff) ^ (int)i, BULK_PIECE);
+	}
+	for (size_t i = 0; i < NPIECES; i++)
+		for (size_t k = 0; k < BULK_PIECE; k += 97)
+			ok &= p[i][k] == (unsigned char)(((uintptr_t)p & 0xff) ^ i);
+	return (void *)(uintptr_t)ok;
+}
+
+static int
+cmp_ptr(const void *a, const void *b)
+{
+	uintptr_t x = (uintptr_t) * (void *const *)a, y = (uintptr_t) * (void *const *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Two threads take pieces at once: no piece is handed out twice, none overlaps another;
+ * given back, they are what is taken next (the next phase reuses them). */
+static void
+test_bulk_piece(void **state)
+{
+	static void *p[2 * NPIECES], *q[2 * NPIECES];
+	pthread_t t;
+	void *ok;
+
+	(void)state;
+	assert_int_equal(pthread_create(&t, NULL, take_pieces, p + NPIECES), 0);
+	assert_true((uintptr_t)take_pieces(p));
+	assert_int_equal(pthread_join(t, &ok), 0);
+	assert_true((uintptr_t)ok);
+	qsort(p, 2 * NPIECES, sizeof *p, cmp_ptr);
+	for (size_t i = 1; i < 2 * NPIECES; i++)
+		assert_true((char *)p[i - 1] + BULK_PIECE <= (char *)p[i]);
+	for (size_t i = 0; i < 2 * NPIECES; i++)
+		bulk_unpiece(p[i]);
+	bulk_unpiece(NULL);
+	for (size_t i = 0; i < 2 * NPIECES; i++)
+		q[i] = bulk_piece();
+	qsort(q, 2 * NPIECES, sizeof *q, cmp_ptr);
+	if (!BULK_ON_MALLOC)
+		assert_memory_equal(p, q, sizeof p);
+	for (size_t i = 0; i < 2 * NPIECES; i++)
+		bulk_unpiece(q[i]);
+}
+
+/* Maps small and large: zeroed, aligned, writable to their last byte. */
+static void
+test_bulk_map(void **state)
+{
+	size_t sizes[] = { 0, 100, BULK_BLOCK - 1, BULK_BLOCK, 3 * BULK_BLOCK + 5 };
+
+	(void)state;
+	for (size_t i = 0; i < sizeof sizes / sizeof *sizes; i++) {
+		size_t n = sizes[i];
+		unsigned char *m = bulk_map(n);
+		assert_non_null(m);
+		assert_true((uintptr_t)m % _Alignof(max_align_t) == 0);
+		for (size_t k = 0; k < n; k += 4093)
+			assert_int_equal(m[k], 0);
+		if (n) {
+			assert_int_equal(m[n - 1], 0);
+			memset(m, 0xab, n);
+		}
+		bulk_unmap(m, n);
+	}
+}
+
 int
 main(void)
 {
@@ -342,6 +422,8 @@ main(void)
 		cmocka_unit_test(test_pool_merge),
 		cmocka_unit_test(test_bulk_keep),
 		cmocka_unit_test(test_pool_kept),
+		cmocka_unit_test(test_bulk_piece),
+		cmocka_unit_test(test_bulk_map),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
