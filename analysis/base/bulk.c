@@ -3,10 +3,13 @@
 
 #include <assert.h>
 #include <stdalign.h>
+#include <malloc.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 #include "base/util.h"
 
@@ -131,3 +134,46 @@ bulk_unmap(void *p, size_t n)
 		munmap(p, map_size(n));
 }
 
+/*
+ * malloc's main heap.  It grows by brk, a piece at a time as it is asked for, and its
+ * pages come at their first touch like any others.  Its growths are made 64 MB
+ * (M_TOP_PAD), blocks up to 32 MB stay on it rather than in mappings of their own
+ * (M_MMAP_THRESHOLD), and what is freed at its top stays (M_TRIM_THRESHOLD); then each
+ * growth, seen by the wrapper of the allocation that made it, is asked for huge pages.
+ * The first touch of a 2 MB stretch inside it then brings it whole.  Other threads'
+ * arenas are mappings malloc makes on its own: what they hold in bulk is in pieces.
+ */
+static int heap_on;
+static char *heap_from;           /* the heap's end when bulk_heap was called */
+static _Atomic(char *) heap_to;   /* its end when last asked for huge pages */
+
+void
+bulk_heap(void)
+{
+	if (BULK_ON_MALLOC)
+		return;
+	mallopt(M_TOP_PAD, 64 << 20);
+	mallopt(M_MMAP_THRESHOLD, 32 << 20);
+	mallopt(M_TRIM_THRESHOLD, 256 << 20);
+	heap_from = sbrk(0);
+	if (heap_from == (char *)-1)
+		return;
+	heap_from = (char *)((uintptr_t)heap_from & ~(uintptr_t)(sysconf(_SC_PAGESIZE) - 1));
+	atomic_store_explicit(&heap_to, heap_from, memory_order_relaxed);
+	heap_on = 1;
+}
+
+void
+bulk_heap_check(void)
+{
+	char *top;
+
+	if (!heap_on)
+		return;
+	/* Read as malloc left it: a growth seen twice is advised twice, which is harmless. */
+	top = sbrk(0);
+	if (top == atomic_load_explicit(&heap_to, memory_order_relaxed) || top < heap_from)
+		return;
+	(void)madvise(heap_from, (size_t)(top - heap_from), MADV_HUGEPAGE);
+	atomic_store_explicit(&heap_to, top, memory_order_relaxed);
+}

@@ -5,7 +5,7 @@
  * virtual machine that fault goes out to the hypervisor, and a 300k-item run made a
  * hundred thousand of them.  Bulk memory is asked for huge pages (madvise MADV_HUGEPAGE):
  * a fault brings 2 MB.  Where the kernel has no transparent huge pages its pages come as
- * they are touched, as from malloc; nothing else differs.  Three kinds:
+ * they are touched, as from malloc; nothing else differs.  Four kinds:
  *
  *  - kept (bulk_keep): what lives as long as the process (the text of the task files,
  *    the target lists), in blocks made present at once (MADV_POPULATE_WRITE, Linux 5.14),
@@ -13,12 +13,14 @@
  *  - pieces (bulk_piece): blocks of BULK_PIECE bytes for the structures that grow by
  *    blocks (pools, bigram arenas, edge lists); a piece given back is taken again by the
  *    next phase, as malloc would reuse it;
- *  - maps (bulk_map): one large array, zeroed, given back to the system when unmapped.
+ *  - maps (bulk_map): one large array, zeroed, given back to the system when unmapped;
+ *  - malloc's main heap (bulk_heap), where most of what a run allocates is.
  *
  * The sanitizers and valgrind do not check bulk memory as they check a malloc'd block, and
  * LeakSanitizer does not look in it for pointers.  So under AddressSanitizer pieces and
- * maps are malloc'd; and nothing kept may be the only pointer to a malloc'd block (the
- * items, which point at their target lines, stay on malloc).
+ * maps are malloc'd and the heap is left as it is; and nothing kept may be the only
+ * pointer to a malloc'd block (the items, which point at their target lines, stay on
+ * malloc).
  */
 #ifndef YOY_BULK_H
 #define YOY_BULK_H
@@ -53,5 +55,11 @@ void bulk_unpiece(void *p);
 /* N bytes, zeroed, aligned for any object; given back by bulk_unmap(P, N). */
 void *bulk_map(size_t n);
 void bulk_unmap(void *p, size_t n);
+
+/* Asks that malloc's main heap be in huge pages too (bulk.c), from now on: called once,
+ * at the start of a run; bulk_heap_check, from the allocation wrappers (util.h), asks
+ * again each time the heap has grown. */
+void bulk_heap(void);
+void bulk_heap_check(void);
 
 #endif

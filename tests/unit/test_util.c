@@ -410,6 +410,49 @@ test_bulk_map(void **state)
 	}
 }
 
+/* The flags smaps gives the mapping that holds P ("" if none is found). */
+static void
+vm_flags(const void *p, char *flags, size_t size)
+{
+	FILE *f = fopen("/proc/self/smaps", "r");
+	char line[512];
+	int in = 0;
+
+	*flags = '\0';
+	assert_non_null(f);
+	while (fgets(line, sizeof line, f)) {
+		uintptr_t lo, hi;
+		if (sscanf(line, "%lx-%lx ", &lo, &hi) == 2 && strchr(line, '-') < strchr(line, ' '))
+			in = (uintptr_t)p >= lo && (uintptr_t)p < hi;
+		else if (in && strncmp(line, "VmFlags:", 8) == 0)
+			snprintf(flags, size, "%s", line + 8);
+	}
+	fclose(f);
+}
+
+/* After bulk_heap, malloc's heap asks for huge pages as it grows: the blocks allocated
+ * after a growth of 80 MB are in a mapping marked so (where the kernel has transparent
+ * huge pages at all; a build with AddressSanitizer leaves malloc alone). */
+static void
+test_bulk_heap(void **state)
+{
+	static char *p[80];
+	char flags[512];
+	int thp = access("/sys/kernel/mm/transparent_hugepage", F_OK) == 0;
+
+	(void)state;
+	bulk_heap();
+	for (size_t i = 0; i < 80; i++)
+		memset(p[i] = xmalloc((size_t)1 << 20), (int)i, (size_t)1 << 20);
+	vm_flags(p[79], flags, sizeof flags);
+	if (thp && !BULK_ON_MALLOC)
+		assert_non_null(strstr(flags, " hg"));
+	for (size_t i = 0; i < 80; i++) {
+		assert_int_equal(p[i][(size_t)1 << 19], (char)i);
+		free(p[i]);
+	}
+}
+
 int
 main(void)
 {
@@ -424,6 +467,7 @@ main(void)
 		cmocka_unit_test(test_pool_kept),
 		cmocka_unit_test(test_bulk_piece),
 		cmocka_unit_test(test_bulk_map),
+		cmocka_unit_test(test_bulk_heap), /* last: it changes malloc's settings */
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
