@@ -77,19 +77,22 @@ bulk_piece(void)
 	if (BULK_ON_MALLOC)
 		return xmalloc(BULK_PIECE);
 	pthread_mutex_lock(&pieces_lock);
-	if (!pieces) {
-		char *b = block_map();
-		/* The block's pieces but the first listed, in order. */
-		for (size_t at = BULK_BLOCK - BULK_PIECE; at > 0; at -= BULK_PIECE) {
-			*(void **)(b + at) = pieces;
-			pieces = b + at;
-		}
-		pthread_mutex_unlock(&pieces_lock);
-		return b;
-	}
-	p = pieces;
-	pieces = *(void **)p;
+	if ((p = pieces))
+		pieces = *(void **)p;
 	pthread_mutex_unlock(&pieces_lock);
+	if (!p) {
+		/* A new block, made present outside the lock (a cold one takes milliseconds,
+		 * which the other threads need not wait): its first piece is P, the others are
+		 * listed, in order. */
+		char *b = block_map(), *last = b + BULK_BLOCK - BULK_PIECE;
+		for (char *at = b + BULK_PIECE; at < last; at += BULK_PIECE)
+			*(void **)at = at + BULK_PIECE;
+		pthread_mutex_lock(&pieces_lock);
+		*(void **)last = pieces;
+		pieces = b + BULK_PIECE;
+		pthread_mutex_unlock(&pieces_lock);
+		p = b;
+	}
 	return p;
 }
 
