@@ -7,7 +7,9 @@
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -138,13 +140,20 @@ bulk_unmap(void *p, size_t n)
 }
 
 /*
- * malloc's main heap.  It grows by brk, a piece at a time as it is asked for, and its
- * pages come at their first touch like any others.  Its growths are made 64 MB
- * (M_TOP_PAD), blocks up to 32 MB stay on it rather than in mappings of their own
- * (M_MMAP_THRESHOLD), and what is freed at its top stays (M_TRIM_THRESHOLD); then each
- * growth, seen by the wrapper of the allocation that made it, is asked for huge pages.
- * The first touch of a 2 MB stretch inside it then brings it whole.  Other threads'
- * arenas are mappings malloc makes on its own: what they hold in bulk is in pieces.
+ * malloc's heaps.  What glibc does for itself with the tunable glibc.malloc.hugetlb=1,
+ * which it reads from the environment before main, where a program cannot set it.
+ *
+ * The main heap grows by brk, a piece at a time as it is asked for, and its pages come at
+ * their first touch like any others.  Its growths are made 64 MB (M_TOP_PAD), blocks up
+ * to 32 MB stay on it rather than in mappings of their own (M_MMAP_THRESHOLD), and what
+ * is freed at its top stays (M_TRIM_THRESHOLD); then each growth, seen by the wrapper of
+ * the allocation that made it, is asked for huge pages.  The first touch of a 2 MB
+ * stretch inside it then brings it whole.
+ *
+ * The other threads' arenas are mappings malloc makes on its own, each a heap and the
+ * room reserved for it to grow into: the first block the wrappers see in one has its
+ * mapping looked up in /proc/self/maps and advised, room and all (so is a block of 32 MB
+ * or more, which malloc maps for itself).  A mapping is looked up once.
  */
 static int heap_on;
 static char *heap_from;           /* the heap's end when bulk_heap was called */
@@ -166,17 +175,96 @@ bulk_heap(void)
 	heap_on = 1;
 }
 
+/* The mappings seen so far outside the part of the main heap bulk_heap watches: malloc's
+ * other arenas, its largest blocks (advised), and what else holds a block (not):
+ * [lo, hi) each; a reader sees the first nranges whole.  A mapping not found (no
+ * /proc) ends the list: nranges is made MAX_RANGES, past the entries written. */
+#define MAX_RANGES 64
+static struct range {
+	uintptr_t lo, hi;
+} ranges[MAX_RANGES];
+static _Atomic size_t nranges;
+static pthread_mutex_t ranges_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static int
+in_ranges(uintptr_t p)
+{
+	size_t n = atomic_load_explicit(&nranges, memory_order_acquire);
+
+	for (size_t i = 0; i < n; i++)
+		if (p >= ranges[i].lo && p < ranges[i].hi)
+			return 1;
+	return 0;
+}
+
+/* The mapping that holds P, read from /proc/self/maps, in *LO and *HI; 0 if none is
+ * found.  If it is anonymous and private (an arena's heap, a block malloc mapped for
+ * itself, the main heap), it is advised for huge pages with the inaccessible mappings
+ * right after it (the room malloc reserves for an arena's heap to grow into). */
+static int
+advise_mapping(uintptr_t p, uintptr_t *lo, uintptr_t *hi)
+{
+	FILE *f = fopen("/proc/self/maps", "r");
+	char line[512];
+	int found = 0, anon = 0;
+
+	if (!f)
+		return 0;
+	while (fgets(line, sizeof line, f)) {
+		unsigned long a, b, ino;
+		char perms[8], *name;
+		int at = 0;
+		if (sscanf(line, "%lx-%lx %7s %*s %*s %lu%n", &a, &b, perms, &ino, &at) < 4 || !at)
+			continue;
+		name = line + at + strspn(line + at, " ");
+		if (!found && p >= a && p < b) {
+			*lo = a;
+			*hi = b;
+			found = 1;
+			anon = ino == 0 && perms[3] == 'p' &&
+			       (*name == '\n' || *name == '\0' || strncmp(name, "[heap]", 6) == 0);
+		} else if (found && anon && a == *hi && ino == 0 && strncmp(perms, "---p", 4) == 0 &&
+		           (*name == '\n' || *name == '\0'))
+			*hi = b;
+		else if (found)
+			break;
+	}
+	fclose(f);
+	if (anon)
+		(void)madvise((void *)*lo, *hi - *lo, MADV_HUGEPAGE);
+	return found;
+}
+
 void
-bulk_heap_check(void)
+bulk_heap_check(void *p)
 {
 	char *top;
+	uintptr_t lo, hi;
 
 	if (!heap_on)
 		return;
 	/* Read as malloc left it: a growth seen twice is advised twice, which is harmless. */
 	top = sbrk(0);
-	if (top == atomic_load_explicit(&heap_to, memory_order_relaxed) || top < heap_from)
+	if ((char *)p >= heap_from && (char *)p < top) {
+		if (top == atomic_load_explicit(&heap_to, memory_order_relaxed))
+			return;
+		(void)madvise(heap_from, (size_t)(top - heap_from), MADV_HUGEPAGE);
+		atomic_store_explicit(&heap_to, top, memory_order_relaxed);
 		return;
-	(void)madvise(heap_from, (size_t)(top - heap_from), MADV_HUGEPAGE);
-	atomic_store_explicit(&heap_to, top, memory_order_relaxed);
+	}
+	/* Another thread's arena, or a block of its own: its mapping, once.  With the list
+	 * full or the mappings not to be read, no more are looked up. */
+	if (atomic_load_explicit(&nranges, memory_order_relaxed) == MAX_RANGES ||
+	    in_ranges((uintptr_t)p))
+		return;
+	pthread_mutex_lock(&ranges_lock);
+	if (!in_ranges((uintptr_t)p) && nranges < MAX_RANGES) {
+		size_t n = atomic_load_explicit(&nranges, memory_order_relaxed);
+		if (advise_mapping((uintptr_t)p, &lo, &hi))
+			ranges[n++] = (struct range){ lo, hi };
+		else
+			n = MAX_RANGES;
+		atomic_store_explicit(&nranges, n, memory_order_release);
+	}
+	pthread_mutex_unlock(&ranges_lock);
 }

@@ -14,7 +14,7 @@
  *    blocks (pools, bigram arenas, edge lists); a piece given back is taken again by the
  *    next phase, as malloc would reuse it;
  *  - maps (bulk_map): one large array, zeroed, given back to the system when unmapped;
- *  - malloc's main heap (bulk_heap), where most of what a run allocates is.
+ *  - malloc's heaps (bulk_heap), where the rest of what a run allocates is.
  *
  * The sanitizers and valgrind do not check bulk memory as they check a malloc'd block, and
  * LeakSanitizer does not look in it for pointers.  So under AddressSanitizer pieces and
@@ -56,10 +56,11 @@ void bulk_unpiece(void *p);
 void *bulk_map(size_t n);
 void bulk_unmap(void *p, size_t n);
 
-/* Asks that malloc's main heap be in huge pages too (bulk.c), from now on: called once,
- * at the start of a run; bulk_heap_check, from the allocation wrappers (util.h), asks
- * again each time the heap has grown. */
+/* Asks that malloc's heaps be in huge pages too (bulk.c), from now on: called once, at
+ * the start of a run, before other threads; bulk_heap_check(P), from the allocation
+ * wrappers (util.h) with the block they got, asks for the heap that holds P when it is
+ * new or has grown. */
 void bulk_heap(void);
-void bulk_heap_check(void);
+void bulk_heap_check(void *p);
 
 #endif

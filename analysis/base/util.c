@@ -25,7 +25,7 @@ xmalloc(size_t n)
 	void *p = malloc(n ? n : 1);
 	if (!p)
 		xoom();
-	bulk_heap_check();
+	bulk_heap_check(p);
 	return p;
 }
 
@@ -35,7 +35,7 @@ xcalloc(size_t n, size_t size)
 	void *p = calloc(n ? n : 1, size ? size : 1);
 	if (!p)
 		xoom();
-	bulk_heap_check();
+	bulk_heap_check(p);
 	return p;
 }
 
@@ -45,7 +45,7 @@ xrealloc(void *p, size_t n)
 	p = realloc(p, n ? n : 1);
 	if (!p)
 		xoom();
-	bulk_heap_check();
+	bulk_heap_check(p);
 	return p;
 }
 

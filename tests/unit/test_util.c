@@ -430,27 +430,59 @@ vm_flags(const void *p, char *flags, size_t size)
 	fclose(f);
 }
 
-/* After bulk_heap, malloc's heap asks for huge pages as it grows: the blocks allocated
- * after a growth of 80 MB are in a mapping marked so (where the kernel has transparent
- * huge pages at all; a build with AddressSanitizer leaves malloc alone). */
+/* Whether the mapping that holds P is advised for huge pages (where the kernel has
+ * transparent huge pages at all; under AddressSanitizer, malloc is left alone: yes). */
+static int
+advised(const void *p)
+{
+	char flags[512];
+
+	if (BULK_ON_MALLOC || access("/sys/kernel/mm/transparent_hugepage", F_OK) != 0)
+		return 1;
+	vm_flags(p, flags, sizeof flags);
+	return strstr(flags, " hg") != NULL;
+}
+
+/* N blocks of 1 MB from xmalloc, written whole; whether the last one's mapping is
+ * advised; freed after. */
+static void *
+take_megabytes(void *arg)
+{
+	size_t n = (size_t)(uintptr_t)arg;
+	char **p = calloc(n, sizeof *p);
+	int ok;
+
+	for (size_t i = 0; i < n; i++)
+		memset(p[i] = xmalloc((size_t)1 << 20), (int)i, (size_t)1 << 20);
+	ok = advised(p[n - 1]);
+	for (size_t i = 0; i < n; i++) {
+		ok &= p[i][(size_t)1 << 19] == (char)i;
+		free(p[i]);
+	}
+	free(p);
+	return (void *)(uintptr_t)ok;
+}
+
+/* After bulk_heap, malloc's heaps ask for huge pages: the main heap after a growth of
+ * 80 MB, another thread's arena grown into the room it had reserved (40 MB, more than
+ * the first growth), a block large enough for a mapping of its own. */
 static void
 test_bulk_heap(void **state)
 {
-	static char *p[80];
-	char flags[512];
-	int thp = access("/sys/kernel/mm/transparent_hugepage", F_OK) == 0;
+	pthread_t t;
+	void *ok;
+	char *big;
 
 	(void)state;
 	bulk_heap();
-	for (size_t i = 0; i < 80; i++)
-		memset(p[i] = xmalloc((size_t)1 << 20), (int)i, (size_t)1 << 20);
-	vm_flags(p[79], flags, sizeof flags);
-	if (thp && !BULK_ON_MALLOC)
-		assert_non_null(strstr(flags, " hg"));
-	for (size_t i = 0; i < 80; i++) {
-		assert_int_equal(p[i][(size_t)1 << 19], (char)i);
-		free(p[i]);
-	}
+	assert_true((uintptr_t)take_megabytes((void *)(uintptr_t)80));
+	assert_int_equal(pthread_create(&t, NULL, take_megabytes, (void *)(uintptr_t)40), 0);
+	assert_int_equal(pthread_join(t, &ok), 0);
+	assert_true((uintptr_t)ok);
+	big = xmalloc((size_t)40 << 20);
+	memset(big, 1, (size_t)40 << 20);
+	assert_true(advised(big + ((size_t)20 << 20)));
+	free(big);
 }
 
 int
