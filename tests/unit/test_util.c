@@ -388,6 +388,40 @@ test_bulk_piece(void **state)
 		bulk_unpiece(q[i]);
 }
 
+/* A thread takes a piece and gives it back (its spare), then ends. */
+static void *
+spare_piece(void *arg)
+{
+	void **q = arg;
+
+	*q = bulk_piece();
+	bulk_unpiece(*q);
+	return NULL;
+}
+
+/* The piece a thread gave back last is its next; when the thread ends, it is listed for
+ * the others. */
+static void
+test_bulk_spare(void **state)
+{
+	void *a, *b, *q;
+	pthread_t t;
+
+	(void)state;
+	a = bulk_piece();
+	bulk_unpiece(a);
+	b = bulk_piece();
+	if (!BULK_ON_MALLOC)
+		assert_ptr_equal(a, b);
+	assert_int_equal(pthread_create(&t, NULL, spare_piece, &q), 0);
+	assert_int_equal(pthread_join(t, NULL), 0);
+	a = bulk_piece(); /* this thread's spare is taken: B is still out */
+	if (!BULK_ON_MALLOC)
+		assert_ptr_equal(a, q);
+	bulk_unpiece(a);
+	bulk_unpiece(b);
+}
+
 /* Maps small and large: zeroed, aligned, writable to their last byte. */
 static void
 test_bulk_map(void **state)
@@ -498,6 +532,7 @@ main(void)
 		cmocka_unit_test(test_bulk_keep),
 		cmocka_unit_test(test_pool_kept),
 		cmocka_unit_test(test_bulk_piece),
+		cmocka_unit_test(test_bulk_spare),
 		cmocka_unit_test(test_bulk_map),
 		cmocka_unit_test(test_bulk_heap), /* last: it changes malloc's settings */
 	};
