@@ -57,7 +57,7 @@ bulk_keep(size_t n)
 {
 	size_t at = (used + alignof(max_align_t) - 1) & ~(alignof(max_align_t) - 1);
 
-	assert(n <= BULK_BLOCK / 8);
+	assert(n <= BULK_KEEP_MAX);
 	if (!block || at + n > BULK_BLOCK) {
 		block = block_map();
 		at = 0;
@@ -252,6 +252,7 @@ in_ranges(uintptr_t p)
 static int
 advise_mapping(uintptr_t p, uintptr_t *lo, uintptr_t *hi)
 {
+	/* Read with stdio, not file_read: its xmalloc would come back here. */
 	FILE *f = fopen("/proc/self/maps", "r");
 	char line[512];
 	int found = 0, anon = 0;
@@ -261,18 +262,18 @@ advise_mapping(uintptr_t p, uintptr_t *lo, uintptr_t *hi)
 	while (fgets(line, sizeof line, f)) {
 		unsigned long a, b, ino;
 		char perms[8], *name;
-		int at = 0;
+		int at = 0, unnamed;
 		if (sscanf(line, "%lx-%lx %7s %*s %*s %lu%n", &a, &b, perms, &ino, &at) < 4 || !at)
 			continue;
 		name = line + at + strspn(line + at, " ");
+		unnamed = ino == 0 && (*name == '\n' || *name == '\0');
 		if (!found && p >= a && p < b) {
 			*lo = a;
 			*hi = b;
 			found = 1;
-			anon = ino == 0 && perms[3] == 'p' &&
-			       (*name == '\n' || *name == '\0' || strncmp(name, "[heap]", 6) == 0);
-		} else if (found && anon && a == *hi && ino == 0 && strncmp(perms, "---p", 4) == 0 &&
-		           (*name == '\n' || *name == '\0'))
+			anon = perms[3] == 'p' &&
+			       (unnamed || (ino == 0 && strncmp(name, "[heap]", 6) == 0));
+		} else if (found && anon && a == *hi && unnamed && strncmp(perms, "---p", 4) == 0)
 			*hi = b;
 		else if (found)
 			break;

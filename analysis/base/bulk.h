@@ -41,7 +41,10 @@
 
 #define BULK_BLOCK ((size_t)2 << 20)
 
-/* N bytes aligned for any object, N at most BULK_BLOCK / 8, in the calling thread's
+/* The most bulk_keep hands out at once: a larger piece would waste most of a block. */
+#define BULK_KEEP_MAX (BULK_BLOCK / 8)
+
+/* N bytes aligned for any object, N at most BULK_KEEP_MAX, in the calling thread's
  * current block. */
 void *bulk_keep(size_t n);
 

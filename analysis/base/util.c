@@ -250,7 +250,7 @@ pool_first_kept(struct pool *p, size_t n)
 {
 	size_t size = sizeof(struct pool_block) + n;
 
-	if (size > BULK_BLOCK / 8)
+	if (size > BULK_KEEP_MAX)
 		pool_first(p, n);
 	else
 		pool_push(p, bulk_keep(size), n, KEPT);

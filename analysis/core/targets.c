@@ -1393,7 +1393,7 @@ target_list_keep(struct target_list *to, const struct target_list *from)
 {
 	size_t size = from->n * sizeof *to->v;
 
-	if (!from->n || size > BULK_BLOCK / 8) {
+	if (!from->n || size > BULK_KEEP_MAX) {
 		target_list_copy(to, from);
 		return;
 	}

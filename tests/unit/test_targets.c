@@ -201,7 +201,7 @@ test_list_kept(void **state)
 	assert_memory_equal(k.v, a.v, 2 * sizeof *a.v);
 	target_list_keep(&e, &big); /* empty */
 	assert_null(e.v);
-	assert_true(6000 * sizeof(struct target) > BULK_BLOCK / 8);
+	assert_true(6000 * sizeof(struct target) > BULK_KEEP_MAX);
 	for (int i = 0; i < 6000; i++)
 		targets_extract("建设AED 700处", NULL, &big);
 	target_list_keep(&bk, &big);

@@ -269,13 +269,13 @@ bulk_pieces(void *arg)
 	int ok = 1;
 
 	for (size_t i = 0; i < n; i++) {
-		len = i == 7 || i == 300 ? BULK_BLOCK / 8 : 1 + i * 17;
+		len = i == 7 || i == 300 ? BULK_KEEP_MAX : 1 + i * 17;
 		p[i] = bulk_keep(len);
 		ok &= (uintptr_t)p[i] % _Alignof(max_align_t) == 0;
 		memset(p[i], (int)((i + tag) & 0xff), len);
 	}
 	for (size_t i = 0; i < n; i++) {
-		len = i == 7 || i == 300 ? BULK_BLOCK / 8 : 1 + i * 17;
+		len = i == 7 || i == 300 ? BULK_KEEP_MAX : 1 + i * 17;
 		for (size_t k = 0; k < len; k++)
 			ok &= p[i][k] == (unsigned char)((i + tag) & 0xff);
 	}
